@@ -1,0 +1,64 @@
+#pragma once
+
+// What each exitscope-cli subcommand does, given its parsed options. Parsing lives in
+// main.cpp (the only file that includes CLI11); these functions throw InputError on bad
+// input and write nothing partial.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace exitscope::cli {
+
+struct ImportAaai21Options
+{
+    std::string confidence, correct, out;
+    bool lowerIsConfident = false;
+};
+void runImportAaai21(const ImportAaai21Options &options);
+
+struct ImportEenetOptions
+{
+    std::string logits, seconds, flops, outDir;
+};
+void runImportEenet(const ImportEenetOptions &options);
+
+struct InfoOptions
+{
+    std::string path;
+    bool json = false;
+};
+void runInfo(const InfoOptions &options);
+
+// Where exit costs come from: --costs, --latency, or a threshold config.
+struct CostOptions
+{
+    std::vector<double> costs;
+    std::string costUnit = "relative";
+    std::string latency;
+    double reference = 0; // 0 = none given
+};
+
+struct EvalOptions
+{
+    std::string trace, test, config, exportPath;
+    CostOptions cost;
+    std::string measure; // empty: the config's, else the trace's default
+    std::vector<double> thresholds;
+    double budget = 0;
+    bool budgetGiven = false, budgetRelative = false;
+    bool json = false;
+};
+void runEval(const EvalOptions &options);
+
+struct SynthOptionsCli
+{
+    int exits = 5;
+    std::int64_t samples = 10000;
+    int classes = 10;
+    std::uint64_t seed = 1;
+    std::string out;
+};
+void runSynth(const SynthOptionsCli &options);
+
+} // namespace exitscope::cli

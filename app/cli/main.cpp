@@ -1,0 +1,150 @@
+// exitscope-cli: the command-line twin of the desktop app, for scripts and GPU servers.
+// Exit status: 0 ok, 2 usage error, 3 bad input.
+
+#include "commands.h"
+
+#include "inputerror.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+using namespace exitscope;
+using namespace exitscope::cli;
+
+namespace {
+
+constexpr int kUsageError = 2;
+constexpr int kBadInput = 3;
+
+void addCostOptions(CLI::App *command, CostOptions &cost, bool required)
+{
+    auto *costs = command->add_option("--costs", cost.costs,
+                                      "Cumulative cost of reaching and taking each exit, comma-separated (K values)")
+                      ->delimiter(',');
+    auto *latency = command->add_option("--latency", cost.latency, "Latency profile JSON (exitscope profile, import eenet)");
+    costs->excludes(latency);
+    command->add_option("--cost-unit", cost.costUnit, "Unit of --costs: ms, s, flops or relative")
+        ->check(CLI::IsMember({"ms", "s", "flops", "relative"}))
+        ->needs(costs);
+    command->add_option("--reference", cost.reference, "Cost of the plain model without exits, for relative budgets")
+        ->check(CLI::PositiveNumber);
+    if (required)
+        command->callback([costs, latency]() {
+            if (costs->count() == 0 && latency->count() == 0)
+                throw CLI::RequiredError("--costs or --latency");
+        });
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"Exitscope: tune the exit thresholds of early-exit neural networks.\n"
+                 "Exit status: 0 ok, 2 usage error, 3 bad input.",
+                 "exitscope-cli"};
+    app.set_version_flag("--version", std::string("exitscope-cli ") + EXITSCOPE_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough(false);
+
+    // import
+    auto *import = app.add_subcommand("import", "Convert traces researchers already have into Exitscope traces");
+    import->require_subcommand(1);
+    ImportAaai21Options aaai21;
+    auto *aaai = import->add_subcommand("aaai21", "The AAAI21 pair <name>_confidence.npy + <name>_correct.npy (K x N float64)");
+    aaai->add_option("--confidence", aaai21.confidence, "K x N scores (.npy)")->required()->check(CLI::ExistingFile);
+    aaai->add_option("--correct", aaai21.correct, "K x N 0/1 correctness (.npy)")->required()->check(CLI::ExistingFile);
+    auto *lower = aaai->add_flag("--lower-is-confident", aaai21.lowerIsConfident,
+                                 "Lower scores mean more confident (entropy, minus max probability)");
+    bool higher = false;
+    aaai->add_flag("--higher-is-confident", higher, "Higher scores mean more confident")->excludes(lower);
+    aaai->add_option("-o,--out", aaai21.out, "Output trace (.npz)")->required();
+    aaai->callback([&]() {
+        if (!aaai21.lowerIsConfident && !higher)
+            throw CLI::RequiredError("--lower-is-confident or --higher-is-confident (the AAAI21 files do not say)");
+    });
+
+    ImportEenetOptions eenet;
+    auto *ee = import->add_subcommand("eenet", "EENet's logits_single.pth (+ seconds.csv, flops.pth)");
+    ee->add_option("--logits", eenet.logits, "logits_single.pth: (val_pred, val_target, test_pred, test_target)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    ee->add_option("--seconds", eenet.seconds, "seconds.csv: cumulative ms per exit")->check(CLI::ExistingFile);
+    ee->add_option("--flops", eenet.flops, "flops.pth: cumulative FLOPs per exit (used when --seconds is absent)")
+        ->check(CLI::ExistingFile);
+    ee->add_option("--out-dir", eenet.outDir, "Folder for val.npz, test.npz and latency.json")->required();
+
+    // info
+    InfoOptions info;
+    auto *infoCommand = app.add_subcommand("info", "Summarize a trace (.npz), latency profile or threshold config (.json)");
+    infoCommand->add_option("file", info.path, "Trace, latency profile or threshold config")->required();
+    infoCommand->add_flag("--json", info.json, "Print JSON instead of a table");
+
+    // eval
+    EvalOptions eval;
+    auto *evalCommand = app.add_subcommand("eval", "Apply exit thresholds to a trace: accuracy, agreement, cost, per-exit hits");
+    evalCommand->add_option("--trace", eval.trace, "Trace to evaluate (.npz; the val split when exporting)")->required();
+    auto *config = evalCommand->add_option("--config", eval.config, "Take measure, thresholds and latency from a threshold config");
+    addCostOptions(evalCommand, eval.cost, false);
+    auto *measure = evalCommand->add_option("--measure", eval.measure, "given, max-prob, entropy or margin")
+                        ->check(CLI::IsMember({"given", "max-prob", "entropy", "margin"}));
+    auto *thresholds = evalCommand->add_option("--thresholds", eval.thresholds, "K-1 thresholds, comma-separated")
+                           ->delimiter(',');
+    config->excludes(thresholds)->excludes(measure)->excludes("--costs")->excludes("--latency");
+    evalCommand->add_option("--test", eval.test, "Test trace: its predicted numbers go into the exported config");
+    evalCommand->add_option("-o,--export", eval.exportPath, "Write a threshold config (.json)");
+    auto *budget = evalCommand->add_option("--budget", eval.budget, "Budget to record in the exported config");
+    evalCommand->add_flag("--relative", eval.budgetRelative, "The budget is a fraction of the reference cost")->needs(budget);
+    evalCommand->add_flag("--json", eval.json, "Print the evaluation as JSON");
+    evalCommand->callback([&]() {
+        eval.budgetGiven = budget->count() > 0;
+        if (eval.config.empty()) {
+            if (thresholds->count() == 0)
+                throw CLI::RequiredError("--thresholds (or --config)");
+            if (evalCommand->get_option("--costs")->count() == 0 && eval.cost.latency.empty())
+                throw CLI::RequiredError("--costs or --latency (or --config)");
+        }
+    });
+
+    // synth
+    SynthOptionsCli synth;
+    auto *synthCommand = app.add_subcommand("synth", "Write a seeded synthetic trace that behaves like a real multi-exit model");
+    synthCommand->add_option("--exits", synth.exits, "Number of exits K")->check(CLI::Range(1, 255));
+    synthCommand->add_option("--samples", synth.samples, "Number of samples N")->check(CLI::PositiveNumber);
+    synthCommand->add_option("--classes", synth.classes, "Number of classes C")->check(CLI::Range(2, 1 << 20));
+    synthCommand->add_option("--seed", synth.seed, "Random seed");
+    synthCommand->add_option("-o,--out", synth.out, "Output trace (.npz)")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp &e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp &e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion &e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError &e) {
+        app.exit(e);
+        return kUsageError;
+    }
+
+    try {
+        if (*aaai)
+            runImportAaai21(aaai21);
+        else if (*ee)
+            runImportEenet(eenet);
+        else if (*infoCommand)
+            runInfo(info);
+        else if (*evalCommand)
+            runEval(eval);
+        else if (*synthCommand)
+            runSynth(synth);
+    } catch (const InputError &e) {
+        std::cerr << "exitscope-cli: error: " << e.what() << "\n";
+        return kBadInput;
+    } catch (const std::bad_alloc &) {
+        std::cerr << "exitscope-cli: error: out of memory\n";
+        return kBadInput;
+    }
+    return 0;
+}

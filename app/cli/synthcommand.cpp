@@ -1,0 +1,23 @@
+#include "commands.h"
+
+#include "synth.h"
+#include "tracefile.h"
+
+#include <iostream>
+
+namespace exitscope::cli {
+
+void runSynth(const SynthOptionsCli &o)
+{
+    SynthOptions options;
+    options.exits = o.exits;
+    options.samples = o.samples;
+    options.classes = o.classes;
+    options.seed = o.seed;
+    const Trace trace = synthesize(options);
+    writeTraceFile(trace, o.out);
+    std::cout << "wrote " << o.out << ": K = " << trace.exits() << ", N = " << trace.samples()
+              << ", C = " << trace.classes() << ", seed " << o.seed << "\n";
+}
+
+} // namespace exitscope::cli

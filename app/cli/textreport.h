@@ -1,0 +1,35 @@
+#pragma once
+
+#include "evaluation.h"
+#include "latencyprofile.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace exitscope::cli {
+
+// A number for a table: fixed precision, "-" for NaN (unknown).
+std::string formatNumber(double value, int precision = 4);
+std::string joinNumbers(const std::vector<double> &values, int precision = 6);
+
+// Left-aligned plain-text columns.
+class TextTable
+{
+public:
+    explicit TextTable(std::vector<std::string> header);
+    void addRow(std::vector<std::string> row);
+    void print(std::ostream &out) const;
+
+private:
+    std::vector<std::vector<std::string>> m_rows;
+};
+
+nlohmann::json evaluationToJson(const Evaluation &evaluation, const ThresholdPolicy &policy,
+                                const LatencyProfile &latency);
+void printEvaluation(std::ostream &out, const Evaluation &evaluation, const ThresholdPolicy &policy,
+                     const LatencyProfile &latency, bool agreementExact);
+
+} // namespace exitscope::cli

@@ -1,0 +1,50 @@
+#include "aaai21import.h"
+
+#include "inputerror.h"
+#include "npy.h"
+
+#include <sstream>
+
+namespace exitscope {
+
+namespace {
+
+std::string shapeText(const std::vector<std::int64_t> &shape)
+{
+    NpyHeader h;
+    h.shape = shape;
+    return h.shapeText();
+}
+
+} // namespace
+
+Trace importAaai21(const std::string &confidencePath, const std::string &correctPath, Direction direction)
+{
+    const NpyDoubleArray confidence = readNpyFileAsDoubles(confidencePath);
+    if (confidence.shape.size() != 2)
+        throw InputError(confidencePath, "expected a 2-D array (K exits, N samples), found shape "
+                                             + shapeText(confidence.shape));
+    const NpyDoubleArray correct = readNpyFileAsDoubles(correctPath);
+    if (correct.shape != confidence.shape)
+        throw InputError(correctPath, "shape " + shapeText(correct.shape) + " disagrees with the confidence file's "
+                                          + shapeText(confidence.shape) + " (" + confidencePath + ")");
+    TraceContents c;
+    c.exits = static_cast<int>(confidence.shape[0]);
+    c.samples = confidence.shape[1];
+    c.givenScores = confidence.values;
+    c.givenDirection = direction;
+    c.correct.resize(correct.values.size());
+    for (std::size_t i = 0; i < correct.values.size(); ++i) {
+        const double v = correct.values[i];
+        if (v != 0.0 && v != 1.0) {
+            std::ostringstream msg;
+            msg << "value " << v << " at exit " << i / c.samples << ", sample " << i % c.samples
+                << " is not 0 or 1";
+            throw InputError(correctPath, msg.str());
+        }
+        c.correct[i] = v != 0.0;
+    }
+    return Trace::build(std::move(c), confidencePath);
+}
+
+} // namespace exitscope

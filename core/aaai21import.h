@@ -1,0 +1,13 @@
+#pragma once
+
+#include "trace.h"
+
+#include <string>
+
+namespace exitscope {
+
+// The AAAI21 (Tan et al.) pair <name>_confidence.npy + <name>_correct.npy: float64 K x N
+// scores and 0/1 correctness. Labels are unknown; the score direction is the user's word.
+Trace importAaai21(const std::string &confidencePath, const std::string &correctPath, Direction direction);
+
+} // namespace exitscope

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exitscope {
+
+enum class CostUnit { Milliseconds, Seconds, Flops, Relative };
+
+std::string_view costUnitName(CostUnit unit);
+std::optional<CostUnit> parseCostUnit(std::string_view name);
+
+// Where a profile's numbers came from.
+struct LatencyProvenance
+{
+    std::string source; // "file:seconds.csv", "costs", "measured"
+    std::string device; // "cpu", "cuda:0"
+    int threads = 0; // 0 = unknown
+    int batchSize = 0;
+    std::string inputShape;
+    std::string libtorchVersion;
+    std::string date; // ISO 8601
+};
+
+// Per-exit cumulative cost: cumulative[k] is what a sample pays to reach and take exit k
+// (every stage and every exit head evaluated on the way). Optional spread per exit, and
+// the reference cost of the plain model without exits that relative budgets refer to.
+struct LatencyProfile
+{
+    std::vector<double> cumulative;
+    CostUnit unit = CostUnit::Relative;
+    std::optional<double> reference;
+    std::vector<double> median, p90, p99; // per exit, empty when unknown
+    LatencyProvenance provenance;
+
+    int exits() const { return static_cast<int>(cumulative.size()); }
+    // Finite, non-negative, non-decreasing costs; spreads of the right length.
+    void validate(const std::string &where) const;
+    // Fails unless the profile has the trace's number of exits.
+    void requireExits(int exits, const std::string &where) const;
+};
+
+// --costs 0.32,0.53,...: a profile typed in by the user.
+LatencyProfile latencyProfileFromCosts(const std::vector<double> &cumulative, CostUnit unit, const std::string &where);
+// EENet's seconds.csv: one cumulative latency in milliseconds per line (commas also accepted).
+LatencyProfile readSecondsCsv(const std::string &path);
+
+nlohmann::json latencyProfileToJson(const LatencyProfile &profile);
+LatencyProfile latencyProfileFromJson(const nlohmann::json &json, const std::string &where);
+LatencyProfile readLatencyProfile(const std::string &path);
+void writeLatencyProfile(const LatencyProfile &profile, const std::string &path);
+
+} // namespace exitscope

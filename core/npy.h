@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace exitscope {
+
+// Element types Exitscope reads from NumPy files (little-endian, C order only).
+enum class NpyType { Bool, UInt8, Int8, Int16, Int32, Int64, Float32, Float64 };
+
+struct NpyHeader
+{
+    NpyType type = NpyType::Float64;
+    std::vector<std::int64_t> shape;
+
+    std::int64_t count() const;
+    std::size_t itemSize() const;
+    std::string shapeText() const; // "(3, 10000)", as NumPy prints it
+};
+
+// Reads up to n bytes into dst and returns how many it read (fewer only at the end).
+using ByteReader = std::function<std::size_t(void *dst, std::size_t n)>;
+
+// Parses the magic, version and header dict of a .npy stream; `where` names the file or
+// archive member in every error.
+NpyHeader readNpyHeader(const ByteReader &read, const std::string &where);
+
+// The data part, converted to the wanted element type. Integer targets refuse float data;
+// every read refuses a stream shorter than the header promises ("truncated").
+std::vector<double> readNpyDoubles(const ByteReader &read, const NpyHeader &header, const std::string &where);
+std::vector<float> readNpyFloats(const ByteReader &read, const NpyHeader &header, const std::string &where);
+std::vector<std::int64_t> readNpyIntegers(const ByteReader &read, const NpyHeader &header, const std::string &where);
+
+// A version-1.0 header (padded to 64 bytes as NumPy does) for data that follows it.
+std::string npyHeaderBytes(NpyType type, const std::vector<std::int64_t> &shape);
+
+// A whole .npy file on disk.
+struct NpyDoubleArray
+{
+    std::vector<std::int64_t> shape;
+    std::vector<double> values;
+};
+NpyDoubleArray readNpyFileAsDoubles(const std::string &path);
+
+} // namespace exitscope

@@ -1,0 +1,103 @@
+// The only file of core/ that reads pickles: keep torch includes to the minimum.
+#include "torchpickle.h"
+
+#include "atomicfile.h"
+#include "inputerror.h"
+
+#include <ATen/core/ivalue.h>
+#include <torch/csrc/jit/serialization/pickle.h>
+
+namespace exitscope {
+
+namespace {
+
+c10::IValue loadPickle(const std::string &path)
+{
+    const std::string bytes = readTextFile(path);
+    if (bytes.empty())
+        throw InputError(path, "empty file, expected a file written by torch.save");
+    try {
+        return torch::jit::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));
+    } catch (const std::exception &e) {
+        std::string reason = e.what();
+        reason = reason.substr(0, reason.find('\n'));
+        throw InputError(path, "not a readable torch.save file (truncated or another format?): " + reason);
+    }
+}
+
+FloatTensor toFloatTensor(const at::Tensor &tensor, const std::string &where)
+{
+    if (!tensor.is_floating_point() && tensor.scalar_type() != at::kLong && tensor.scalar_type() != at::kInt
+        && tensor.scalar_type() != at::kShort && tensor.scalar_type() != at::kByte)
+        throw InputError(where, std::string("unsupported tensor dtype ") + std::string(tensor.dtype().name()));
+    const at::Tensor dense = tensor.to(at::kCPU).to(at::kFloat).contiguous();
+    FloatTensor out;
+    out.shape.assign(dense.sizes().begin(), dense.sizes().end());
+    const float *data = dense.data_ptr<float>();
+    out.values.assign(data, data + dense.numel());
+    return out;
+}
+
+std::string kindOf(const c10::IValue &value)
+{
+    return value.tagKind();
+}
+
+} // namespace
+
+std::vector<FloatTensor> readTorchTensorSequence(const std::string &path)
+{
+    const c10::IValue value = loadPickle(path);
+    std::vector<c10::IValue> items;
+    if (value.isTuple()) {
+        const auto &elements = value.toTupleRef().elements();
+        items.assign(elements.begin(), elements.end());
+    } else if (value.isList()) {
+        for (const c10::IValue &item : value.toListRef())
+            items.push_back(item);
+    } else {
+        throw InputError(path, "expected a tuple or list of tensors, found " + kindOf(value));
+    }
+    std::vector<FloatTensor> tensors;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string where = path + "[" + std::to_string(i) + "]";
+        if (!items[i].isTensor())
+            throw InputError(where, "expected a tensor, found " + kindOf(items[i]));
+        tensors.push_back(toFloatTensor(items[i].toTensor(), where));
+    }
+    return tensors;
+}
+
+std::vector<double> readTorchNumberList(const std::string &path)
+{
+    const c10::IValue value = loadPickle(path);
+    std::vector<double> numbers;
+    if (value.isTensor()) {
+        const FloatTensor t = toFloatTensor(value.toTensor(), path);
+        if (t.shape.size() != 1)
+            throw InputError(path, "expected a 1-D tensor of numbers");
+        numbers.assign(t.values.begin(), t.values.end());
+        return numbers;
+    }
+    if (!value.isList() && !value.isTuple())
+        throw InputError(path, "expected a list of numbers, found " + kindOf(value));
+    std::vector<c10::IValue> items;
+    if (value.isTuple()) {
+        const auto &elements = value.toTupleRef().elements();
+        items.assign(elements.begin(), elements.end());
+    } else {
+        for (const c10::IValue &item : value.toListRef())
+            items.push_back(item);
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].isDouble())
+            numbers.push_back(items[i].toDouble());
+        else if (items[i].isInt())
+            numbers.push_back(static_cast<double>(items[i].toInt()));
+        else
+            throw InputError(path + "[" + std::to_string(i) + "]", "expected a number, found " + kindOf(items[i]));
+    }
+    return numbers;
+}
+
+} // namespace exitscope

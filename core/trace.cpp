@@ -1,0 +1,308 @@
+#include "trace.h"
+
+#include "inputerror.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+namespace exitscope {
+
+struct Trace::Data
+{
+    TraceContents contents;
+    std::vector<std::int32_t> predictions; // derived from probabilities, or the given ones
+    std::vector<std::uint8_t> correct;
+    std::vector<std::uint8_t> agrees;
+    bool agreementExact = false;
+    std::vector<double> scores[4]; // indexed by Measure
+};
+
+namespace {
+
+constexpr double kProbabilitySumTolerance = 1e-3;
+
+std::string at(int exit, std::int64_t sample)
+{
+    return "exit " + std::to_string(exit) + ", sample " + std::to_string(sample);
+}
+
+void requireSize(std::size_t actual, std::size_t expected, const char *array, const std::string &shape,
+                 const std::string &where)
+{
+    if (actual != expected) {
+        std::ostringstream msg;
+        msg << array << " has " << actual << " values, expected " << shape << " = " << expected;
+        throw InputError(where, msg.str());
+    }
+}
+
+int index(Measure measure)
+{
+    return static_cast<int>(measure);
+}
+
+// Max probability, normalized entropy and margin of every (exit, sample), with validation
+// of the probability vectors in the same pass.
+void deriveFromProbabilities(const TraceContents &c, std::vector<std::int32_t> &predictions,
+                             std::vector<double> (&scores)[4], const std::string &where)
+{
+    const std::size_t kn = static_cast<std::size_t>(c.exits) * c.samples;
+    const int classes = c.classes;
+    const double logC = classes > 1 ? std::log(static_cast<double>(classes)) : 1.0;
+    predictions.resize(kn);
+    auto &maxProb = scores[index(Measure::MaxProb)];
+    auto &entropy = scores[index(Measure::Entropy)];
+    auto &margin = scores[index(Measure::Margin)];
+    maxProb.resize(kn);
+    entropy.resize(kn);
+    margin.resize(kn);
+    for (std::size_t row = 0; row < kn; ++row) {
+        const float *p = c.probabilities.data() + row * classes;
+        double sum = 0.0, h = 0.0;
+        float best = -1.0f, second = -1.0f;
+        int arg = 0;
+        for (int cls = 0; cls < classes; ++cls) {
+            const float v = p[cls];
+            if (!std::isfinite(v) || v < -1e-6f || v > 1.0f + 1e-6f) {
+                std::ostringstream msg;
+                msg << "exit_probs at " << at(static_cast<int>(row / c.samples), row % c.samples) << ", class "
+                    << cls << " is " << v << "; probabilities must be finite and in [0, 1]";
+                throw InputError(where, msg.str());
+            }
+            sum += v;
+            if (v > 0.0f)
+                h -= v * std::log(static_cast<double>(v));
+            if (v > best) {
+                second = best;
+                best = v;
+                arg = cls;
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        if (std::abs(sum - 1.0) > kProbabilitySumTolerance) {
+            std::ostringstream msg;
+            msg << "exit_probs at " << at(static_cast<int>(row / c.samples), row % c.samples) << " sum to " << sum
+                << ", expected 1 (softmax probabilities, not logits?)";
+            throw InputError(where, msg.str());
+        }
+        predictions[row] = arg;
+        maxProb[row] = best;
+        entropy[row] = classes > 1 ? h / logC : 0.0;
+        margin[row] = classes > 1 ? best - second : best;
+    }
+}
+
+void checkClassIndices(const std::vector<std::int32_t> &values, int classes, const char *array, int exits,
+                       std::int64_t samples, const std::string &where)
+{
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const std::int32_t v = values[i];
+        if (v < 0 || (classes > 0 && v >= classes)) {
+            std::ostringstream msg;
+            msg << array << " at " << (exits > 0 ? at(static_cast<int>(i / samples), i % samples)
+                                                 : "sample " + std::to_string(i))
+                << " is " << v << ", expected a class index in [0, "
+                << (classes > 0 ? std::to_string(classes) : std::string("inf")) << ")";
+            throw InputError(where, msg.str());
+        }
+    }
+}
+
+} // namespace
+
+Trace::Trace(std::shared_ptr<const Data> data)
+    : m_data(std::move(data))
+{
+}
+
+Trace Trace::build(TraceContents contents, const std::string &where)
+{
+    auto d = std::make_shared<Data>();
+    d->contents = std::move(contents);
+    const TraceContents &c = d->contents;
+    const int K = c.exits;
+    const std::int64_t N = c.samples;
+    if (K < 1)
+        throw InputError(where, "a trace needs at least one exit, found " + std::to_string(K));
+    if (K > 255)
+        throw InputError(where, "at most 255 exits are supported, found " + std::to_string(K));
+    if (N < 1)
+        throw InputError(where, "a trace needs at least one sample, found " + std::to_string(N));
+    const std::size_t kn = static_cast<std::size_t>(K) * static_cast<std::size_t>(N);
+    const std::string knShape = "K x N = " + std::to_string(K) + " x " + std::to_string(N);
+
+    if (!c.probabilities.empty()) {
+        if (c.classes < 1)
+            throw InputError(where, "exit_probs needs at least one class");
+        requireSize(c.probabilities.size(), kn * c.classes, "exit_probs",
+                    knShape + " x " + std::to_string(c.classes), where);
+        if (!c.predictions.empty())
+            throw InputError(where, "give exit_probs or exit_predictions, not both (predictions come from "
+                                    "the probabilities)");
+        deriveFromProbabilities(c, d->predictions, d->scores, where);
+    } else if (!c.predictions.empty()) {
+        requireSize(c.predictions.size(), kn, "exit_predictions", knShape, where);
+        checkClassIndices(c.predictions, c.classes, "exit_predictions", K, N, where);
+        d->predictions = c.predictions;
+    }
+
+    if (!c.givenScores.empty()) {
+        requireSize(c.givenScores.size(), kn, "exit_scores", knShape, where);
+        for (std::size_t i = 0; i < kn; ++i) {
+            if (!std::isfinite(c.givenScores[i])) {
+                std::ostringstream msg;
+                msg << "exit_scores at " << at(static_cast<int>(i / N), i % N) << " is " << c.givenScores[i]
+                    << "; scores must be finite";
+                throw InputError(where, msg.str());
+            }
+        }
+        d->scores[index(Measure::Given)] = c.givenScores;
+    }
+    if (c.probabilities.empty() && c.givenScores.empty())
+        throw InputError(where, "the trace has no confidence scores: it needs exit_probs or exit_scores");
+
+    if (!c.labels.empty()) {
+        requireSize(c.labels.size(), static_cast<std::size_t>(N), "labels", "N = " + std::to_string(N), where);
+        checkClassIndices(c.labels, c.classes, "labels", 0, N, where);
+        if (d->predictions.empty())
+            throw InputError(where, "labels need predictions to judge: add exit_probs or exit_predictions, or "
+                                    "give exit_correct instead");
+        if (!c.correct.empty())
+            throw InputError(where, "give labels or exit_correct, not both (correctness comes from the labels)");
+        d->correct.resize(kn);
+        for (std::size_t i = 0; i < kn; ++i)
+            d->correct[i] = d->predictions[i] == c.labels[i % N] ? 1 : 0;
+    } else if (!c.correct.empty()) {
+        requireSize(c.correct.size(), kn, "exit_correct", knShape, where);
+        for (std::size_t i = 0; i < kn; ++i) {
+            if (c.correct[i] > 1) {
+                std::ostringstream msg;
+                msg << "exit_correct at " << at(static_cast<int>(i / N), i % N) << " is " << int(c.correct[i])
+                    << ", expected 0 or 1";
+                throw InputError(where, msg.str());
+            }
+        }
+        d->correct = c.correct;
+    }
+
+    // Agreement with the final exit: exact from predictions, else a lower bound from
+    // correctness (right and right agree; a right and a wrong answer disagree; two wrong
+    // answers may or may not agree and are counted as disagreeing).
+    d->agrees.resize(kn);
+    const std::size_t last = static_cast<std::size_t>(K - 1) * N;
+    if (!d->predictions.empty()) {
+        d->agreementExact = true;
+        for (std::size_t i = 0; i < kn; ++i)
+            d->agrees[i] = d->predictions[i] == d->predictions[last + i % N] ? 1 : 0;
+    } else if (!d->correct.empty()) {
+        for (std::size_t i = 0; i < kn; ++i)
+            d->agrees[i] = (i >= last) || (d->correct[i] && d->correct[last + i % N]) ? 1 : 0;
+    } else {
+        // Neither predictions nor correctness: only the final exit agrees with itself.
+        for (std::size_t i = last; i < kn; ++i)
+            d->agrees[i] = 1;
+    }
+    return Trace(std::move(d));
+}
+
+int Trace::exits() const
+{
+    return m_data->contents.exits;
+}
+
+std::int64_t Trace::samples() const
+{
+    return m_data->contents.samples;
+}
+
+int Trace::classes() const
+{
+    return m_data->contents.classes;
+}
+
+const TraceContents &Trace::contents() const
+{
+    return m_data->contents;
+}
+
+bool Trace::hasProbabilities() const
+{
+    return !m_data->contents.probabilities.empty();
+}
+
+bool Trace::hasLabels() const
+{
+    return !m_data->contents.labels.empty();
+}
+
+bool Trace::hasPredictions() const
+{
+    return !m_data->predictions.empty();
+}
+
+bool Trace::hasCorrectness() const
+{
+    return !m_data->correct.empty();
+}
+
+bool Trace::agreementIsExact() const
+{
+    return m_data->agreementExact;
+}
+
+bool Trace::hasMeasure(Measure measure) const
+{
+    return !m_data->scores[index(measure)].empty();
+}
+
+std::vector<Measure> Trace::measures() const
+{
+    std::vector<Measure> out;
+    for (Measure m : {Measure::Given, Measure::MaxProb, Measure::Entropy, Measure::Margin})
+        if (hasMeasure(m))
+            out.push_back(m);
+    return out;
+}
+
+Direction Trace::direction(Measure measure) const
+{
+    return measure == Measure::Given ? m_data->contents.givenDirection : naturalDirection(measure);
+}
+
+const double *Trace::scores(Measure measure, int exit) const
+{
+    const auto &values = m_data->scores[index(measure)];
+    return values.empty() ? nullptr : values.data() + static_cast<std::size_t>(exit) * samples();
+}
+
+const std::uint8_t *Trace::correct(int exit) const
+{
+    return m_data->correct.empty() ? nullptr : m_data->correct.data() + static_cast<std::size_t>(exit) * samples();
+}
+
+const std::uint8_t *Trace::agreesWithFinal(int exit) const
+{
+    return m_data->agrees.data() + static_cast<std::size_t>(exit) * samples();
+}
+
+const std::int32_t *Trace::predictions(int exit) const
+{
+    return m_data->predictions.empty() ? nullptr
+                                       : m_data->predictions.data() + static_cast<std::size_t>(exit) * samples();
+}
+
+double Trace::exitAccuracy(int exit) const
+{
+    const std::uint8_t *right = correct(exit);
+    if (!right)
+        return std::numeric_limits<double>::quiet_NaN();
+    std::int64_t hits = 0;
+    for (std::int64_t j = 0; j < samples(); ++j)
+        hits += right[j];
+    return static_cast<double>(hits) / static_cast<double>(samples());
+}
+
+} // namespace exitscope

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "measure.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace exitscope {
+
+// The arrays a trace file or an importer supplies, exit-major (index k * N + j for exit k,
+// sample j; probabilities at (k * N + j) * C + c). Empty vectors mean "not in the file".
+struct TraceContents
+{
+    int exits = 0;
+    std::int64_t samples = 0;
+    int classes = 0; // 0 when unknown (no probabilities)
+    std::vector<float> probabilities; // K x N x C softmax outputs
+    std::vector<std::int32_t> predictions; // K x N, only when there are no probabilities
+    std::vector<std::int32_t> labels; // N
+    std::vector<std::uint8_t> correct; // K x N, 1 = right; only when labels are unknown
+    std::vector<double> givenScores; // K x N
+    Direction givenDirection = Direction::HigherIsConfident;
+};
+
+// One split (val or test) of a multi-exit model's outputs: K exits x N samples, with the
+// per-exit confidence scores of every measure the contents allow. Immutable and cheap to
+// copy (shared storage). Memory: the contents plus K x N doubles per measure, bytes for
+// correctness and agreement, and int32 predictions.
+class Trace
+{
+public:
+    // Validates everything (shapes, NaN/inf, probabilities summing to ~1, labels and
+    // predictions in range) and derives predictions, correctness, agreement and scores.
+    // `where` names the source in error messages.
+    static Trace build(TraceContents contents, const std::string &where);
+
+    int exits() const;
+    std::int64_t samples() const;
+    int classes() const;
+    const TraceContents &contents() const;
+
+    bool hasProbabilities() const;
+    bool hasLabels() const;
+    bool hasPredictions() const;
+    bool hasCorrectness() const; // accuracy can be computed (labels, or given correctness)
+    // Agreement with the final exit is exact when predictions are known; from correctness
+    // alone it is a lower bound (two wrong answers are counted as disagreeing).
+    bool agreementIsExact() const;
+
+    bool hasMeasure(Measure measure) const;
+    std::vector<Measure> measures() const;
+    Direction direction(Measure measure) const;
+    const double *scores(Measure measure, int exit) const; // N values; nullptr if unavailable
+
+    const std::uint8_t *correct(int exit) const; // N values; nullptr when unknown
+    const std::uint8_t *agreesWithFinal(int exit) const; // N values
+    const std::int32_t *predictions(int exit) const; // N values; nullptr when unknown
+
+    double exitAccuracy(int exit) const; // NaN when unknown
+
+private:
+    struct Data;
+    explicit Trace(std::shared_ptr<const Data> data);
+    std::shared_ptr<const Data> m_data;
+};
+
+} // namespace exitscope
