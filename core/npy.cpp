@@ -78,9 +78,7 @@ public:
         expect('}');
         if (!haveDescr || !haveFortran || !haveShape)
             fail("header lacks one of 'descr', 'fortran_order', 'shape'");
-        if (fortran)
-            throw InputError(m_where, "Fortran-order arrays are not supported; save a C-order array "
-                                      "(numpy.ascontiguousarray) instead");
+        header.fortranOrder = fortran;
         header.type = typeFromDescr(descr);
         return header;
     }
@@ -195,6 +193,32 @@ void convertChunk(const unsigned char *src, std::size_t count, Target *dst)
     }
 }
 
+// Reorders column-major data (as numpy.asfortranarray writes it) into row-major order.
+template <typename T>
+std::vector<T> fortranToC(const std::vector<T> &in, const std::vector<std::int64_t> &shape)
+{
+    if (shape.size() < 2)
+        return in;
+    const std::size_t rank = shape.size();
+    std::vector<std::size_t> fortranStride(rank, 1);
+    for (std::size_t d = 1; d < rank; ++d)
+        fortranStride[d] = fortranStride[d - 1] * static_cast<std::size_t>(shape[d - 1]);
+    std::vector<T> out(in.size());
+    std::vector<std::int64_t> index(rank, 0);
+    for (std::size_t c = 0; c < out.size(); ++c) {
+        std::size_t f = 0;
+        for (std::size_t d = 0; d < rank; ++d)
+            f += static_cast<std::size_t>(index[d]) * fortranStride[d];
+        out[c] = in[f];
+        for (std::size_t d = rank; d-- > 0;) { // next C-order index: last axis fastest
+            if (++index[d] < shape[d])
+                break;
+            index[d] = 0;
+        }
+    }
+    return out;
+}
+
 // Streams the data in chunks, converting each element; never holds a second full copy.
 template <typename Target>
 std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &header, const std::string &where)
@@ -208,7 +232,7 @@ std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &heade
         || (std::is_same_v<Target, std::int64_t> && type == NpyType::Int64);
     if (same) {
         readExactly(read, out.data(), count * itemSize, where, "array data");
-        return out;
+        return header.fortranOrder ? fortranToC(out, header.shape) : out;
     }
     constexpr std::size_t kChunkItems = 1 << 14;
     std::vector<unsigned char> chunk(kChunkItems * itemSize);
@@ -234,7 +258,7 @@ std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &heade
         }
         done += n;
     }
-    return out;
+    return header.fortranOrder ? fortranToC(out, header.shape) : out;
 }
 
 } // namespace

@@ -8,13 +8,14 @@
 
 namespace exitscope {
 
-// Element types Exitscope reads from NumPy files (little-endian, C order only).
+// Element types Exitscope reads from NumPy files (little-endian; C or Fortran order).
 enum class NpyType { Bool, UInt8, Int8, Int16, Int32, Int64, Float32, Float64 };
 
 struct NpyHeader
 {
     NpyType type = NpyType::Float64;
     std::vector<std::int64_t> shape;
+    bool fortranOrder = false; // column-major in the file; readers return C order
 
     std::int64_t count() const;
     std::size_t itemSize() const;
@@ -28,8 +29,9 @@ using ByteReader = std::function<std::size_t(void *dst, std::size_t n)>;
 // archive member in every error.
 NpyHeader readNpyHeader(const ByteReader &read, const std::string &where);
 
-// The data part, converted to the wanted element type. Integer targets refuse float data;
-// every read refuses a stream shorter than the header promises ("truncated").
+// The data part, converted to the wanted element type and to C order. Integer targets
+// refuse float data; every read refuses a stream shorter than the header promises
+// ("truncated"). Fortran-order data takes one extra copy for the transposition.
 std::vector<double> readNpyDoubles(const ByteReader &read, const NpyHeader &header, const std::string &where);
 std::vector<float> readNpyFloats(const ByteReader &read, const NpyHeader &header, const std::string &where);
 std::vector<std::int64_t> readNpyIntegers(const ByteReader &read, const NpyHeader &header, const std::string &where);

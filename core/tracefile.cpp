@@ -17,6 +17,7 @@ constexpr const char *kLabels = "labels";
 constexpr const char *kCorrect = "exit_correct";
 constexpr const char *kScores = "exit_scores";
 constexpr const char *kLowerIsConfident = "scores_lower_is_confident";
+constexpr const char *kClasses = "num_classes";
 constexpr const char *kFormatVersion = "exitscope_trace_version";
 constexpr std::int64_t kVersion = 1;
 
@@ -79,6 +80,12 @@ Trace readTraceFile(const std::string &path)
         agree(K, h.shape[0], "K", at);
         agree(N, h.shape[1], "N", at);
         c.predictions = toInt32(npz.integers(kPredictions), at);
+        if (npz.has(kClasses)) {
+            const auto classes = npz.integers(kClasses);
+            if (classes.size() != 1 || classes[0] < 1 || classes[0] > std::numeric_limits<std::int32_t>::max())
+                throw InputError(npz.where(kClasses), "expected one positive class count");
+            c.classes = static_cast<int>(classes[0]);
+        }
     }
     if (npz.has(kScores)) {
         const std::string at = npz.where(kScores);
@@ -139,8 +146,12 @@ void writeTraceFile(const Trace &trace, const std::string &path)
     npz.add(kFormatVersion, NpyType::Int64, {}, &version);
     if (!c.probabilities.empty())
         npz.add(kProbabilities, NpyType::Float32, {K, N, c.classes}, c.probabilities.data());
-    if (!c.predictions.empty())
+    const std::int64_t classes = c.classes;
+    if (!c.predictions.empty()) {
         npz.add(kPredictions, NpyType::Int32, {K, N}, c.predictions.data());
+        if (classes > 0)
+            npz.add(kClasses, NpyType::Int64, {}, &classes);
+    }
     if (!c.labels.empty())
         npz.add(kLabels, NpyType::Int32, {N}, c.labels.data());
     if (!c.correct.empty())

@@ -1,0 +1,260 @@
+// End-to-end tests of exitscope-cli: exit statuses, messages, files written or not, and
+// numbers on the real shared traces.
+
+#include "npy.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+using namespace exitscope;
+using namespace exitscope::test;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out, err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(EXITSCOPE_CLI), arguments);
+    process.waitForFinished(300000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QJsonObject json(const Run &run)
+{
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+}
+
+QStringList entries(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::NoDotAndDotDot | QDir::AllEntries);
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void helpEverywhere_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("top") << QStringList{};
+        for (const char *sub : {"import", "info", "eval", "synth"})
+            QTest::newRow(sub) << QStringList{sub};
+        QTest::newRow("import aaai21") << QStringList{"import", "aaai21"};
+        QTest::newRow("import eenet") << QStringList{"import", "eenet"};
+    }
+    void helpEverywhere()
+    {
+        QFETCH(QStringList, command);
+        const Run run = cli(command + QStringList{"--help"});
+        QCOMPARE(run.status, 0);
+        QVERIFY(run.out.contains("Usage:"));
+        QVERIFY(run.out.contains("--help"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no subcommand") << QStringList{} << "A subcommand is required";
+        QTest::newRow("unknown subcommand") << QStringList{"frobnicate"} << "subcommand";
+        QTest::newRow("missing option") << QStringList{"synth"} << "--out is required";
+        QTest::newRow("bad number") << QStringList{"synth", "--exits", "many", "-o", "x.npz"} << "--exits";
+        QTest::newRow("out of range") << QStringList{"synth", "--exits", "0", "-o", "x.npz"} << "--exits";
+        QTest::newRow("eval without thresholds") << QStringList{"eval", "--trace", "t.npz", "--costs", "1,2"} << "--thresholds";
+        QTest::newRow("aaai21 without direction")
+            << QStringList{"import", "aaai21", "--confidence", EXITSCOPE_CLI, "--correct", EXITSCOPE_CLI, "-o", "x.npz"}
+            << "--lower-is-confident or --higher-is-confident";
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run run = cli(arguments);
+        QCOMPARE(run.status, 2);
+        QVERIFY2(run.err.contains(message) || run.out.contains(message), qPrintable(run.err + run.out));
+    }
+
+    void aaai21ImportInfoAndEval()
+    {
+        SHARED_DATA(confidence, "aaai21/Scan_val_confidence.npy");
+        SHARED_DATA(correct, "aaai21/Scan_val_correct.npy");
+        QTemporaryDir dir;
+        const QString trace = dir.filePath("scan_val.npz");
+        Run run = cli({"import", "aaai21", "--confidence", confidence, "--correct", correct, "--lower-is-confident", "-o", trace});
+        QCOMPARE(run.status, 0);
+
+        // info: per-exit accuracy = row means of the correctness file.
+        run = cli({"info", trace, "--json"});
+        QCOMPARE(run.status, 0);
+        const NpyDoubleArray right = readNpyFileAsDoubles(str(correct));
+        const NpyDoubleArray score = readNpyFileAsDoubles(str(confidence));
+        const QJsonArray exits = json(run)["exits_detail"].toArray();
+        QCOMPARE(exits.size(), 5);
+        const int N = 10000;
+        for (int k = 0; k < 5; ++k) {
+            double sum = 0;
+            for (int j = 0; j < N; ++j)
+                sum += right.values[k * N + j];
+            QCOMPARE(exits[k].toObject()["accuracy"].toDouble(), sum / N);
+        }
+
+        // eval: the paper's rule (first exit whose minus-max-prob is <= t) spelled out here.
+        const std::vector<double> t{-0.9, -0.8, -0.7, -0.6};
+        const std::vector<double> cost{0.32, 0.53, 0.76, 1.0, 1.07};
+        double accuracy = 0, meanCost = 0;
+        for (int j = 0; j < N; ++j) {
+            int exit = 4;
+            for (int k = 0; k < 4; ++k)
+                if (score.values[k * N + j] <= t[k]) {
+                    exit = k;
+                    break;
+                }
+            accuracy += right.values[exit * N + j] / N;
+            meanCost += cost[exit] / N;
+        }
+        run = cli({"eval", "--trace", trace, "--costs", "0.32,0.53,0.76,1.0,1.07", "--thresholds=-0.9,-0.8,-0.7,-0.6", "--json"});
+        QCOMPARE(run.status, 0);
+        QVERIFY(qAbs(json(run)["accuracy"].toDouble() - accuracy) < 1e-12);
+        QVERIFY(qAbs(json(run)["mean_cost"].toDouble() - meanCost) < 1e-12);
+        QCOMPARE(json(run)["measure"].toString(), QStringLiteral("given"));
+    }
+
+    void eenetImportEvalExportAndReadBack()
+    {
+        SHARED_DATA(logits, "eenet-format/logits_single.pth");
+        SHARED_DATA(seconds, "eenet-format/seconds.csv");
+        QTemporaryDir dir;
+        const QString out = dir.filePath("ee");
+        Run run = cli({"import", "eenet", "--logits", logits, "--seconds", seconds, "--out-dir", out});
+        QCOMPARE(run.status, 0);
+        QCOMPARE(entries(out), (QStringList{"latency.json", "test.npz", "val.npz"}));
+
+        // Expected numbers from an independent numpy reading of the .pth (see tst_importers).
+        const QString config = dir.filePath("config.json");
+        run = cli({"eval", "--trace", out + "/val.npz", "--latency", out + "/latency.json", "--measure", "max-prob",
+                   "--thresholds", "0.9,0.8,0.7", "--test", out + "/test.npz", "--budget", "1.0", "-o", config, "--json"});
+        QCOMPARE(run.status, 0);
+        QCOMPARE(json(run)["accuracy"].toDouble(), 0.74);
+        QVERIFY(qAbs(json(run)["mean_cost"].toDouble() - 0.92148) < 1e-12);
+        const QJsonArray exits = json(run)["exits"].toArray();
+        const int hits[] = {171, 90, 94, 145};
+        for (int k = 0; k < 4; ++k)
+            QCOMPARE(exits[k].toObject()["hits"].toInt(), hits[k]);
+
+        // The exported config, read back, gives the same evaluation.
+        run = cli({"eval", "--trace", out + "/val.npz", "--config", config, "--json"});
+        QCOMPARE(run.status, 0);
+        QCOMPARE(json(run)["accuracy"].toDouble(), 0.74);
+        run = cli({"info", config, "--json"});
+        QCOMPARE(run.status, 0);
+        QCOMPARE(json(run)["val"].toObject()["accuracy"].toDouble(), 0.74);
+        QCOMPARE(json(run)["val"].toObject()["sha256"].toString().size(), 64);
+        QVERIFY(!json(run)["test"].isNull());
+    }
+
+    void synthInfoEval()
+    {
+        QTemporaryDir dir;
+        const QString trace = dir.filePath("synth.npz");
+        Run run = cli({"synth", "--exits", "4", "--samples", "2000", "--classes", "10", "--seed", "3", "-o", trace});
+        QCOMPARE(run.status, 0);
+        run = cli({"info", trace});
+        QCOMPARE(run.status, 0);
+        QVERIFY(run.out.contains("samples    2000"));
+        run = cli({"eval", "--trace", trace, "--costs", "1,2,3,4", "--measure", "entropy", "--thresholds", "0.2,0.3,0.4", "--json"});
+        QCOMPARE(run.status, 0);
+        const double cost = json(run)["mean_cost"].toDouble();
+        QVERIFY(cost > 1.0 && cost < 4.0);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing trace") << QStringList{"info", "/nonexistent/t.npz"} << "/nonexistent/t.npz: cannot open file";
+        QTest::newRow("not a trace type") << QStringList{"info", "/etc/hostname"} << "expected a trace (.npz)";
+        QTest::newRow("aaai21 shapes") << QStringList{"import", "aaai21", "--confidence", "@aaai21/Alex_val_confidence.npy",
+                                                      "--correct", "@aaai21/Scan_val_correct.npy", "--lower-is-confident", "-o", "%out.npz"}
+                                       << "Scan_val_correct.npy: shape (5, 10000) disagrees";
+        QTest::newRow("eenet truncated") << QStringList{"import", "eenet", "--logits", "%cut.pth", "--out-dir", "%ee"}
+                                         << "cut.pth: not a readable torch.save file";
+        QTest::newRow("eenet seconds K") << QStringList{"import", "eenet", "--logits", "@eenet-format/logits_single.pth",
+                                                        "--seconds", "%three.csv", "--out-dir", "%ee"}
+                                         << "three.csv: the latency profile has 3 exits but the trace has 4";
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        for (QString &a : arguments) {
+            if (a.startsWith('@')) {
+                a = sharedDataPath(a.mid(1));
+                REQUIRE_SHARED_FILE(a);
+            } else if (a.startsWith('%')) {
+                a = dir.filePath(a.mid(1));
+            }
+        }
+        {
+            QFile cut(dir.filePath("cut.pth"));
+            cut.open(QIODevice::WriteOnly);
+            cut.write(QByteArray("PK\x03\x04", 4) + QByteArray(100, 'x'));
+            QFile three(dir.filePath("three.csv"));
+            three.open(QIODevice::WriteOnly);
+            three.write("1\n2\n3");
+        }
+        const QStringList before = entries(dir.path());
+        const Run run = cli(arguments);
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(run.err.startsWith("exitscope-cli: error: "));
+        QCOMPARE(entries(dir.path()), before); // nothing written, not even an empty folder's files
+        QVERIFY(!QFileInfo::exists(dir.filePath("ee/val.npz")));
+    }
+
+    void evalBadInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("threshold count") << QStringList{"--costs", "1,2,3", "--thresholds", "0.5"} << "--thresholds: expected 2 thresholds";
+        QTest::newRow("costs K") << QStringList{"--costs", "1,2", "--thresholds", "0.5,0.5"} << "--costs: the latency profile has 2 exits but the trace has 3";
+        QTest::newRow("NaN cost") << QStringList{"--costs", "1,nan,3", "--thresholds", "0.5,0.5"} << "cost of exit 1 is nan";
+        QTest::newRow("measure unavailable") << QStringList{"--costs", "1,2,3", "--measure", "entropy", "--thresholds", "0.5,0.5"}
+                                             << "measure 'entropy' is unavailable";
+        QTest::newRow("relative without reference") << QStringList{"--costs", "1,2,3", "--thresholds", "0.5,0.5", "--budget", "0.5", "--relative", "-o", "%c.json"}
+                                                    << "--relative: a relative budget needs the reference cost";
+    }
+    void evalBadInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        SHARED_DATA(confidence, "aaai21/Alex_test_confidence.npy");
+        SHARED_DATA(correct, "aaai21/Alex_test_correct.npy");
+        QTemporaryDir dir;
+        const QString trace = dir.filePath("alex.npz");
+        QCOMPARE(cli({"import", "aaai21", "--confidence", confidence, "--correct", correct, "--lower-is-confident", "-o", trace}).status, 0);
+        for (QString &a : arguments)
+            if (a.startsWith('%'))
+                a = dir.filePath(a.mid(1));
+        const Run run = cli(QStringList{"eval", "--trace", trace} + arguments);
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QCOMPARE(entries(dir.path()), QStringList{"alex.npz"});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,126 @@
+#include "latencyprofile.h"
+#include "testsupport.h"
+
+#include <QFile>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+
+using namespace exitscope;
+using namespace exitscope::test;
+
+namespace {
+
+QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = dir.filePath(name);
+    QFile out(path);
+    out.open(QIODevice::WriteOnly);
+    out.write(text);
+    return path;
+}
+
+} // namespace
+
+class TestLatencyProfile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void jsonRoundTrip()
+    {
+        LatencyProfile p;
+        p.cumulative = {1.5824947834014893, 2.2942611694335936, 3.047058033943176};
+        p.unit = CostUnit::Milliseconds;
+        p.reference = 2.4395286321640015;
+        p.median = {1.5, 2.2, 3.0};
+        p.p90 = {1.7, 2.4, 3.2};
+        p.p99 = {1.9, 2.6, 3.5};
+        p.provenance = {"measured", "cpu", 2, 1, "3,32,32", "1.13.1", "2026-11-22T10:00:00Z"};
+        QTemporaryDir dir;
+        const QString path = dir.filePath("latency.json");
+        writeLatencyProfile(p, str(path));
+        const LatencyProfile back = readLatencyProfile(str(path));
+        QCOMPARE(back.cumulative, p.cumulative); // exact: JSON doubles round-trip
+        QCOMPARE(back.unit, p.unit);
+        QCOMPARE(*back.reference, *p.reference);
+        QCOMPARE(back.median, p.median);
+        QCOMPARE(back.p90, p.p90);
+        QCOMPARE(back.p99, p.p99);
+        QCOMPARE(back.provenance.device, std::string("cpu"));
+        QCOMPARE(back.provenance.threads, 2);
+        QCOMPARE(back.provenance.batchSize, 1);
+        QCOMPARE(back.provenance.libtorchVersion, std::string("1.13.1"));
+    }
+
+    void realSecondsCsv()
+    {
+        SHARED_DATA(path, "eenet-format/seconds.csv"); // no trailing newline, as EENet writes it
+        const LatencyProfile p = readSecondsCsv(str(path));
+        QCOMPARE(p.cumulative, (std::vector<double>{0.41, 0.77, 1.12, 1.49}));
+        QCOMPARE(p.unit, CostUnit::Milliseconds);
+    }
+
+    void secondsCsvVariants_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("exits");
+        QTest::newRow("trailing newline") << QByteArray("1\n2\n3\n") << 3;
+        QTest::newRow("crlf") << QByteArray("1\r\n2\r\n") << 2;
+        QTest::newRow("one line, commas") << QByteArray("1, 2, 3, 4") << 4;
+    }
+    void secondsCsvVariants()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, exits);
+        QTemporaryDir dir;
+        QCOMPARE(readSecondsCsv(str(write(dir, "seconds.csv", text))).exits(), exits);
+    }
+
+    void rejectsBadProfiles_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("decreasing") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumulative\":[1,3,2]}")
+                                    << "cumulative costs must not decrease with depth: exit 2 costs 2 < exit 1's 3";
+        QTest::newRow("negative") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumulative\":[-1,3]}")
+                                  << "cost of exit 0 is -1";
+        QTest::newRow("unknown unit") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"hours\",\"cumulative\":[1]}")
+                                      << "unit 'hours' is not one of";
+        QTest::newRow("string cost") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumulative\":[1,\"2\"]}")
+                                     << "cumulative[1]: expected a number, found string";
+        QTest::newRow("wrong format") << QByteArray("{\"format\":\"exitscope-thresholds\",\"version\":1}")
+                                      << "format: expected 'exitscope-latency'";
+        QTest::newRow("future version") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":7,\"unit\":\"ms\",\"cumulative\":[1]}")
+                                        << "version: version 7 is not one this Exitscope reads";
+        QTest::newRow("spread length") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumulative\":[1,2],\"spread\":{\"median\":[1],\"p90\":[],\"p99\":[]}}")
+                                       << "median has 1 values, expected one per exit (2)";
+        QTest::newRow("truncated") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumu")
+                                   << "not valid JSON (truncated?)";
+        QTest::newRow("empty") << QByteArray("") << "empty file";
+        QTest::newRow("missing field") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\"}")
+                                       << "cumulative: missing field";
+    }
+    void rejectsBadProfiles()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = write(dir, "latency.json", text);
+        EXPECT_INPUT_ERROR(readLatencyProfile(str(path)), str(path) + ": " + str(message));
+    }
+
+    void costsAreValidated()
+    {
+        EXPECT_INPUT_ERROR(latencyProfileFromCosts({0.3, std::numeric_limits<double>::quiet_NaN()}, CostUnit::Relative, "--costs"),
+                           "--costs: cost of exit 1 is nan");
+        EXPECT_INPUT_ERROR(latencyProfileFromCosts({}, CostUnit::Relative, "--costs"), "at least one exit cost");
+        const LatencyProfile p = latencyProfileFromCosts({0.32, 0.53, 0.76, 1.0, 1.07}, CostUnit::Relative, "--costs");
+        EXPECT_INPUT_ERROR(p.requireExits(3, "--costs"), "the latency profile has 5 exits but the trace has 3");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLatencyProfile)
+#include "tst_latencyprofile.moc"

@@ -1,0 +1,76 @@
+#include "evaluation.h"
+#include "synth.h"
+#include "testsupport.h"
+#include "tracefile.h"
+
+using namespace exitscope;
+using namespace exitscope::test;
+
+namespace {
+
+double meanWhere(const Trace &t, int exit, bool correct)
+{
+    double sum = 0;
+    int count = 0;
+    for (std::int64_t j = 0; j < t.samples(); ++j) {
+        if (static_cast<bool>(t.correct(exit)[j]) == correct) {
+            sum += t.scores(Measure::MaxProb, exit)[j];
+            ++count;
+        }
+    }
+    return sum / count;
+}
+
+} // namespace
+
+class TestSynth : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sameSeedSameTrace()
+    {
+        const Trace a = synthesize({4, 500, 12, 7});
+        const Trace b = synthesize({4, 500, 12, 7});
+        const Trace c = synthesize({4, 500, 12, 8});
+        QVERIFY(a.contents().probabilities == b.contents().probabilities);
+        QVERIFY(a.contents().labels == b.contents().labels);
+        QVERIFY(a.contents().probabilities != c.contents().probabilities);
+    }
+
+    void behavesLikeAMultiExitModel_data()
+    {
+        QTest::addColumn<int>("exits");
+        QTest::addColumn<int>("classes");
+        QTest::newRow("K=5, C=10") << 5 << 10;
+        QTest::newRow("K=5, C=100") << 5 << 100;
+        QTest::newRow("K=3, C=1000") << 3 << 1000;
+    }
+    void behavesLikeAMultiExitModel()
+    {
+        QFETCH(int, exits);
+        QFETCH(int, classes);
+        const Trace t = synthesize({exits, 4000, classes, 1});
+        QVERIFY(t.hasLabels());
+        for (int k = 1; k < exits; ++k)
+            QVERIFY2(t.exitAccuracy(k) > t.exitAccuracy(k - 1) + 0.02,
+                     qPrintable(QStringLiteral("exit %1 accuracy %2 vs %3").arg(k).arg(t.exitAccuracy(k)).arg(t.exitAccuracy(k - 1))));
+        QVERIFY(t.exitAccuracy(0) > 0.25 && t.exitAccuracy(exits - 1) < 0.97);
+        for (int k = 0; k < exits; ++k)
+            QVERIFY(meanWhere(t, k, true) > meanWhere(t, k, false) + 0.1); // confidence tracks correctness
+        // Confident early exits are right more often than the exit overall.
+        const ThresholdPolicy confident{Measure::MaxProb, Direction::HigherIsConfident, std::vector<double>(exits - 1, 0.9)};
+        const Evaluation e = evaluate(t, confident, std::vector<double>(exits, 1.0));
+        QVERIFY(e.exits[0].accuracy > t.exitAccuracy(0) + 0.1);
+    }
+
+    void refusesBadOptions()
+    {
+        EXPECT_INPUT_ERROR(synthesize({0, 10, 10, 1}), "--exits: expected 1..255 exits, found 0");
+        EXPECT_INPUT_ERROR(synthesize({3, 0, 10, 1}), "--samples");
+        EXPECT_INPUT_ERROR(synthesize({3, 10, 1, 1}), "--classes: expected at least two classes");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSynth)
+#include "tst_synth.moc"
