@@ -4,6 +4,7 @@
 #include "inputerror.h"
 
 #include <cmath>
+#include <sstream>
 
 namespace exitscope {
 
@@ -14,7 +15,7 @@ nlohmann::json parseJsonFile(const std::string &path)
         throw InputError(path, "empty file, expected a JSON document");
     try {
         return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &e) {
+    } catch (const nlohmann::json::exception &e) { // parse_error, or out_of_range for 1e999
         throw InputError(path, std::string("not valid JSON (truncated?): ") + e.what());
     }
 }
@@ -48,9 +49,11 @@ void JsonReader::requireFormat(const std::string &format, int newestVersion) con
     if (found != format)
         fail("format", "expected '" + format + "', found '" + found + "'");
     const double version = number("version");
-    if (version < 1 || version > newestVersion)
-        fail("version", "version " + std::to_string(static_cast<int>(version)) + " is not one this Exitscope reads (1.."
-                             + std::to_string(newestVersion) + ")");
+    if (version != std::floor(version) || version < 1 || version > newestVersion) {
+        std::ostringstream msg;
+        msg << "version " << version << " is not one this Exitscope reads (1.." << newestVersion << ")";
+        fail("version", msg.str());
+    }
 }
 
 bool JsonReader::has(const std::string &key) const

@@ -232,7 +232,9 @@ std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &heade
         || (std::is_same_v<Target, std::int64_t> && type == NpyType::Int64);
     if (same) {
         readExactly(read, out.data(), count * itemSize, where, "array data");
-        return header.fortranOrder ? fortranToC(out, header.shape) : out;
+        if (header.fortranOrder)
+            return fortranToC(out, header.shape);
+        return out; // not in a ?: expression, which would copy instead of move
     }
     constexpr std::size_t kChunkItems = 1 << 14;
     std::vector<unsigned char> chunk(kChunkItems * itemSize);
@@ -258,7 +260,9 @@ std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &heade
         }
         done += n;
     }
-    return header.fortranOrder ? fortranToC(out, header.shape) : out;
+    if (header.fortranOrder)
+        return fortranToC(out, header.shape);
+    return out;
 }
 
 } // namespace

@@ -102,6 +102,9 @@ ThresholdConfig thresholdConfigFromJson(const nlohmann::json &json, const std::s
     if (!d)
         throw InputError(where, "direction: '" + direction + "' is not higher-is-confident or lower-is-confident");
     c.policy.direction = *d;
+    if (c.policy.measure != Measure::Given && c.policy.direction != naturalDirection(c.policy.measure))
+        throw InputError(where, "direction: measure '" + measure + "' is "
+                                    + std::string(directionName(naturalDirection(c.policy.measure))) + ", not " + direction);
     c.policy.thresholds = in.numbers("thresholds");
     if (in.hasNonNull("budget")) {
         JsonReader b = in.object("budget");

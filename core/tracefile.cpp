@@ -59,10 +59,12 @@ Trace readTraceFile(const std::string &path)
     const NpzReader npz(path);
     if (npz.has(kFormatVersion)) {
         const auto version = npz.integers(kFormatVersion);
-        if (version.size() != 1 || version[0] > kVersion)
-            throw InputError(npz.where(kFormatVersion),
-                             "trace format version " + (version.empty() ? std::string("?") : std::to_string(version[0]))
-                                 + " is newer than this Exitscope reads (" + std::to_string(kVersion) + ")");
+        if (version.size() != 1 || version[0] < 1)
+            throw InputError(npz.where(kFormatVersion), "expected one positive version number");
+        if (version[0] > kVersion)
+            throw InputError(npz.where(kFormatVersion), "trace format version " + std::to_string(version[0])
+                                                            + " is newer than this Exitscope reads ("
+                                                            + std::to_string(kVersion) + ")");
     }
     TraceContents c;
     std::int64_t K = -1, N = -1;

@@ -96,6 +96,10 @@ private slots:
         QTest::newRow("threshold type") << "0.125" << "\"low\"" << "thresholds[0]: expected a number, found string";
         QTest::newRow("threshold count") << "0.125," << "" << "thresholds: 1 values, but the latency profile has 3 exits";
         QTest::newRow("budget kind") << "\"p90\"" << "\"max\"" << "budget.kind: 'max' is not mean or p90";
+        QTest::newRow("fractional version") << "\"version\": 1\n}" << "\"version\": 1.5\n}" << "version: version 1.5";
+        QTest::newRow("direction vs measure") << "\"direction\": \"lower-is-confident\"" << "\"direction\": \"higher-is-confident\""
+                                              << "direction: measure 'entropy' is lower-is-confident, not higher-is-confident";
+        QTest::newRow("overflowing number") << "0.125" << "1e999" << "not valid JSON";
         QTest::newRow("truncated") << "\"version\"" << "\"vers" << "not valid JSON";
     }
     void rejectsBadConfigs()

@@ -35,6 +35,8 @@ void runEval(const EvalOptions &o)
     std::string policySource;
     if (!o.config.empty()) {
         config = readThresholdConfig(o.config);
+        if (o.cost.reference > 0)
+            config.latency.reference = o.cost.reference;
         policySource = o.config;
     } else {
         config.latency = profileFromOptions(o.cost);

@@ -22,7 +22,7 @@ void addCostOptions(CLI::App *command, CostOptions &cost, bool required)
     auto *costs = command->add_option("--costs", cost.costs,
                                       "Cumulative cost of reaching and taking each exit, comma-separated (K values)")
                       ->delimiter(',');
-    auto *latency = command->add_option("--latency", cost.latency, "Latency profile JSON (exitscope profile, import eenet)");
+    auto *latency = command->add_option("--latency", cost.latency, "Latency profile JSON (docs/latency-profile.md; import eenet writes one)");
     costs->excludes(latency);
     command->add_option("--cost-unit", cost.costUnit, "Unit of --costs: ms, s, flops or relative")
         ->check(CLI::IsMember({"ms", "s", "flops", "relative"}))
@@ -144,6 +144,10 @@ int main(int argc, char **argv)
         return kBadInput;
     } catch (const std::bad_alloc &) {
         std::cerr << "exitscope-cli: error: out of memory\n";
+        return kBadInput;
+    } catch (const std::exception &e) {
+        // A failure no check anticipated: still a message and no partial output, not a crash.
+        std::cerr << "exitscope-cli: error: " << e.what() << "\n";
         return kBadInput;
     }
     return 0;

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs, with apt, the Debian bookworm packages Exitscope builds with; only the missing
+# ones, so a second run is quick. Run as root.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ ccache pkg-config
+  libeigen3-dev libtorch-dev nlohmann-json3-dev libzip-dev libcli11-dev libssl-dev
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
