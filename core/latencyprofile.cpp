@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 #include "inputerror.h"
 #include "jsonutil.h"
+#include "nametable.h"
 
 #include <nlohmann/json.hpp>
 
@@ -38,18 +39,12 @@ void checkSpread(const std::vector<double> &values, int exits, const char *name,
 
 std::string_view costUnitName(CostUnit unit)
 {
-    for (const auto &[value, name] : kUnitNames)
-        if (value == unit)
-            return name;
-    return "?";
+    return nameIn(kUnitNames, unit);
 }
 
 std::optional<CostUnit> parseCostUnit(std::string_view name)
 {
-    for (const auto &[value, known] : kUnitNames)
-        if (known == name)
-            return value;
-    return std::nullopt;
+    return valueIn(kUnitNames, name);
 }
 
 void LatencyProfile::validate(const std::string &where) const

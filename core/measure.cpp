@@ -1,53 +1,40 @@
 #include "measure.h"
 
-#include <array>
-#include <utility>
+#include "nametable.h"
 
 namespace exitscope {
 
 namespace {
-constexpr std::array<std::pair<Measure, std::string_view>, 4> kMeasureNames{{
+constexpr std::pair<Measure, std::string_view> kMeasureNames[] = {
     {Measure::Given, "given"},
     {Measure::MaxProb, "max-prob"},
     {Measure::Entropy, "entropy"},
     {Measure::Margin, "margin"},
-}};
-constexpr std::array<std::pair<Direction, std::string_view>, 2> kDirectionNames{{
+};
+constexpr std::pair<Direction, std::string_view> kDirectionNames[] = {
     {Direction::HigherIsConfident, "higher-is-confident"},
     {Direction::LowerIsConfident, "lower-is-confident"},
-}};
+};
 } // namespace
 
 std::string_view measureName(Measure measure)
 {
-    for (const auto &[value, name] : kMeasureNames)
-        if (value == measure)
-            return name;
-    return "?";
+    return nameIn(kMeasureNames, measure);
 }
 
 std::optional<Measure> parseMeasure(std::string_view name)
 {
-    for (const auto &[value, known] : kMeasureNames)
-        if (known == name)
-            return value;
-    return std::nullopt;
+    return valueIn(kMeasureNames, name);
 }
 
 std::string_view directionName(Direction direction)
 {
-    for (const auto &[value, name] : kDirectionNames)
-        if (value == direction)
-            return name;
-    return "?";
+    return nameIn(kDirectionNames, direction);
 }
 
 std::optional<Direction> parseDirection(std::string_view name)
 {
-    for (const auto &[value, known] : kDirectionNames)
-        if (known == name)
-            return value;
-    return std::nullopt;
+    return valueIn(kDirectionNames, name);
 }
 
 Direction naturalDirection(Measure measure)

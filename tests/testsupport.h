@@ -6,6 +6,7 @@
 #include "inputerror.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QString>
 #include <QTemporaryDir>
@@ -26,6 +27,16 @@ inline QString sharedDataPath(const QString &relative)
 inline std::string str(const QString &s)
 {
     return s.toStdString();
+}
+
+// Writes bytes to dir/name and returns the path.
+inline QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
+        qFatal("cannot write test file %s", qPrintable(path));
+    return path;
 }
 
 } // namespace exitscope::test

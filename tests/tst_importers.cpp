@@ -18,20 +18,7 @@ QString truncatedCopy(const QString &source, const QTemporaryDir &dir, double fr
     QFile in(source);
     in.open(QIODevice::ReadOnly);
     const QByteArray bytes = in.readAll();
-    const QString path = dir.filePath(QFileInfo(source).fileName());
-    QFile out(path);
-    out.open(QIODevice::WriteOnly);
-    out.write(bytes.left(static_cast<int>(bytes.size() * fraction)));
-    return path;
-}
-
-QString textFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
-{
-    const QString path = dir.filePath(name);
-    QFile out(path);
-    out.open(QIODevice::WriteOnly);
-    out.write(text);
-    return path;
+    return writeFile(dir, QFileInfo(source).fileName(), bytes.left(static_cast<int>(bytes.size() * fraction)));
 }
 
 } // namespace
@@ -179,9 +166,9 @@ private slots:
         if (variant == 2)
             path = truncatedCopy(source, dir, 0.0);
         if (variant == 3)
-            seconds = textFile(dir, "seconds.csv", "0.4\n0.8\n1.2\n");
+            seconds = writeFile(dir, "seconds.csv", "0.4\n0.8\n1.2\n");
         if (variant == 4)
-            seconds = textFile(dir, "seconds.csv", "0.4\nfast\n1.2\n1.5");
+            seconds = writeFile(dir, "seconds.csv", "0.4\nfast\n1.2\n1.5");
         EXPECT_INPUT_ERROR(importEenet(str(path), str(seconds), ""), str(message));
     }
 };

@@ -11,19 +11,6 @@
 using namespace exitscope;
 using namespace exitscope::test;
 
-namespace {
-
-QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
-{
-    const QString path = dir.filePath(name);
-    QFile out(path);
-    out.open(QIODevice::WriteOnly);
-    out.write(text);
-    return path;
-}
-
-} // namespace
-
 class TestLatencyProfile : public QObject
 {
     Q_OBJECT
@@ -76,7 +63,7 @@ private slots:
         QFETCH(QByteArray, text);
         QFETCH(int, exits);
         QTemporaryDir dir;
-        QCOMPARE(readSecondsCsv(str(write(dir, "seconds.csv", text))).exits(), exits);
+        QCOMPARE(readSecondsCsv(str(writeFile(dir, "seconds.csv", text))).exits(), exits);
     }
 
     void rejectsBadProfiles_data()
@@ -108,7 +95,7 @@ private slots:
         QFETCH(QByteArray, text);
         QFETCH(QString, message);
         QTemporaryDir dir;
-        const QString path = write(dir, "latency.json", text);
+        const QString path = writeFile(dir, "latency.json", text);
         EXPECT_INPUT_ERROR(readLatencyProfile(str(path)), str(path) + ": " + str(message));
     }
 

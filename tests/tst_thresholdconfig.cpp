@@ -38,15 +38,6 @@ ThresholdConfig sampleConfig()
     return c;
 }
 
-QString write(const QTemporaryDir &dir, const std::string &text)
-{
-    const QString path = dir.filePath("config.json");
-    QFile out(path);
-    out.open(QIODevice::WriteOnly);
-    out.write(QByteArray::fromStdString(text));
-    return path;
-}
-
 } // namespace
 
 class TestThresholdConfig : public QObject
@@ -114,7 +105,7 @@ private slots:
         if (QTest::currentDataTag() == QLatin1String("truncated"))
             text.resize(at + str(to).size());
         QTemporaryDir dir;
-        EXPECT_INPUT_ERROR(readThresholdConfig(str(write(dir, text))), str(message));
+        EXPECT_INPUT_ERROR(readThresholdConfig(str(writeFile(dir, "config.json", QByteArray::fromStdString(text)))), str(message));
     }
 };
 
