@@ -10,6 +10,8 @@ constexpr std::pair<Measure, std::string_view> kMeasureNames[] = {
     {Measure::MaxProb, "max-prob"},
     {Measure::Entropy, "entropy"},
     {Measure::Margin, "margin"},
+    {Measure::Patience, "patience"},
+    {Measure::Learned, "learned"},
 };
 constexpr std::pair<Direction, std::string_view> kDirectionNames[] = {
     {Direction::HigherIsConfident, "higher-is-confident"},

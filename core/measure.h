@@ -12,6 +12,8 @@ enum class Measure {
     MaxProb, // max softmax probability
     Entropy, // entropy of the softmax divided by log(C), in [0, 1]
     Margin, // top-1 minus top-2 probability
+    Patience, // exits in a row, ending here, that predicted the same class (PABEE)
+    Learned, // a score computed by a learned scorer (EENet) carried by the policy
 };
 
 enum class Direction {

@@ -16,7 +16,7 @@ struct Trace::Data
     std::vector<std::uint8_t> correct;
     std::vector<std::uint8_t> agrees;
     bool agreementExact = false;
-    std::vector<double> scores[4]; // indexed by Measure
+    std::vector<double> scores[5]; // indexed by Measure, Learned excepted
 };
 
 namespace {
@@ -46,7 +46,7 @@ int index(Measure measure)
 // Max probability, normalized entropy and margin of every (exit, sample), with validation
 // of the probability vectors in the same pass.
 void deriveFromProbabilities(const TraceContents &c, std::vector<std::int32_t> &predictions,
-                             std::vector<double> (&scores)[4], const std::string &where)
+                             std::vector<double> (&scores)[5], const std::string &where)
 {
     const std::size_t kn = static_cast<std::size_t>(c.exits) * c.samples;
     const int classes = c.classes;
@@ -188,6 +188,19 @@ Trace Trace::build(TraceContents contents, const std::string &where)
         d->correct = c.correct;
     }
 
+    // Patience: how many exits in a row, ending at this one, predicted the same class.
+    if (!d->predictions.empty()) {
+        auto &patience = d->scores[index(Measure::Patience)];
+        patience.resize(kn);
+        for (std::int64_t j = 0; j < N; ++j) {
+            patience[j] = 1;
+            for (int k = 1; k < K; ++k) {
+                const std::size_t at = static_cast<std::size_t>(k) * N + j;
+                patience[at] = d->predictions[at] == d->predictions[at - N] ? patience[at - N] + 1 : 1;
+            }
+        }
+    }
+
     // Agreement with the final exit: exact from predictions, else a lower bound from
     // correctness (right and right agree; a right and a wrong answer disagree; two wrong
     // answers may or may not agree and are counted as disagreeing).
@@ -255,13 +268,13 @@ bool Trace::agreementIsExact() const
 
 bool Trace::hasMeasure(Measure measure) const
 {
-    return !m_data->scores[index(measure)].empty();
+    return measure != Measure::Learned && !m_data->scores[index(measure)].empty();
 }
 
 std::vector<Measure> Trace::measures() const
 {
     std::vector<Measure> out;
-    for (Measure m : {Measure::Given, Measure::MaxProb, Measure::Entropy, Measure::Margin})
+    for (Measure m : {Measure::Given, Measure::MaxProb, Measure::Entropy, Measure::Margin, Measure::Patience})
         if (hasMeasure(m))
             out.push_back(m);
     return out;
@@ -274,6 +287,8 @@ Direction Trace::direction(Measure measure) const
 
 const double *Trace::scores(Measure measure, int exit) const
 {
+    if (measure == Measure::Learned)
+        return nullptr;
     const auto &values = m_data->scores[index(measure)];
     return values.empty() ? nullptr : values.data() + static_cast<std::size_t>(exit) * samples();
 }

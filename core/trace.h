@@ -50,7 +50,7 @@ public:
     bool agreementIsExact() const;
 
     bool hasMeasure(Measure measure) const;
-    std::vector<Measure> measures() const;
+    std::vector<Measure> measures() const; // those stored in the trace (not Learned)
     Direction direction(Measure measure) const;
     const double *scores(Measure measure, int exit) const; // N values; nullptr if unavailable
 
