@@ -3,6 +3,7 @@
 #include "inputerror.h"
 #include "npy.h"
 
+#include <cmath>
 #include <sstream>
 
 namespace exitscope {
@@ -18,8 +19,10 @@ std::string shapeText(const std::vector<std::int64_t> &shape)
 
 } // namespace
 
-Trace importAaai21(const std::string &confidencePath, const std::string &correctPath, Direction direction)
+Trace importAaai21(const std::string &confidencePath, const std::string &correctPath, Direction direction, double divisor)
 {
+    if (!std::isfinite(divisor) || divisor <= 0)
+        throw InputError("--divide-scores-by", "expected a positive number, found " + std::to_string(divisor));
     const NpyDoubleArray confidence = readNpyFileAsDoubles(confidencePath);
     if (confidence.shape.size() != 2)
         throw InputError(confidencePath, "expected a 2-D array (K exits, N samples), found shape "
@@ -32,6 +35,9 @@ Trace importAaai21(const std::string &confidencePath, const std::string &correct
     c.exits = static_cast<int>(confidence.shape[0]);
     c.samples = confidence.shape[1];
     c.givenScores = confidence.values;
+    if (divisor != 1.0)
+        for (double &s : c.givenScores)
+            s /= divisor;
     c.givenDirection = direction;
     c.correct.resize(correct.values.size());
     for (std::size_t i = 0; i < correct.values.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "evaluation.h"
 
 #include "inputerror.h"
+#include "learnedscorer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,15 +15,16 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Branch-free exit assignment, walking the exits backwards so that the earliest confident
-// exit wins; the compiler vectorizes the inner loop.
+// exit wins; the compiler vectorizes the inner loop. `learned` holds a learned policy's
+// scores (exit-major); other measures are read from the trace.
 template <bool HigherIsConfident>
-void assignExits(const Trace &trace, const ThresholdPolicy &policy, std::uint8_t *exitOf)
+void assignExits(const Trace &trace, const ThresholdPolicy &policy, const double *learned, std::uint8_t *exitOf)
 {
     const std::int64_t n = trace.samples();
     const int last = trace.exits() - 1;
     std::fill(exitOf, exitOf + n, static_cast<std::uint8_t>(last));
     for (int k = last - 1; k >= 0; --k) {
-        const double *score = trace.scores(policy.measure, k);
+        const double *score = learned ? learned + k * n : trace.scores(policy.measure, k);
         const double t = policy.thresholds[k];
         const auto exitK = static_cast<std::uint8_t>(k);
         for (std::int64_t j = 0; j < n; ++j) {
@@ -57,7 +59,11 @@ std::vector<double> Evaluation::exitDistribution() const
 
 void checkPolicy(const Trace &trace, const ThresholdPolicy &policy, const std::string &where)
 {
-    if (!trace.hasMeasure(policy.measure)) {
+    if (policy.measure == Measure::Learned) {
+        if (!policy.scorer)
+            throw InputError(where, "measure 'learned' needs the policy's learned scorer, which is missing");
+        policy.scorer->checkFits(trace, where);
+    } else if (!trace.hasMeasure(policy.measure)) {
         const std::string why = policy.measure == Measure::Given
             ? "the trace has no given scores (exit_scores)"
             : "the trace has no probabilities (exit_probs) to compute it from";
@@ -89,10 +95,13 @@ Evaluation evaluate(const Trace &trace, const ThresholdPolicy &policy, const std
     const int exits = trace.exits();
     Evaluation result;
     result.exitOf.resize(static_cast<std::size_t>(n));
+    // A learned policy's scores are computed once here; stored measures are read in place.
+    const std::vector<double> learned = policy.measure == Measure::Learned ? policy.scorer->scores(trace) : std::vector<double>();
+    const double *learnedScores = policy.measure == Measure::Learned ? learned.data() : nullptr;
     if (policy.direction == Direction::HigherIsConfident)
-        assignExits<true>(trace, policy, result.exitOf.data());
+        assignExits<true>(trace, policy, learnedScores, result.exitOf.data());
     else
-        assignExits<false>(trace, policy, result.exitOf.data());
+        assignExits<false>(trace, policy, learnedScores, result.exitOf.data());
 
     std::vector<std::int64_t> hits(exits, 0), right(exits, 0), agree(exits, 0);
     const std::uint8_t *correct = trace.correct(0); // exit-major: exit k at correct + k * n

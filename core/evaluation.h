@@ -4,10 +4,13 @@
 #include "trace.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace exitscope {
+
+class LearnedScorer;
 
 // The exit rule: a sample leaves at the first exit k < K-1 whose score is at least as
 // confident as thresholds[k] (score >= t for higher-is-confident, score <= t for
@@ -17,6 +20,8 @@ struct ThresholdPolicy
     Measure measure = Measure::MaxProb;
     Direction direction = Direction::HigherIsConfident;
     std::vector<double> thresholds; // K - 1 values
+    // For Measure::Learned only: computes the scores (EENet, docs/policies-eenet.md).
+    std::shared_ptr<const LearnedScorer> scorer = nullptr;
 };
 
 struct ExitOutcome

@@ -49,7 +49,7 @@ struct SolverOptions
     double ipppBeta = 100;
 
     // EENet (Ilhan et al., WACV 2024)
-    int eenetEpochs = 200;
+    int eenetEpochs = 150;
     int eenetRestarts = 3;
     double eenetLearningRate = 1e-2;
 };

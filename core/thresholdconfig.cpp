@@ -4,6 +4,7 @@
 #include "filehash.h"
 #include "inputerror.h"
 #include "jsonutil.h"
+#include "learnedscorer.h"
 
 #include <cmath>
 #include <ctime>
@@ -76,6 +77,11 @@ std::string thresholdConfigToJson(const ThresholdConfig &c)
         ? "leave at the first exit k < K-1 with score[k] >= thresholds[k]; else at exit K-1"
         : "leave at the first exit k < K-1 with score[k] <= thresholds[k]; else at exit K-1";
     j["thresholds"] = c.policy.thresholds;
+    if (c.policy.measure == Measure::Learned) {
+        if (!c.policy.scorer)
+            throw InputError("threshold config", "measure 'learned' without its learned scorer: nothing to export");
+        j["scorer"] = learnedScorerToJson(*c.policy.scorer);
+    }
     j["budget"] = c.budget ? nlohmann::json{{"value", c.budget->value}, {"relative", c.budget->relative}, {"kind", c.budget->kind}}
                            : nlohmann::json(nullptr);
     j["latency"] = latencyProfileToJson(c.latency);
@@ -95,7 +101,7 @@ ThresholdConfig thresholdConfigFromJson(const nlohmann::json &json, const std::s
     const std::string measure = in.string("measure");
     const auto m = parseMeasure(measure);
     if (!m)
-        throw InputError(where, "measure: '" + measure + "' is not one of given, max-prob, entropy, margin");
+        throw InputError(where, "measure: '" + measure + "' is not one of given, max-prob, entropy, margin, patience, learned");
     c.policy.measure = *m;
     const std::string direction = in.string("direction");
     const auto d = parseDirection(direction);
@@ -121,6 +127,15 @@ ThresholdConfig thresholdConfigFromJson(const nlohmann::json &json, const std::s
         throw InputError(where, "thresholds: " + std::to_string(c.policy.thresholds.size())
                                     + " values, but the latency profile has " + std::to_string(c.latency.exits())
                                     + " exits (expected K - 1 thresholds)");
+    if (c.policy.measure == Measure::Learned) {
+        if (!in.hasNonNull("scorer"))
+            throw InputError(where, "scorer: missing; measure 'learned' needs the learned scorer that computes its scores");
+        auto scorer = std::make_shared<const LearnedScorer>(learnedScorerFromJson(in.raw("scorer"), where));
+        if (scorer->scoredExits() != static_cast<int>(c.policy.thresholds.size()))
+            throw InputError(where, "scorer.normalizers: " + std::to_string(scorer->scoredExits())
+                                        + " normalizers, expected one per threshold (" + std::to_string(c.policy.thresholds.size()) + ")");
+        c.policy.scorer = std::move(scorer);
+    }
     if (in.hasNonNull("val"))
         c.val = splitFromJson(in.object("val"));
     if (in.hasNonNull("test"))

@@ -60,6 +60,9 @@ public:
 
     double exitAccuracy(int exit) const; // NaN when unknown
 
+    // The same for every copy of this trace (they share storage): a key for caches.
+    const void *identity() const { return m_data.get(); }
+
 private:
     struct Data;
     explicit Trace(std::shared_ptr<const Data> data);

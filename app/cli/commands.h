@@ -14,6 +14,7 @@ struct ImportAaai21Options
 {
     std::string confidence, correct, out;
     bool lowerIsConfident = false;
+    double divisor = 1.0;
 };
 void runImportAaai21(const ImportAaai21Options &options);
 
@@ -50,6 +51,40 @@ struct EvalOptions
     bool json = false;
 };
 void runEval(const EvalOptions &options);
+
+// What sweep and solve share: traces, costs, budget semantics and solver options.
+struct TuningOptions
+{
+    std::string val, test;
+    CostOptions cost;
+    bool relative = false;
+    std::string budgetKind = "mean";
+    bool labelFree = false;
+    int threads = 0;
+    std::uint64_t seed = 1;
+    std::string measure;
+    double ipppSlope = 30, ipppBeta = 100;
+    int ipppOuter = 100, ipppInner = 10;
+};
+
+struct SweepOptions
+{
+    TuningOptions tuning;
+    std::string policies = "heuristic,branchynet,msdnet,ippp,selfxit,patience,best,oracle";
+    std::string budgets; // FROM:TO:COUNT or a comma-separated list
+    std::string out;
+};
+// Returns the exit status: 0, or 130 when interrupted (partial rows go to OUT.incomplete).
+int runSweepCommand(const SweepOptions &options);
+
+struct SolveOptions
+{
+    TuningOptions tuning;
+    std::string policy;
+    double budget = 0;
+    std::string out;
+};
+void runSolveCommand(const SolveOptions &options);
 
 struct SynthOptionsCli
 {

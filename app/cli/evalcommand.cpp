@@ -4,22 +4,13 @@
 #include "textreport.h"
 #include "thresholdconfig.h"
 #include "tracefile.h"
+#include "tuning.h"
 
 #include <iostream>
 
 namespace exitscope::cli {
 
 namespace {
-
-LatencyProfile profileFromOptions(const CostOptions &o)
-{
-    LatencyProfile profile = o.latency.empty()
-        ? latencyProfileFromCosts(o.costs, *parseCostUnit(o.costUnit), "--costs")
-        : readLatencyProfile(o.latency);
-    if (o.reference > 0)
-        profile.reference = o.reference;
-    return profile;
-}
 
 Measure defaultMeasure(const Trace &trace)
 {

@@ -14,7 +14,8 @@ namespace exitscope::cli {
 void runImportAaai21(const ImportAaai21Options &o)
 {
     const Trace trace = importAaai21(o.confidence, o.correct,
-                                     o.lowerIsConfident ? Direction::LowerIsConfident : Direction::HigherIsConfident);
+                                     o.lowerIsConfident ? Direction::LowerIsConfident : Direction::HigherIsConfident,
+                                     o.divisor);
     writeTraceFile(trace, o.out);
     std::cout << "wrote " << o.out << ": K = " << trace.exits() << " exits, N = " << trace.samples() << " samples\n";
 }

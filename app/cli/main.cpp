@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "inputerror.h"
+#include "solver.h"
 
 #include <CLI/CLI.hpp>
 
@@ -36,6 +37,25 @@ void addCostOptions(CLI::App *command, CostOptions &cost, bool required)
         });
 }
 
+void addTuningOptions(CLI::App *command, TuningOptions &t)
+{
+    command->add_option("--val", t.val, "Val trace (.npz): thresholds are chosen here")->required();
+    command->add_option("--test", t.test, "Test trace (.npz): the chosen thresholds are reported on it");
+    addCostOptions(command, t.cost, true);
+    command->add_flag("--relative", t.relative, "Budgets are fractions of the reference cost");
+    command->add_option("--budget-kind", t.budgetKind, "mean: expected cost <= budget; p90: 90% of samples finish within it")
+        ->check(CLI::IsMember({"mean", "p90"}));
+    command->add_flag("--label-free", t.labelFree, "Judge exits by agreement with the final exit instead of labels");
+    command->add_option("--threads", t.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    command->add_option("--seed", t.seed, "Seed of the randomized solvers");
+    command->add_option("--measure", t.measure, "Score to threshold (default: each policy's own)")
+        ->check(CLI::IsMember({"given", "max-prob", "entropy", "margin", "patience"}));
+    command->add_option("--ippp-slope", t.ipppSlope, "iPPP: sigmoid slope k (paper: 30, 200 for Speech)")->check(CLI::PositiveNumber);
+    command->add_option("--ippp-beta", t.ipppBeta, "iPPP: penalty on the budget-normalized cost")->check(CLI::PositiveNumber);
+    command->add_option("--ippp-outer", t.ipppOuter, "iPPP: outer iterations T")->check(CLI::PositiveNumber);
+    command->add_option("--ippp-inner", t.ipppInner, "iPPP: inner iterations J")->check(CLI::PositiveNumber);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -58,6 +78,9 @@ int main(int argc, char **argv)
                                  "Lower scores mean more confident (entropy, minus max probability)");
     bool higher = false;
     aaai->add_flag("--higher-is-confident", higher, "Higher scores mean more confident")->excludes(lower);
+    aaai->add_option("--divide-scores-by", aaai21.divisor,
+                     "Divide every score by this (the paper divides Alex's entropy in bits by log2(10) = 3.321928094887362)")
+        ->check(CLI::PositiveNumber);
     aaai->add_option("-o,--out", aaai21.out, "Output trace (.npz)")->required();
     aaai->callback([&]() {
         if (!aaai21.lowerIsConfident && !higher)
@@ -106,6 +129,26 @@ int main(int argc, char **argv)
         }
     });
 
+    // sweep
+    SweepOptions sweep;
+    auto *sweepCommand = app.add_subcommand("sweep", "Solve every policy at every budget; write the accuracy-vs-budget curves (CSV)");
+    addTuningOptions(sweepCommand, sweep.tuning);
+    std::string policyList;
+    for (const auto &name : policyNames())
+        policyList += (policyList.empty() ? "" : ",") + name;
+    sweepCommand->add_option("--policies", sweep.policies, "Comma-separated: " + policyList)->capture_default_str();
+    sweepCommand->add_option("--budgets", sweep.budgets, "FROM:TO:COUNT (COUNT evenly spaced, ends included) or b1,b2,...")
+        ->required();
+    sweepCommand->add_option("-o,--out", sweep.out, "Curve (.csv)")->required();
+
+    // solve
+    SolveOptions solveOptions;
+    auto *solveCommand = app.add_subcommand("solve", "Choose thresholds for one budget with one policy; export a threshold config");
+    addTuningOptions(solveCommand, solveOptions.tuning);
+    solveCommand->add_option("--policy", solveOptions.policy, policyList)->required()->check(CLI::IsMember(policyNames()));
+    solveCommand->add_option("--budget", solveOptions.budget, "The budget (a fraction of the reference with --relative)")->required();
+    solveCommand->add_option("-o,--out", solveOptions.out, "Threshold config (.json)")->required();
+
     // synth
     SynthOptionsCli synth;
     auto *synthCommand = app.add_subcommand("synth", "Write a seeded synthetic trace that behaves like a real multi-exit model");
@@ -139,6 +182,10 @@ int main(int argc, char **argv)
             runEval(eval);
         else if (*synthCommand)
             runSynth(synth);
+        else if (*sweepCommand)
+            return runSweepCommand(sweep);
+        else if (*solveCommand)
+            runSolveCommand(solveOptions);
     } catch (const InputError &e) {
         std::cerr << "exitscope-cli: error: " << e.what() << "\n";
         return kBadInput;

@@ -3,8 +3,12 @@
 //       time of one evaluation (threshold policy applied to a trace), median of R runs
 //   exitscope-bench load FILE.npz
 //       peak resident memory while reading a trace, relative to its float32 payload
+//   exitscope-bench solve --policy P [--trace T.npz --costs c1,..,cK | --samples N --exits K --classes C]
+//                         [--budgets B] [--slope k]
+//       milliseconds per budget of one solver, over B budgets across the cost range
 
 #include "evaluation.h"
+#include "solver.h"
 #include "synth.h"
 #include "tracefile.h"
 
@@ -65,6 +69,56 @@ int benchEval(int argc, char **argv)
     return 0;
 }
 
+std::string argText(int argc, char **argv, const char *name, const std::string &fallback)
+{
+    for (int i = 2; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0)
+            return argv[i + 1];
+    return fallback;
+}
+
+int benchSolve(int argc, char **argv)
+{
+    const std::string policy = argText(argc, argv, "--policy", "best");
+    const std::string tracePath = argText(argc, argv, "--trace", "");
+    std::vector<double> costs;
+    Trace trace = tracePath.empty()
+        ? synthesize({static_cast<int>(argValue(argc, argv, "--exits", 5)), argValue(argc, argv, "--samples", 50000),
+                      static_cast<int>(argValue(argc, argv, "--classes", 10)), 1})
+        : readTraceFile(tracePath);
+    const std::string costText = argText(argc, argv, "--costs", "");
+    for (std::size_t at = 0; at < costText.size();) {
+        const std::size_t comma = costText.find(',', at);
+        costs.push_back(std::stod(costText.substr(at, comma - at)));
+        at = comma == std::string::npos ? costText.size() : comma + 1;
+    }
+    if (costs.empty())
+        for (int k = 0; k < trace.exits(); ++k)
+            costs.push_back(k + 1.0);
+    const int budgets = static_cast<int>(argValue(argc, argv, "--budgets", 10));
+    SolverOptions options;
+    const std::string slope = argText(argc, argv, "--slope", "");
+    if (!slope.empty())
+        options.ipppSlope = std::stod(slope);
+    std::vector<double> times;
+    for (int b = 0; b < budgets; ++b) {
+        // Budgets spread over the middle of the cost range, where the choice matters.
+        const double budget = costs.front() + (costs.back() - costs.front()) * (0.2 + 0.6 * b / std::max(1, budgets - 1));
+        SolverProblem problem{trace, costs, budget, BudgetKind::Mean, options, {}};
+        const auto start = std::chrono::steady_clock::now();
+        const SolverResult r = solve(policy, problem);
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        if (argValue(argc, argv, "--verbose", 0))
+            std::cout << "  budget " << budget << ": " << r.iterations << " iterations, " << r.milliseconds << " ms\n";
+        if (!r.feasible && r.isPolicy)
+            std::cout << "  budget " << budget << ": val cost " << r.valCost << " over budget\n";
+    }
+    std::sort(times.begin(), times.end());
+    std::cout << "solve " << policy << ": N = " << trace.samples() << ", K = " << trace.exits() << ", " << budgets
+              << " budgets: median " << times[times.size() / 2] << " ms, max " << times.back() << " ms per budget\n";
+    return 0;
+}
+
 int benchLoad(int argc, char **argv)
 {
     if (argc < 3) {
@@ -92,6 +146,8 @@ int main(int argc, char **argv)
         return benchEval(argc, argv);
     if (command == "load")
         return benchLoad(argc, argv);
-    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | load FILE.npz\n";
+    if (command == "solve")
+        return benchSolve(argc, argv);
+    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | load FILE.npz | solve --policy P ...\n";
     return 2;
 }

@@ -1,0 +1,51 @@
+#include "commands.h"
+
+#include "inputerror.h"
+#include "textreport.h"
+#include "thresholdconfig.h"
+#include "tuning.h"
+
+#include <iostream>
+
+namespace exitscope::cli {
+
+void runSolveCommand(const SolveOptions &o)
+{
+    if (o.policy == "oracle")
+        throw InputError("--policy", "oracle is an upper bound, not a threshold policy: nothing to export");
+    const Tuning tuning = loadTuning(o.tuning);
+    const std::vector<double> budgets = parseBudgets(std::to_string(o.budget), tuning.budgetScale);
+    warnAboutClamping(budgets, tuning.latency, tuning.budgetScale);
+    SolverProblem problem{tuning.val, tuning.latency.cumulative, std::min(budgets.front(), tuning.latency.cumulative.back()),
+                          tuning.kind, tuning.solver, {}};
+    const SolverResult result = solve(o.policy, problem);
+
+    ThresholdConfig config;
+    config.policyName = o.policy;
+    config.policy = result.policy;
+    config.budget = Budget{o.budget, o.tuning.relative, o.tuning.budgetKind};
+    config.latency = tuning.latency;
+    config.tool = std::string("exitscope ") + EXITSCOPE_VERSION;
+    config.created = currentTimeIso8601();
+    config.val = predictSplit(evaluate(tuning.val, result.policy, tuning.latency.cumulative), o.tuning.val, tuning.val.samples());
+    if (tuning.test)
+        config.test = predictSplit(evaluate(*tuning.test, result.policy, tuning.latency.cumulative), o.tuning.test,
+                                   tuning.test->samples());
+    writeThresholdConfig(config, o.out);
+
+    const std::string objective = o.tuning.labelFree ? "agreement" : "accuracy";
+    std::cout << "policy     " << o.policy << ": " << measureName(result.policy.measure) << " ("
+              << directionName(result.policy.direction) << "), thresholds " << joinNumbers(result.policy.thresholds, 10)
+              << "\n"
+              << "val        " << objective << " " << formatNumber(result.valObjective) << ", "
+              << (tuning.kind == BudgetKind::Mean ? "mean" : "p90") << " cost " << formatNumber(result.valCost / tuning.budgetScale)
+              << (result.feasible ? " (within budget " : " (OVER budget ") << o.budget << ")\n";
+    if (config.test)
+        std::cout << "test       accuracy " << formatNumber(config.test->accuracy) << ", mean cost "
+                  << formatNumber(config.test->meanCost / tuning.budgetScale) << "\n";
+    std::cout << "solved in  " << formatNumber(result.milliseconds, 1) << " ms, " << result.iterations << " iterations"
+              << (result.note.empty() ? "" : "; " + result.note) << "\n"
+              << "wrote " << o.out << "\n";
+}
+
+} // namespace exitscope::cli

@@ -1,0 +1,105 @@
+#include "tuning.h"
+
+#include "inputerror.h"
+#include "tracefile.h"
+
+#include <cmath>
+#include <iostream>
+#include <sstream>
+
+namespace exitscope::cli {
+
+namespace {
+
+double parseNumber(const std::string &text, const std::string &what)
+{
+    std::size_t used = 0;
+    double value = 0;
+    try {
+        value = std::stod(text, &used);
+    } catch (const std::exception &) {
+        used = 0;
+    }
+    if (used == 0 || used != text.size() || !std::isfinite(value))
+        throw InputError("--budgets", "'" + text + "' is not a number (" + what + ")");
+    return value;
+}
+
+} // namespace
+
+LatencyProfile profileFromOptions(const CostOptions &o)
+{
+    LatencyProfile profile = o.latency.empty()
+        ? latencyProfileFromCosts(o.costs, *parseCostUnit(o.costUnit), "--costs")
+        : readLatencyProfile(o.latency);
+    if (o.reference > 0)
+        profile.reference = o.reference;
+    return profile;
+}
+
+Tuning loadTuning(const TuningOptions &o)
+{
+    Tuning t{readTraceFile(o.val), std::nullopt, profileFromOptions(o.cost), {}, BudgetKind::Mean, 1};
+    if (!o.test.empty())
+        t.test = readTraceFile(o.test);
+    t.latency.requireExits(t.val.exits(), o.cost.latency.empty() ? "--costs" : o.cost.latency);
+    t.kind = o.budgetKind == "p90" ? BudgetKind::P90 : BudgetKind::Mean;
+    if (o.relative) {
+        if (!t.latency.reference)
+            throw InputError("--relative", "relative budgets need the reference cost (the plain model without exits): "
+                                           "give --reference or a latency profile with one");
+        t.budgetScale = *t.latency.reference;
+    }
+    t.solver.seed = o.seed;
+    t.solver.labelFree = o.labelFree;
+    if (!o.measure.empty())
+        t.solver.measure = *parseMeasure(o.measure);
+    t.solver.ipppSlope = o.ipppSlope;
+    t.solver.ipppBeta = o.ipppBeta;
+    t.solver.ipppOuter = o.ipppOuter;
+    t.solver.ipppInner = o.ipppInner;
+    return t;
+}
+
+std::vector<double> parseBudgets(const std::string &text, double scale)
+{
+    std::vector<double> budgets;
+    if (text.find(':') != std::string::npos) {
+        std::vector<std::string> parts;
+        std::stringstream in(text);
+        for (std::string part; std::getline(in, part, ':');)
+            parts.push_back(part);
+        if (parts.size() != 3)
+            throw InputError("--budgets", "expected FROM:TO:COUNT, found '" + text + "'");
+        const double from = parseNumber(parts[0], "FROM"), to = parseNumber(parts[1], "TO");
+        const double count = parseNumber(parts[2], "COUNT");
+        if (count < 1 || count != std::floor(count) || count > 100000)
+            throw InputError("--budgets", "COUNT must be a whole number from 1 to 100000, found '" + parts[2] + "'");
+        if (to < from)
+            throw InputError("--budgets", "TO (" + parts[1] + ") is below FROM (" + parts[0] + ")");
+        const int n = static_cast<int>(count);
+        for (int i = 0; i < n; ++i)
+            budgets.push_back(n == 1 ? from : from + (to - from) * i / (n - 1));
+    } else {
+        std::stringstream in(text);
+        for (std::string part; std::getline(in, part, ',');)
+            budgets.push_back(parseNumber(part, "budget"));
+    }
+    if (budgets.empty())
+        throw InputError("--budgets", "no budget given");
+    for (double &b : budgets)
+        b *= scale;
+    return budgets;
+}
+
+void warnAboutClamping(const std::vector<double> &budgets, const LatencyProfile &latency, double scale)
+{
+    const double last = latency.cumulative.back();
+    for (double b : budgets)
+        if (b > last) {
+            std::cerr << "exitscope-cli: warning: budget " << b / scale << " is above the last exit's cost " << last / scale
+                      << ": solved as " << last / scale << " (every sample may run to the last exit)\n";
+        }
+}
+
+} // namespace exitscope::cli

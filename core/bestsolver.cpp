@@ -1,0 +1,358 @@
+// Exitscope's own solver ("best"): exact line searches over the score breakpoints, one
+// threshold at a time (coordinate ascent), started from every other solver's answer and
+// from Lagrangian relaxations (maximize objective - lambda * cost, lambda by bisection), and
+// for three exits an exact search over all pairs of breakpoints. Every candidate is judged
+// with the same arithmetic as evaluate(), so the val cost never exceeds the budget.
+
+#include "exitproblem.h"
+#include "inputerror.h"
+#include "policysolvers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <numeric>
+
+namespace exitscope {
+
+namespace {
+
+constexpr std::int64_t kExactPairLimit = 4096; // K = 3 and N up to this: exact search
+
+struct Score
+{
+    std::int64_t objective = -1;
+    double load = HUGE_VAL; // the budget-kind cost, as evaluate() computes it
+    bool operator>(const Score &o) const
+    {
+        return objective > o.objective || (objective == o.objective && load < o.load);
+    }
+};
+
+// Per exit, the samples by falling confidence and those confidences: sorting costs more
+// than a whole search, so it is done once per trace and measure and shared by the budgets
+// of a sweep (a small cache, safe across worker threads).
+struct SortedExits
+{
+    std::vector<std::vector<std::int32_t>> order;
+    std::vector<std::vector<double>> confidence; // in that order
+    std::vector<std::vector<std::uint64_t>> objective; // in that order: bit e = right at exit e
+};
+
+std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitProblem &p)
+{
+    struct Entry
+    {
+        const void *trace;
+        Measure measure;
+        const std::uint8_t *objective; // correctness or agreement
+        std::shared_ptr<const SortedExits> sorted;
+    };
+    static std::mutex mutex;
+    static std::list<Entry> cache; // most recent first
+    const std::lock_guard<std::mutex> lock(mutex);
+    for (auto it = cache.begin(); it != cache.end(); ++it)
+        if (it->trace == trace.identity() && it->measure == p.measure && it->objective == p.objective[0]) {
+            cache.splice(cache.begin(), cache, it);
+            return it->sorted;
+        }
+    auto sorted = std::make_shared<SortedExits>();
+    std::vector<std::uint64_t> bits(static_cast<std::size_t>(p.samples), 0);
+    for (int e = 0; e < p.exits; ++e)
+        for (std::int64_t j = 0; j < p.samples; ++j)
+            bits[j] |= static_cast<std::uint64_t>(p.objective[e][j] != 0) << e;
+    for (int k = 0; k + 1 < p.exits; ++k) {
+        std::vector<std::int32_t> order(static_cast<std::size_t>(p.samples));
+        std::iota(order.begin(), order.end(), 0);
+        const auto &c = p.confidence[k];
+        std::stable_sort(order.begin(), order.end(), [&c](std::int32_t a, std::int32_t b) { return c[a] > c[b]; });
+        std::vector<double> values(order.size());
+        std::vector<std::uint64_t> objective(order.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            values[i] = c[order[i]];
+            objective[i] = bits[order[i]];
+        }
+        sorted->order.push_back(std::move(order));
+        sorted->confidence.push_back(std::move(values));
+        sorted->objective.push_back(std::move(objective));
+    }
+    cache.push_front({trace.identity(), p.measure, p.objective[0], sorted});
+    if (cache.size() > 4)
+        cache.pop_back();
+    return sorted;
+}
+
+class CoordinateSearch
+{
+public:
+    CoordinateSearch(const ExitProblem &p, std::shared_ptr<const SortedExits> sorted)
+        : m_p(p)
+        , m_n(p.samples)
+        , m_exits(p.exits)
+        , m_sorted(std::move(sorted))
+    {
+        for (int k = 0; k + 1 < m_exits; ++k) {
+            m_none.push_back(std::nextafter(m_sorted->confidence[k].front(), HUGE_VAL));
+            m_all.push_back(m_sorted->confidence[k].back());
+        }
+    }
+
+    // The budget-kind cost of exit counts, with evaluate()'s arithmetic.
+    double costOf(const std::vector<std::int64_t> &hits) const
+    {
+        if (m_p.kind == BudgetKind::Mean) {
+            double total = 0;
+            for (int k = 0; k < m_exits; ++k)
+                total += static_cast<double>(hits[k]) * m_p.costs[k];
+            return total / static_cast<double>(m_n);
+        }
+        std::int64_t seen = 0;
+        for (int k = 0; k < m_exits; ++k) {
+            seen += hits[k];
+            if (hits[k] > 0 && static_cast<double>(seen) >= 0.9 * static_cast<double>(m_n))
+                return m_p.costs[k];
+        }
+        return m_p.costs.back();
+    }
+    bool fits(double cost) const { return cost <= m_p.budget; }
+
+    void setThresholds(std::vector<double> tau)
+    {
+        m_tau = std::move(tau);
+        m_p.assignExits(m_tau, m_exitOf);
+        m_hits.assign(m_exits, 0);
+        m_objective = 0;
+        for (std::int64_t j = 0; j < m_n; ++j) {
+            ++m_hits[m_exitOf[j]];
+            m_objective += m_p.objective[m_exitOf[j]][j];
+        }
+    }
+    const std::vector<double> &thresholds() const { return m_tau; }
+    Score score() const { return {m_objective, costOf(m_hits)}; }
+
+    // The best threshold for exit k with the others fixed: feasible and most accurate
+    // (lambda < 0), or maximizing objective - lambda * cost (lambda >= 0, no constraint).
+    // Returns whether the state changed.
+    bool lineSearch(int k, double lambda)
+    {
+        const auto &order = m_sorted->order[k];
+        const auto &sortedC = m_sorted->confidence[k];
+        const auto &sortedObjective = m_sorted->objective[k];
+        const bool mean = m_p.kind == BudgetKind::Mean;
+        const double n = static_cast<double>(m_n);
+
+        // Pass 1, by falling confidence: the samples that reach exit k, and where each goes
+        // if it does not leave there; the state "nobody leaves at k" is the base.
+        m_reach.clear();
+        std::vector<std::int64_t> hits = m_hits;
+        std::int64_t objective = m_objective;
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const std::int32_t j = order[i];
+            const int e = m_exitOf[j];
+            if (e < k)
+                continue;
+            int d = e;
+            if (e == k) {
+                d = m_exits - 1;
+                for (int x = k + 1; x + 1 < m_exits; ++x)
+                    if (m_p.confidence[x][j] >= m_tau[x]) {
+                        d = x;
+                        break;
+                    }
+                --hits[k];
+                ++hits[d];
+                objective += static_cast<std::int64_t>((sortedObjective[i] >> d) & 1) - static_cast<std::int64_t>((sortedObjective[i] >> k) & 1);
+            }
+            m_reach.push_back({static_cast<std::int32_t>(i), d});
+        }
+        // The mean cost is kept as a running total (consider() redoes evaluate()'s arithmetic).
+        double total = 0;
+        for (int e = 0; e < m_exits; ++e)
+            total += static_cast<double>(hits[e]) * m_p.costs[e];
+        auto loadNow = [&]() { return mean ? total / n : costOf(hits); };
+        auto value = [&](std::int64_t obj, double cost) { return static_cast<double>(obj) - lambda * cost * n; };
+
+        // Pass 2: lower the threshold one group of equal scores at a time.
+        const std::size_t none = m_reach.size();
+        std::size_t cut = none; // reaching samples [0, cut] leave at k
+        Score best{objective, loadNow()};
+        bool bestOk = lambda >= 0 || fits(best.load);
+        double bestValue = value(best.objective, best.load);
+        for (std::size_t r = 0; r < m_reach.size(); ++r) {
+            const auto [i, d] = m_reach[r];
+            const std::uint64_t right = sortedObjective[i];
+            ++hits[k];
+            --hits[d];
+            objective += static_cast<std::int64_t>((right >> k) & 1) - static_cast<std::int64_t>((right >> d) & 1);
+            total += m_p.costs[k] - m_p.costs[d];
+            if (r + 1 < m_reach.size() && sortedC[m_reach[r + 1].first] == sortedC[i])
+                continue; // a threshold cannot split equal scores
+            const Score candidate{objective, loadNow()};
+            if (lambda >= 0) {
+                const double v = value(candidate.objective, candidate.load);
+                if (v > bestValue || (v == bestValue && candidate.load < best.load)) {
+                    bestValue = v;
+                    best = candidate;
+                    cut = r;
+                }
+            } else if (fits(candidate.load) && (!bestOk || candidate > best)) {
+                best = candidate;
+                bestOk = true;
+                cut = r;
+            }
+        }
+        const double bestTau = cut == none ? m_none[k] : sortedC[m_reach[cut].first];
+        if (!bestOk || bestTau == m_tau[k])
+            return false;
+        const Score before = score();
+        if (lambda < 0 && fits(before.load) && !(best > before))
+            return false;
+        if (lambda >= 0 && !(value(best.objective, best.load) > value(before.objective, before.load)
+                             || (value(best.objective, best.load) == value(before.objective, before.load) && best.load < before.load)))
+            return false;
+
+        // Apply: the first cut + 1 reaching samples leave at k, the others go on.
+        m_tau[k] = bestTau;
+        for (std::size_t r = 0; r < m_reach.size(); ++r) {
+            const auto [i, d] = m_reach[r];
+            const std::int32_t j = order[i];
+            const int old = m_exitOf[j];
+            const int e = (cut != none && r <= cut) ? k : d;
+            if (e != old) {
+                --m_hits[old];
+                ++m_hits[e];
+                m_objective += static_cast<std::int64_t>((sortedObjective[i] >> e) & 1) - static_cast<std::int64_t>((sortedObjective[i] >> old) & 1);
+                m_exitOf[j] = static_cast<std::uint8_t>(e);
+            }
+        }
+        return true;
+    }
+
+    // Line searches over every threshold until none helps.
+    int ascend(double lambda, const SolverContext &context, int maxPasses = 20)
+    {
+        int passes = 0;
+        for (bool changed = true; changed && passes < maxPasses && !context.cancelled(); ++passes) {
+            changed = false;
+            for (int k = 0; k + 1 < m_exits; ++k)
+                changed |= lineSearch(k, lambda);
+        }
+        return passes;
+    }
+
+    // K = 3: every breakpoint of the first threshold, the best second one for each.
+    void exactPairs(const SolverContext &context)
+    {
+        const auto &c = m_sorted->confidence[0];
+        std::vector<double> candidates{m_none[0]};
+        for (std::size_t i = 0; i < c.size(); ++i)
+            if (i + 1 == c.size() || c[i + 1] != c[i])
+                candidates.push_back(c[i]);
+        std::vector<double> bestTau;
+        Score best;
+        for (double t0 : candidates) {
+            if (context.cancelled())
+                return;
+            setThresholds({t0, m_none[1]});
+            lineSearch(1, -1);
+            const Score s = score();
+            if (fits(s.load) && (bestTau.empty() || s > best)) {
+                best = s;
+                bestTau = m_tau;
+            }
+        }
+        if (!bestTau.empty())
+            setThresholds(bestTau);
+    }
+
+    const std::vector<double> &noneLeaves() const { return m_none; }
+    const std::vector<double> &allLeave() const { return m_all; }
+
+private:
+    const ExitProblem &m_p;
+    std::int64_t m_n;
+    int m_exits;
+    std::shared_ptr<const SortedExits> m_sorted;
+    std::vector<double> m_none; // per exit, a threshold above every confidence
+    std::vector<double> m_all; // per exit, the lowest confidence: everyone reaching it leaves
+    std::vector<double> m_tau;
+    std::vector<std::uint8_t> m_exitOf;
+    std::vector<std::pair<std::int32_t, int>> m_reach; // (sorted index, destination) of samples reaching the exit
+    std::vector<std::int64_t> m_hits;
+    std::int64_t m_objective = 0;
+};
+
+} // namespace
+
+SolverResult solveBest(const SolverProblem &problem, const SolverContext &context)
+{
+    const ExitProblem p = makeExitProblem(problem, chooseMeasure(problem, {Measure::Given, Measure::MaxProb}, "best"));
+    if (p.exits > 64)
+        throw InputError("best", "supports at most 64 exits, the trace has " + std::to_string(p.exits));
+    SolverResult result;
+    if (p.exits == 1) {
+        result.policy = p.toPolicy({});
+        return result;
+    }
+    CoordinateSearch search(p, sortedExits(problem.val, p));
+    std::vector<double> bestTau;
+    Score best;
+    auto consider = [&]() {
+        const Score s = search.score();
+        if (search.fits(s.load) && (bestTau.empty() || s > best)) {
+            best = s;
+            bestTau = search.thresholds();
+        }
+    };
+    auto climbFrom = [&](std::vector<double> tau) {
+        search.setThresholds(std::move(tau));
+        consider(); // a warm start counts as it is, even if climbing cannot move it
+        result.iterations += search.ascend(-1, context);
+        consider();
+    };
+
+    // Starts: the other solvers' answers, then a Lagrangian relaxation.
+    for (const ThresholdPolicy &warm : problem.warmStarts)
+        if (warm.measure == p.measure && static_cast<int>(warm.thresholds.size()) == p.exits - 1)
+            climbFrom(p.toCanonical(warm));
+
+    // Lagrangian relaxation: the optimum of objective - lambda * cost, lambda by bisection
+    // (in units of objective per cost unit and sample) towards the smallest that fits, then
+    // the constrained search from there.
+    const double unit = 1.0 / std::max(p.costs.back() - p.costs.front(), 1e-300);
+    double lo = 0, hi = unit;
+    std::vector<double> fitting;
+    for (int i = 0; i < 40 && !context.cancelled(); ++i, hi *= 4) { // grow hi until it fits
+        search.setThresholds(search.noneLeaves());
+        result.iterations += search.ascend(hi, context, 3);
+        if (search.fits(search.score().load)) {
+            fitting = search.thresholds();
+            break;
+        }
+    }
+    for (int i = 0; i < 3 && !fitting.empty() && !context.cancelled(); ++i) {
+        const double lambda = 0.5 * (lo + hi);
+        search.setThresholds(fitting);
+        result.iterations += search.ascend(lambda, context, 2);
+        if (search.fits(search.score().load)) {
+            hi = lambda;
+            fitting = search.thresholds();
+        } else {
+            lo = lambda;
+        }
+    }
+    climbFrom(fitting.empty() ? search.allLeave() : fitting); // everybody at the first exit always fits
+    if (p.exits == 3 && p.samples <= kExactPairLimit) {
+        search.exactPairs(context);
+        consider();
+        result.note = "exact over all breakpoint pairs";
+    }
+    if (context.cancelled())
+        result.cancelled = true;
+    result.policy = p.toPolicy(bestTau.empty() ? search.noneLeaves() : bestTau);
+    return result;
+}
+
+} // namespace exitscope

@@ -1,0 +1,162 @@
+#include "exitproblem.h"
+
+#include "inputerror.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace exitscope {
+
+ExitProblem makeExitProblem(const SolverProblem &problem, Measure measure)
+{
+    const Trace &trace = problem.val;
+    ExitProblem p;
+    p.exits = trace.exits();
+    p.samples = trace.samples();
+    p.measure = measure;
+    p.direction = trace.direction(measure);
+    const double sign = p.direction == Direction::HigherIsConfident ? 1.0 : -1.0;
+    for (int k = 0; k + 1 < p.exits; ++k) {
+        const double *s = trace.scores(measure, k);
+        std::vector<double> row(s, s + p.samples);
+        if (sign < 0)
+            for (double &v : row)
+                v = -v;
+        p.confidence.push_back(std::move(row));
+    }
+    for (int k = 0; k < p.exits; ++k)
+        p.objective.push_back(problem.options.labelFree ? trace.agreesWithFinal(k) : trace.correct(k));
+    p.costs = problem.costs;
+    p.budget = problem.budget;
+    p.kind = problem.kind;
+    const double n = static_cast<double>(p.samples);
+    if (problem.kind == BudgetKind::Mean) {
+        p.weight = problem.costs;
+        p.capacity = problem.budget * n;
+    } else {
+        for (double c : problem.costs)
+            p.weight.push_back(c > problem.budget ? 1.0 : 0.0);
+        p.capacity = n - std::ceil(0.9 * n);
+    }
+    return p;
+}
+
+ThresholdPolicy ExitProblem::toPolicy(const std::vector<double> &tau) const
+{
+    ThresholdPolicy policy;
+    policy.measure = measure;
+    policy.direction = direction;
+    for (double t : tau)
+        policy.thresholds.push_back(direction == Direction::HigherIsConfident ? t : -t);
+    return policy;
+}
+
+std::vector<double> ExitProblem::toCanonical(const ThresholdPolicy &policy) const
+{
+    std::vector<double> tau;
+    for (double t : policy.thresholds)
+        tau.push_back(direction == Direction::HigherIsConfident ? t : -t);
+    return tau;
+}
+
+void ExitProblem::assignExits(const std::vector<double> &tau, std::vector<std::uint8_t> &exitOf) const
+{
+    exitOf.assign(static_cast<std::size_t>(samples), static_cast<std::uint8_t>(exits - 1));
+    for (int k = exits - 2; k >= 0; --k) {
+        const double *c = confidence[k].data();
+        const double t = tau[k];
+        const auto exitK = static_cast<std::uint8_t>(k);
+        for (std::int64_t j = 0; j < samples; ++j)
+            exitOf[j] = c[j] >= t ? exitK : exitOf[j];
+    }
+}
+
+std::int64_t ExitProblem::objectiveOf(const std::vector<std::uint8_t> &exitOf) const
+{
+    std::int64_t total = 0;
+    for (std::int64_t j = 0; j < samples; ++j)
+        total += objective[exitOf[j]][j];
+    return total;
+}
+
+double ExitProblem::loadOf(const std::vector<std::uint8_t> &exitOf) const
+{
+    std::vector<std::int64_t> hits(exits, 0);
+    for (std::int64_t j = 0; j < samples; ++j)
+        ++hits[exitOf[j]];
+    double load = 0;
+    for (int k = 0; k < exits; ++k)
+        load += static_cast<double>(hits[k]) * weight[k];
+    return load;
+}
+
+Measure chooseMeasure(const SolverProblem &problem, std::initializer_list<Measure> preferred, const char *policy)
+{
+    if (problem.options.measure) {
+        if (!problem.val.hasMeasure(*problem.options.measure))
+            throw InputError("--measure", std::string("the val trace has no '") + std::string(measureName(*problem.options.measure))
+                                              + "' scores for " + policy);
+        return *problem.options.measure;
+    }
+    std::string tried;
+    for (Measure m : preferred) {
+        if (problem.val.hasMeasure(m))
+            return m;
+        tried += (tried.empty() ? "" : ", ") + std::string(measureName(m));
+    }
+    throw InputError(policy, "the val trace has none of the scores this policy uses (" + tried + ")");
+}
+
+std::vector<double> geometricShares(double q, int exits)
+{
+    std::vector<double> share(exits);
+    double sum = 0, power = 1;
+    for (int k = 0; k < exits; ++k) {
+        share[k] = power;
+        sum += power;
+        power *= q;
+    }
+    for (double &s : share)
+        s /= sum;
+    return share;
+}
+
+std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const std::vector<double> &shares)
+{
+    const std::int64_t n = p.samples;
+    std::vector<std::uint8_t> running(static_cast<std::size_t>(n), 1);
+    std::vector<double> tau;
+    std::vector<double> values;
+    double cumulative = 0;
+    std::int64_t left = 0;
+    for (int k = 0; k + 1 < p.exits; ++k) {
+        cumulative += shares[k];
+        const auto target = static_cast<std::int64_t>(std::llround(cumulative * static_cast<double>(n)));
+        const std::int64_t take = std::clamp<std::int64_t>(target - left, 0, n - left);
+        values.clear();
+        for (std::int64_t j = 0; j < n; ++j)
+            if (running[j])
+                values.push_back(p.confidence[k][j]);
+        double t;
+        if (take <= 0 || values.empty()) {
+            t = values.empty() ? std::numeric_limits<double>::max()
+                               : std::nextafter(*std::max_element(values.begin(), values.end()), HUGE_VAL);
+        } else {
+            // The take-th largest confidence: samples at least this confident leave.
+            std::nth_element(values.begin(), values.begin() + (take - 1), values.end(), std::greater<>());
+            t = values[static_cast<std::size_t>(take - 1)];
+        }
+        tau.push_back(t);
+        for (std::int64_t j = 0; j < n; ++j) {
+            if (running[j] && p.confidence[k][j] >= t) {
+                running[j] = 0;
+                ++left;
+            }
+        }
+    }
+    return tau;
+}
+
+} // namespace exitscope
