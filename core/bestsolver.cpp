@@ -6,6 +6,7 @@
 
 #include "exitproblem.h"
 #include "inputerror.h"
+#include "learnedscorer.h"
 #include "policysolvers.h"
 
 #include <algorithm>
@@ -14,12 +15,21 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <optional>
 
 namespace exitscope {
 
 namespace {
 
 constexpr std::int64_t kExactPairLimit = 4096; // K = 3 and N up to this: exact search
+constexpr int kBisections = 12; // of the Lagrange multiplier
+// Effort per score source, in samples visited by line searches (about 10 ns each here):
+// up to 8e6 on small traces, where coordinated moves across many exits need many kicks,
+// down to 1e6 on large ones (50,000 samples: ~20 ms a budget).
+std::int64_t workLimit(std::int64_t samples)
+{
+    return std::clamp<std::int64_t>(40'000'000'000 / std::max<std::int64_t>(samples, 1), 1'000'000, 8'000'000);
+}
 
 struct Score
 {
@@ -41,20 +51,29 @@ struct SortedExits
     std::vector<std::vector<std::uint64_t>> objective; // in that order: bit e = right at exit e
 };
 
-std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitProblem &p)
+// `objectiveKey` and `stride` say which objective rows and which samples p holds (a
+// subsample's rows are its own copies, so the full problem's row is the key).
+std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitProblem &p, const std::uint8_t *objectiveKey,
+                                               int stride)
 {
     struct Entry
     {
         const void *trace;
+        std::weak_ptr<const void> traceAlive; // the addresses are only keys while alive
         Measure measure;
+        const void *scorer; // for learned scores
+        std::weak_ptr<const void> scorerAlive;
         const std::uint8_t *objective; // correctness or agreement
+        int stride; // 1, or the subsample's
         std::shared_ptr<const SortedExits> sorted;
     };
     static std::mutex mutex;
     static std::list<Entry> cache; // most recent first
     const std::lock_guard<std::mutex> lock(mutex);
+    cache.remove_if([](const Entry &e) { return e.traceAlive.expired() || (e.scorer && e.scorerAlive.expired()); });
     for (auto it = cache.begin(); it != cache.end(); ++it)
-        if (it->trace == trace.identity() && it->measure == p.measure && it->objective == p.objective[0]) {
+        if (it->trace == trace.identity() && it->measure == p.measure && it->scorer == p.scorer.get()
+            && it->objective == objectiveKey && it->stride == stride) {
             cache.splice(cache.begin(), cache, it);
             return it->sorted;
         }
@@ -78,7 +97,7 @@ std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitPro
         sorted->confidence.push_back(std::move(values));
         sorted->objective.push_back(std::move(objective));
     }
-    cache.push_front({trace.identity(), p.measure, p.objective[0], sorted});
+    cache.push_front({trace.identity(), trace.lifetime(), p.measure, p.scorer.get(), p.scorer, objectiveKey, stride, sorted});
     if (cache.size() > 4)
         cache.pop_back();
     return sorted;
@@ -138,6 +157,7 @@ public:
     bool lineSearch(int k, double lambda)
     {
         const auto &order = m_sorted->order[k];
+        m_work += static_cast<std::int64_t>(order.size());
         const auto &sortedC = m_sorted->confidence[k];
         const auto &sortedObjective = m_sorted->objective[k];
         const bool mean = m_p.kind == BudgetKind::Mean;
@@ -171,7 +191,13 @@ public:
         double total = 0;
         for (int e = 0; e < m_exits; ++e)
             total += static_cast<double>(hits[e]) * m_p.costs[e];
-        auto loadNow = [&]() { return mean ? total / n : costOf(hits); };
+        // Near the budget the running total's rounding could decide: redo it exactly there.
+        auto loadNow = [&]() {
+            if (!mean)
+                return costOf(hits);
+            const double approximate = total / n;
+            return std::abs(approximate - m_p.budget) <= 1e-9 * std::max(1.0, std::abs(m_p.budget)) ? costOf(hits) : approximate;
+        };
         auto value = [&](std::int64_t obj, double cost) { return static_cast<double>(obj) - lambda * cost * n; };
 
         // Pass 2: lower the threshold one group of equal scores at a time.
@@ -267,6 +293,19 @@ public:
             setThresholds(bestTau);
     }
 
+    // The threshold `positions` places further down (positive: more samples leave) the
+    // falling-confidence order of exit k than tau.
+    double shifted(int k, double tau, std::int64_t positions) const
+    {
+        const auto &c = m_sorted->confidence[k];
+        const auto at = std::lower_bound(c.begin(), c.end(), tau, std::greater<>()) - c.begin();
+        const std::int64_t target = std::clamp<std::int64_t>(at + positions, 0, static_cast<std::int64_t>(c.size()));
+        return target == static_cast<std::int64_t>(c.size()) ? m_all[k] : c[static_cast<std::size_t>(target)];
+    }
+
+    std::int64_t work() const { return m_work; } // samples visited by line searches
+    const ExitProblem &problem() const { return m_p; }
+
     const std::vector<double> &noneLeaves() const { return m_none; }
     const std::vector<double> &allLeave() const { return m_all; }
 
@@ -282,21 +321,102 @@ private:
     std::vector<std::pair<std::int32_t, int>> m_reach; // (sorted index, destination) of samples reaching the exit
     std::vector<std::int64_t> m_hits;
     std::int64_t m_objective = 0;
+    std::int64_t m_work = 0;
 };
 
 } // namespace
 
-SolverResult solveBest(const SolverProblem &problem, const SolverContext &context)
+namespace {
+
+constexpr std::int64_t kSubsampleAbove = 16384; // samples; more: the Lagrangian phase subsamples
+
+// Every stride-th sample of a problem, with its own copies of the objective rows.
+struct SubsampledProblem
 {
-    const ExitProblem p = makeExitProblem(problem, chooseMeasure(problem, {Measure::Given, Measure::MaxProb}, "best"));
-    if (p.exits > 64)
-        throw InputError("best", "supports at most 64 exits, the trace has " + std::to_string(p.exits));
-    SolverResult result;
-    if (p.exits == 1) {
-        result.policy = p.toPolicy({});
-        return result;
+    SubsampledProblem(const ExitProblem &full, int stride)
+        : problem(full)
+    {
+        const std::int64_t n = (full.samples + stride - 1) / stride;
+        problem.samples = n;
+        for (auto &row : problem.confidence) {
+            std::vector<double> sub(static_cast<std::size_t>(n));
+            for (std::int64_t j = 0; j < n; ++j)
+                sub[j] = row[static_cast<std::size_t>(j * stride)];
+            row = std::move(sub);
+        }
+        for (int k = 0; k < full.exits; ++k) {
+            std::vector<std::uint8_t> sub(static_cast<std::size_t>(n));
+            for (std::int64_t j = 0; j < n; ++j)
+                sub[j] = full.objective[k][j * stride];
+            objective.push_back(std::move(sub));
+            problem.objective[k] = objective.back().data();
+        }
+        problem.capacity = full.kind == BudgetKind::Mean ? full.budget * static_cast<double>(n)
+                                                         : static_cast<double>(n) - std::ceil(0.9 * static_cast<double>(n));
     }
-    CoordinateSearch search(p, sortedExits(problem.val, p));
+    std::vector<std::vector<std::uint8_t>> objective; // declared first: problem points into it
+    ExitProblem problem;
+};
+
+// Under a binding budget, moving one threshold at a time gets stuck: an accuracy gain at
+// one exit has to be paid at another. The Lagrangian relaxation trades them freely:
+// maximize objective - lambda * cost, lambda (objective per cost unit and sample) by
+// bisection towards the smallest that fits, each solution continuing from the last.
+// Returns the best fitting point it met (empty if none).
+std::vector<double> lagrangian(CoordinateSearch &search, std::vector<double> start, std::int64_t workLimit,
+                               const SolverContext &context, SolverResult &result)
+{
+    const ExitProblem &p = search.problem();
+    const double unit = 1.0 / std::max(p.costs.back() - p.costs.front(), 1e-300);
+    double lo = 0, hi = unit;
+    std::vector<double> fitting, bestTau;
+    Score best;
+    auto consider = [&]() {
+        const Score s = search.score();
+        if (search.fits(s.load) && (bestTau.empty() || s > best)) {
+            best = s;
+            bestTau = search.thresholds();
+        }
+    };
+    search.setThresholds(std::move(start));
+    for (int i = 0; i < 40 && !context.cancelled(); ++i, hi *= 4) { // grow hi until it fits
+        result.iterations += search.ascend(hi, context, 4);
+        if (search.fits(search.score().load)) {
+            fitting = search.thresholds();
+            consider();
+            break;
+        }
+    }
+    for (int i = 0; i < kBisections && !fitting.empty() && !context.cancelled()
+                    && (i < 3 || search.work() < workLimit);
+         ++i) {
+        const double lambda = 0.5 * (lo + hi);
+        result.iterations += search.ascend(lambda, context, 4);
+        if (search.fits(search.score().load)) {
+            hi = lambda;
+            fitting = search.thresholds();
+            consider();
+        } else {
+            lo = lambda;
+            search.setThresholds(fitting);
+        }
+    }
+    return bestTau;
+}
+
+struct Candidate
+{
+    Score score;
+    ThresholdPolicy policy;
+};
+
+// Climbs from every warm start that thresholds p's scores; with `relax`, also from a
+// Lagrangian relaxation; with three exits and few samples, searches every pair exactly.
+// Returns the best feasible point found, if any.
+std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem &problem, bool relax,
+                                      const SolverContext &context, SolverResult &result)
+{
+    CoordinateSearch search(p, sortedExits(problem.val, p, p.objective[0], 1));
     std::vector<double> bestTau;
     Score best;
     auto consider = [&]() {
@@ -312,46 +432,86 @@ SolverResult solveBest(const SolverProblem &problem, const SolverContext &contex
         result.iterations += search.ascend(-1, context);
         consider();
     };
-
-    // Starts: the other solvers' answers, then a Lagrangian relaxation.
     for (const ThresholdPolicy &warm : problem.warmStarts)
-        if (warm.measure == p.measure && static_cast<int>(warm.thresholds.size()) == p.exits - 1)
+        if (warm.measure == p.measure && warm.scorer == p.scorer && static_cast<int>(warm.thresholds.size()) == p.exits - 1)
             climbFrom(p.toCanonical(warm));
 
-    // Lagrangian relaxation: the optimum of objective - lambda * cost, lambda by bisection
-    // (in units of objective per cost unit and sample) towards the smallest that fits, then
-    // the constrained search from there.
-    const double unit = 1.0 / std::max(p.costs.back() - p.costs.front(), 1e-300);
-    double lo = 0, hi = unit;
-    std::vector<double> fitting;
-    for (int i = 0; i < 40 && !context.cancelled(); ++i, hi *= 4) { // grow hi until it fits
-        search.setThresholds(search.noneLeaves());
-        result.iterations += search.ascend(hi, context, 3);
-        if (search.fits(search.score().load)) {
-            fitting = search.thresholds();
-            break;
-        }
-    }
-    for (int i = 0; i < 3 && !fitting.empty() && !context.cancelled(); ++i) {
-        const double lambda = 0.5 * (lo + hi);
-        search.setThresholds(fitting);
-        result.iterations += search.ascend(lambda, context, 2);
-        if (search.fits(search.score().load)) {
-            hi = lambda;
-            fitting = search.thresholds();
+    if (relax) {
+        // Large traces: the Lagrangian phase runs on a subsample, its answer is polished on
+        // all samples.
+        std::vector<double> relaxed;
+        if (p.samples > kSubsampleAbove) {
+            const int stride = static_cast<int>((p.samples + kSubsampleAbove - 1) / kSubsampleAbove);
+            SubsampledProblem sub(p, stride);
+            CoordinateSearch coarse(sub.problem, sortedExits(problem.val, sub.problem, p.objective[0], stride));
+            relaxed = lagrangian(coarse, bestTau.empty() ? coarse.noneLeaves() : bestTau, workLimit(p.samples) / 2, context, result);
         } else {
-            lo = lambda;
+            relaxed = lagrangian(search, bestTau.empty() ? search.noneLeaves() : bestTau, workLimit(p.samples) / 2, context, result);
+        }
+        if (!relaxed.empty())
+            climbFrom(relaxed);
+        if (bestTau.empty())
+            climbFrom(search.allLeave()); // everybody at the first exit always fits
+
+        // Iterated local search: kick one threshold of the best point by up to 5% of the
+        // samples, climb again, keep what improves; seeded, and as many as the work limit
+        // allows (at least one).
+        std::uint64_t state = problem.options.seed * 0x9E3779B97F4A7C15ull + 1;
+        auto next = [&state]() { // SplitMix64
+            std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+            return z ^ (z >> 31);
+        };
+        for (int kick = 0; !bestTau.empty() && !context.cancelled() && (kick < 1 || search.work() < workLimit(p.samples)); ++kick) {
+            std::vector<double> tau = bestTau;
+            const int k = static_cast<int>(next() % static_cast<std::uint64_t>(p.exits - 1));
+            tau[k] = search.shifted(k, tau[k], static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(p.samples / 10 + 1)) - p.samples / 20);
+            climbFrom(std::move(tau));
+        }
+        if (p.exits == 3 && p.samples <= kExactPairLimit) {
+            search.exactPairs(context);
+            consider();
+            result.note = "exact over all breakpoint pairs";
         }
     }
-    climbFrom(fitting.empty() ? search.allLeave() : fitting); // everybody at the first exit always fits
-    if (p.exits == 3 && p.samples <= kExactPairLimit) {
-        search.exactPairs(context);
-        consider();
-        result.note = "exact over all breakpoint pairs";
+    if (bestTau.empty())
+        return std::nullopt;
+    return Candidate{best, p.toPolicy(bestTau)};
+}
+
+} // namespace
+
+SolverResult solveBest(const SolverProblem &problem, const SolverContext &context)
+{
+    const ExitProblem p = makeExitProblem(problem, chooseMeasure(problem, {Measure::Given, Measure::MaxProb}, "best"));
+    if (p.exits > 64)
+        throw InputError("best", "supports at most 64 exits, the trace has " + std::to_string(p.exits));
+    SolverResult result;
+    if (p.exits == 1) {
+        result.policy = p.toPolicy({});
+        return result;
+    }
+    std::optional<Candidate> best = searchScores(p, problem, true, context, result);
+    // Warm starts on other scores (another measure, or EENet's learned ones) are climbed
+    // on their own scores: whichever policy class wins at this budget is kept.
+    std::vector<std::pair<Measure, const LearnedScorer *>> sources{{p.measure, nullptr}};
+    for (const ThresholdPolicy &warm : problem.warmStarts) {
+        const std::pair<Measure, const LearnedScorer *> source{warm.measure, warm.scorer.get()};
+        if (std::find(sources.begin(), sources.end(), source) != sources.end() || context.cancelled())
+            continue;
+        sources.push_back(source);
+        if (warm.measure != Measure::Learned && !problem.val.hasMeasure(warm.measure))
+            continue;
+        const ExitProblem other = warm.measure == Measure::Learned ? makeLearnedExitProblem(problem, warm.scorer)
+                                                                   : makeExitProblem(problem, warm.measure);
+        const std::optional<Candidate> found = searchScores(other, problem, false, context, result);
+        if (found && (!best || found->score > best->score))
+            best = found;
     }
     if (context.cancelled())
         result.cancelled = true;
-    result.policy = p.toPolicy(bestTau.empty() ? search.noneLeaves() : bestTau);
+    result.policy = best ? best->policy : p.toPolicy(CoordinateSearch(p, sortedExits(problem.val, p, p.objective[0], 1)).noneLeaves());
     return result;
 }
 

@@ -115,7 +115,8 @@ struct OutputLayer : torch::autograd::Function<OutputLayer>
         const at::Tensor grad = outputGrads[0].contiguous();
         const ConstFloatMap g(grad.data_ptr<float>(), grad.size(0), 1);
         at::Tensor hiddenGrad = at::empty_like(saved[0]), weightGrad = at::empty_like(saved[1]);
-        FloatMap(hiddenGrad.data_ptr<float>(), hiddenGrad.size(0), hiddenGrad.size(1)).noalias() = g * matrixOf(saved[1]);
+        FloatMap(hiddenGrad.data_ptr<float>(), hiddenGrad.size(0), hiddenGrad.size(1)).noalias()
+            = g * matrixOf(saved[1]);
         FloatMap(weightGrad.data_ptr<float>(), 1, weightGrad.size(1)).noalias() = g.transpose() * matrixOf(saved[0]);
         return {hiddenGrad, weightGrad, grad.sum().reshape({1})};
     }
@@ -197,7 +198,8 @@ std::vector<double> quantileThresholds(const std::vector<double> &scores, std::i
             std::nth_element(values.begin(), values.begin() + (leaving - 1), values.end(), std::greater<double>());
             thresholds[k] = values[leaving - 1];
         }
-        const auto stays = std::remove_if(running.begin(), running.end(), [&](std::int64_t j) { return score[j] >= thresholds[k]; });
+        const double t = thresholds[k];
+        const auto stays = std::remove_if(running.begin(), running.end(), [&](std::int64_t j) { return score[j] >= t; });
         left += static_cast<std::int64_t>(running.end() - stays);
         running.erase(stays, running.end());
     }
@@ -507,7 +509,8 @@ SolverResult solveEenet(const SolverProblem &problem, const SolverContext &conte
     const int epochs = options.eenetEpochs, restarts = options.eenetRestarts;
     for (int restart = 0; restart < restarts && !result.cancelled; ++restart) {
         Model m = initialModel(features, targets, exits, splitMix(options.seed + 0x51ED27ull * (restart + 1)));
-        torch::optim::Adam normalizerOptimizer(m.normalizerParameters(), torch::optim::AdamOptions(options.eenetLearningRate).weight_decay(kWeightDecay));
+        torch::optim::Adam normalizerOptimizer(
+            m.normalizerParameters(), torch::optim::AdamOptions(options.eenetLearningRate).weight_decay(kWeightDecay));
         torch::optim::Adam headOptimizer({m.head}, torch::optim::AdamOptions(options.eenetLearningRate));
         for (int epoch = 0; epoch < epochs; ++epoch) {
             if (context.cancelled()) {
@@ -528,8 +531,10 @@ SolverResult solveEenet(const SolverProblem &problem, const SolverContext &conte
         const std::vector<double> learned = scorer->scores(val);
         const Outcome o = fitBudget(problem, split.with(learned), learned, toDoubles(at::softmax(m.head, 0)), agreement);
         const bool feasible = o.cost <= problem.budget;
+        // Feasible beats infeasible; then the higher objective, or among infeasible the lower cost.
         const bool better = !haveBest || (feasible && !result.feasible)
-            || (feasible == result.feasible && (feasible ? o.objective > result.valObjective : o.cost < result.valCost));
+            || (feasible == result.feasible
+                && (feasible ? o.objective > result.valObjective : o.cost < result.valCost));
         if (better) {
             haveBest = true;
             result.policy.thresholds = o.thresholds;

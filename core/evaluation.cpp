@@ -96,8 +96,9 @@ Evaluation evaluate(const Trace &trace, const ThresholdPolicy &policy, const std
     Evaluation result;
     result.exitOf.resize(static_cast<std::size_t>(n));
     // A learned policy's scores are computed once here; stored measures are read in place.
-    const std::vector<double> learned = policy.measure == Measure::Learned ? policy.scorer->scores(trace) : std::vector<double>();
-    const double *learnedScores = policy.measure == Measure::Learned ? learned.data() : nullptr;
+    const bool isLearned = policy.measure == Measure::Learned;
+    const std::vector<double> learned = isLearned ? policy.scorer->scores(trace) : std::vector<double>();
+    const double *learnedScores = isLearned ? learned.data() : nullptr;
     if (policy.direction == Direction::HigherIsConfident)
         assignExits<true>(trace, policy, learnedScores, result.exitOf.data());
     else

@@ -1,6 +1,7 @@
 #include "exitproblem.h"
 
 #include "inputerror.h"
+#include "learnedscorer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,23 +10,15 @@
 
 namespace exitscope {
 
-ExitProblem makeExitProblem(const SolverProblem &problem, Measure measure)
+namespace {
+
+// Everything but the scores.
+ExitProblem baseProblem(const SolverProblem &problem)
 {
     const Trace &trace = problem.val;
     ExitProblem p;
     p.exits = trace.exits();
     p.samples = trace.samples();
-    p.measure = measure;
-    p.direction = trace.direction(measure);
-    const double sign = p.direction == Direction::HigherIsConfident ? 1.0 : -1.0;
-    for (int k = 0; k + 1 < p.exits; ++k) {
-        const double *s = trace.scores(measure, k);
-        std::vector<double> row(s, s + p.samples);
-        if (sign < 0)
-            for (double &v : row)
-                v = -v;
-        p.confidence.push_back(std::move(row));
-    }
     for (int k = 0; k < p.exits; ++k)
         p.objective.push_back(problem.options.labelFree ? trace.agreesWithFinal(k) : trace.correct(k));
     p.costs = problem.costs;
@@ -43,11 +36,46 @@ ExitProblem makeExitProblem(const SolverProblem &problem, Measure measure)
     return p;
 }
 
+} // namespace
+
+ExitProblem makeExitProblem(const SolverProblem &problem, Measure measure)
+{
+    const Trace &trace = problem.val;
+    ExitProblem p = baseProblem(problem);
+    p.measure = measure;
+    p.direction = trace.direction(measure);
+    const double sign = p.direction == Direction::HigherIsConfident ? 1.0 : -1.0;
+    for (int k = 0; k + 1 < p.exits; ++k) {
+        const double *s = trace.scores(measure, k);
+        std::vector<double> row(s, s + p.samples);
+        if (sign < 0)
+            for (double &v : row)
+                v = -v;
+        p.confidence.push_back(std::move(row));
+    }
+    return p;
+}
+
+ExitProblem makeLearnedExitProblem(const SolverProblem &problem, std::shared_ptr<const LearnedScorer> scorer)
+{
+    ExitProblem p = baseProblem(problem);
+    p.measure = Measure::Learned;
+    p.direction = Direction::HigherIsConfident;
+    scorer->checkFits(problem.val, "learned scorer");
+    const std::vector<double> scores = scorer->scores(problem.val);
+    for (int k = 0; k + 1 < p.exits; ++k)
+        p.confidence.emplace_back(scores.begin() + static_cast<std::ptrdiff_t>(k) * p.samples,
+                                  scores.begin() + static_cast<std::ptrdiff_t>(k + 1) * p.samples);
+    p.scorer = std::move(scorer);
+    return p;
+}
+
 ThresholdPolicy ExitProblem::toPolicy(const std::vector<double> &tau) const
 {
     ThresholdPolicy policy;
     policy.measure = measure;
     policy.direction = direction;
+    policy.scorer = scorer;
     for (double t : tau)
         policy.thresholds.push_back(direction == Direction::HigherIsConfident ? t : -t);
     return policy;

@@ -3,6 +3,7 @@
 #include "solver.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace exitscope {
@@ -19,6 +20,7 @@ struct ExitProblem
     std::int64_t samples = 0;
     Measure measure = Measure::MaxProb;
     Direction direction = Direction::HigherIsConfident;
+    std::shared_ptr<const LearnedScorer> scorer; // for Measure::Learned
     std::vector<std::vector<double>> confidence; // K-1 rows of N
     std::vector<const std::uint8_t *> objective; // K rows of N
     std::vector<double> weight; // K
@@ -39,6 +41,8 @@ struct ExitProblem
 };
 
 ExitProblem makeExitProblem(const SolverProblem &problem, Measure measure);
+// The same over the scores a learned scorer (EENet) gives the val trace.
+ExitProblem makeLearnedExitProblem(const SolverProblem &problem, std::shared_ptr<const LearnedScorer> scorer);
 
 // The measure a policy uses on this trace: the user's choice if given, else the first of
 // `preferred` that the trace has.

@@ -8,7 +8,7 @@
 // Works in the paper's orientation: scores s where LOWER is more confident and a sample
 // leaves at exit b when s_b < t_b. Differences from the authors' code, on purpose: costs
 // are divided by the budget in the penalty too (their beta was 2e7 for seconds and 500 for
-// relative costs; here one beta fits all), and the gradient is computed in O(N K) with
+// relative costs; here one beta fits all; ipppRawPenalty restores theirs), and the gradient is computed in O(N K) with
 // suffix sums instead of O(N K^2) loops (the same value).
 
 #include "exitproblem.h"
@@ -25,17 +25,52 @@ namespace {
 
 using Array = Eigen::ArrayXd;
 
+// numpy's pairwise summation (as in np.mean), so that rounding follows the authors' code.
+double pairwiseSum(const double *a, std::ptrdiff_t n)
+{
+    if (n < 8) {
+        double s = -0.0;
+        for (std::ptrdiff_t i = 0; i < n; ++i)
+            s += a[i];
+        return s;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (int j = 0; j < 8; ++j)
+            r[j] = a[j];
+        std::ptrdiff_t i = 8;
+        for (; i < n - n % 8; i += 8)
+            for (int j = 0; j < 8; ++j)
+                r[j] += a[i + j];
+        double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; ++i)
+            s += a[i];
+        return s;
+    }
+    std::ptrdiff_t half = n / 2;
+    half -= half % 8;
+    return pairwiseSum(a, half) + pairwiseSum(a + half, n - half);
+}
+
+double mean(const Array &a)
+{
+    return pairwiseSum(a.data(), a.size()) / static_cast<double>(a.size());
+}
+
 class SmoothedProblem
 {
 public:
-    SmoothedProblem(const ExitProblem &p, double slope)
+    // With `normalized`, costs are divided by the budget (constraint E[cost]/B - 1);
+    // otherwise they stay in the profile's unit (E[cost] - B), as in the authors' penalty.
+    SmoothedProblem(const ExitProblem &p, double slope, bool normalized)
         : m_exits(p.exits)
         , m_n(static_cast<double>(p.samples))
         , m_slope(slope)
     {
         const double perSample = p.capacity / m_n; // budget in weight units
+        m_offset = normalized ? 1.0 : perSample;
         for (int b = 0; b < m_exits; ++b) {
-            m_scaledCost.push_back(p.weight[b] / perSample);
+            m_scaledCost.push_back(normalized ? p.weight[b] / perSample : p.weight[b]);
             Array objective(p.samples);
             for (std::int64_t j = 0; j < p.samples; ++j)
                 objective[j] = p.objective[b][j];
@@ -46,11 +81,12 @@ public:
         m_exitWeight.resize(m_exits);
     }
 
-    // Smoothed cost(t)/budget - 1, keeping the exit weights g_b for gradient().
+    // Smoothed cost(t) over budget (E[cost]/B - 1 or E[cost] - B), keeping the exit
+    // weights g_b for gradient().
     double constraint(const Eigen::VectorXd &t)
     {
         Array running = Array::Ones(m_score.empty() ? m_objective[0].size() : m_score[0].size());
-        double c = -1.0;
+        double c = -m_offset;
         for (int b = 0; b + 1 < m_exits; ++b) {
             // continue = sigmoid(k (s - t)), leave = sigmoid(k (t - s)) = e * continue.
             const Array e = (-m_slope * (m_score[b] - t[b])).min(700.0).exp();
@@ -58,10 +94,10 @@ public:
             m_leave[b] = e * m_continue[b];
             m_exitWeight[b] = m_leave[b] * running;
             running *= m_continue[b];
-            c += m_exitWeight[b].mean() * m_scaledCost[b];
+            c += mean(m_exitWeight[b] * m_scaledCost[b]);
         }
         m_exitWeight[m_exits - 1] = running;
-        c += running.mean() * m_scaledCost[m_exits - 1];
+        c += mean(running * m_scaledCost[m_exits - 1]);
         return c;
     }
 
@@ -76,7 +112,7 @@ public:
         for (int b = m_exits - 2; b >= 0; --b) {
             const Array value = m_exitWeight[b] * (m_objective[b] - penalty * m_scaledCost[b]);
             // d(leave_b)/dt_b = k leave_b continue_b; d(continue_b)/dt_b = -k leave_b continue_b.
-            grad[b] = m_slope * (-(value * m_continue[b]).mean() + (m_leave[b] * later).mean());
+            grad[b] = m_slope * (-mean(value * m_continue[b]) + mean(m_leave[b] * later));
             later += value;
         }
         return grad;
@@ -92,6 +128,7 @@ private:
     int m_exits;
     double m_n;
     double m_slope;
+    double m_offset;
     std::vector<double> m_scaledCost;
     std::vector<Array> m_objective;
     std::vector<Array> m_score;
@@ -182,10 +219,13 @@ SolverResult solveIppp(const SolverProblem &problem, const SolverContext &contex
     }
     auto project = [&](Eigen::VectorXd t) { return t.cwiseMax(lo).cwiseMin(hi); };
 
-    SmoothedProblem smooth(p, o.ipppSlope);
+    SmoothedProblem smooth(p, o.ipppSlope, !o.ipppRawPenalty);
     smooth.prepare();
-    // Warm start: t = upper - r (1, ..., 1) with the smoothed cost on budget.
-    auto along = [&](double r) { return smooth.constraint(project(Eigen::VectorXd::Constant(thresholds, hi - r))); };
+    // Warm start: t = upper - r (1, ..., 1) with the smoothed cost on budget (the authors
+    // find this root with costs divided by the budget, whatever their penalty's unit).
+    SmoothedProblem normalized(p, o.ipppSlope, true);
+    normalized.prepare();
+    auto along = [&](double r) { return normalized.constraint(project(Eigen::VectorXd::Constant(thresholds, hi - r))); };
     const double width = hi - lo;
     const double f0 = along(0), f1 = along(width);
     double root;

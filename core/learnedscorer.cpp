@@ -19,6 +19,12 @@ constexpr std::int64_t kRowBlock = 1024; // rows of features built at a time: bo
 using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using FloatRows = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
 
+template <typename Derived>
+auto sigmoid(const Eigen::DenseBase<Derived> &z)
+{
+    return (1.0 + (-z.derived().array()).exp()).inverse();
+}
+
 std::string shape(Eigen::Index rows, Eigen::Index cols)
 {
     return std::to_string(rows) + " x " + std::to_string(cols);
@@ -37,7 +43,8 @@ Eigen::VectorXd vectorFromJson(const nlohmann::json &json, const std::string &wh
     Eigen::VectorXd v(static_cast<Eigen::Index>(json.size()));
     for (std::size_t i = 0; i < json.size(); ++i) {
         if (!json[i].is_number())
-            throw InputError(where, field + "[" + std::to_string(i) + "]: expected a number, found " + json[i].type_name());
+            throw InputError(where, field + "[" + std::to_string(i) + "]: expected a number, found "
+                                        + json[i].type_name());
         v[static_cast<Eigen::Index>(i)] = json[i].get<double>();
     }
     return v;
@@ -128,22 +135,21 @@ std::vector<double> LearnedScorer::scores(const Trace &trace) const
         x.resize(std::min(kRowBlock, n), inputCount(m_input, classes, k));
         for (std::int64_t start = 0; start < n; start += kRowBlock) {
             const Eigen::Index rows = std::min(kRowBlock, n - start);
+            const auto column = [&](const double *values) { return Eigen::Map<const Eigen::VectorXd>(values + start, rows); };
             if (m_input == Input::Probabilities) {
-                const float *p = trace.contents().probabilities.data() + (static_cast<std::size_t>(k) * n + start) * classes;
-                x.block(0, 0, rows, classes) = FloatRows(p, rows, classes).cast<double>();
-                x.block(0, classes, rows, 1) = Eigen::Map<const Eigen::VectorXd>(trace.scores(Measure::MaxProb, k) + start, rows);
-                x.block(0, classes + 1, rows, 1) = Eigen::Map<const Eigen::VectorXd>(trace.scores(Measure::Entropy, k) + start, rows);
+                const std::size_t first = (static_cast<std::size_t>(k) * n + start) * classes;
+                x.block(0, 0, rows, classes) = FloatRows(trace.contents().probabilities.data() + first, rows, classes).cast<double>();
+                x.block(0, classes, rows, 1) = column(trace.scores(Measure::MaxProb, k));
+                x.block(0, classes + 1, rows, 1) = column(trace.scores(Measure::Entropy, k));
             } else {
-                x.block(0, 0, rows, 1) = Eigen::Map<const Eigen::VectorXd>(trace.scores(Measure::Given, k) + start, rows);
+                x.block(0, 0, rows, 1) = column(trace.scores(Measure::Given, k));
             }
             for (int j = 0; j < k; ++j)
-                x.block(0, own + j, rows, 1) = Eigen::Map<const Eigen::VectorXd>(out.data() + j * n + start, rows);
-            const Eigen::MatrixXd hidden
-                = (1.0 + (-((x.topRows(rows) * net.hiddenWeight.transpose()).rowwise() + net.hiddenBias.transpose()).array()).exp())
-                      .inverse()
-                      .matrix();
-            const Eigen::VectorXd logit = (hidden * net.outputWeight).array() + net.outputBias;
-            Eigen::Map<Eigen::VectorXd>(out.data() + k * n + start, rows) = (1.0 + (-logit.array()).exp()).inverse().matrix();
+                x.block(0, own + j, rows, 1) = column(out.data() + j * n);
+            const Eigen::ArrayXXd hidden = sigmoid((x.topRows(rows) * net.hiddenWeight.transpose()).rowwise()
+                                                   + net.hiddenBias.transpose());
+            const Eigen::ArrayXd logit = (hidden.matrix() * net.outputWeight).array() + net.outputBias;
+            Eigen::Map<Eigen::ArrayXd>(out.data() + k * n + start, rows) = sigmoid(logit);
         }
     }
     return out;

@@ -1,5 +1,6 @@
 #include "solver.h"
 
+#include "eenetsolver.h"
 #include "inputerror.h"
 #include "policysolvers.h"
 
@@ -24,7 +25,8 @@ const std::vector<Registered> &registry()
 {
     static const std::vector<Registered> solvers{
         {"heuristic", &solveHeuristic}, {"branchynet", &solveBranchyNet}, {"msdnet", &solveMsdNet},
-        {"ippp", &solveIppp},           {"selfxit", &solveSelfXit},       {"patience", &solvePatience},
+        {"ippp", &solveIppp},           {"eenet", &solveEenet},           {"selfxit", &solveSelfXit},
+        {"patience", &solvePatience},
         {"best", &solveBest},           {"oracle", &solveOracle},
     };
     return solvers;
@@ -93,7 +95,7 @@ SolverResult solve(const std::string &policy, const SolverProblem &problem, cons
     SolverResult result = it->function(problem, context);
     result.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     result.policyName = policy;
-    if (result.isPolicy) {
+    if (result.isPolicy && !result.cancelled) {
         checkPolicy(problem.val, result.policy, policy);
         const Evaluation e = evaluate(problem.val, result.policy, problem.costs);
         result.valObjective = problem.options.labelFree || !problem.val.hasCorrectness() ? e.agreement : e.accuracy;

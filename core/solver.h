@@ -47,6 +47,9 @@ struct SolverOptions
     double ipppMu = 1;
     double ipppEta = 100;
     double ipppBeta = 100;
+    // The authors' convention instead: beta multiplies the squared excess in the profile's
+    // own cost unit (they used 2e7 for seconds, 500 for relative costs).
+    bool ipppRawPenalty = false;
 
     // EENet (Ilhan et al., WACV 2024)
     int eenetEpochs = 150;

@@ -129,11 +129,12 @@ ThresholdConfig thresholdConfigFromJson(const nlohmann::json &json, const std::s
                                     + " exits (expected K - 1 thresholds)");
     if (c.policy.measure == Measure::Learned) {
         if (!in.hasNonNull("scorer"))
-            throw InputError(where, "scorer: missing; measure 'learned' needs the learned scorer that computes its scores");
+            throw InputError(where, "scorer: missing; measure 'learned' needs the scorer that computes its scores");
         auto scorer = std::make_shared<const LearnedScorer>(learnedScorerFromJson(in.raw("scorer"), where));
         if (scorer->scoredExits() != static_cast<int>(c.policy.thresholds.size()))
             throw InputError(where, "scorer.normalizers: " + std::to_string(scorer->scoredExits())
-                                        + " normalizers, expected one per threshold (" + std::to_string(c.policy.thresholds.size()) + ")");
+                                        + " normalizers, expected one per threshold ("
+                                        + std::to_string(c.policy.thresholds.size()) + ")");
         c.policy.scorer = std::move(scorer);
     }
     if (in.hasNonNull("val"))

@@ -60,8 +60,10 @@ public:
 
     double exitAccuracy(int exit) const; // NaN when unknown
 
-    // The same for every copy of this trace (they share storage): a key for caches.
+    // The same for every copy of this trace (they share storage): a key for caches, valid
+    // while lifetime() has not expired (a later trace may reuse the address).
     const void *identity() const { return m_data.get(); }
+    std::weak_ptr<const void> lifetime() const { return m_data; }
 
 private:
     struct Data;

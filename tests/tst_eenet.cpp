@@ -243,7 +243,8 @@ private slots:
         QTest::newRow("no scorer") << 0 << "measure 'learned' needs the policy's learned scorer, which is missing";
         QTest::newRow("other classes") << 1 << "the learned scorer was trained on 10 classes, the trace has 6";
         QTest::newRow("no probabilities") << 2 << "the learned scorer reads probabilities (exit_probs), which the trace lacks";
-        QTest::newRow("other exits") << 3 << "the learned scorer has 3 normalizers (one per exit but the last), but the trace has K = 5";
+        QTest::newRow("other exits") << 3
+                                     << "the learned scorer has 3 normalizers (one per exit but the last), but the trace has K = 5";
     }
     void refusesScorersThatDoNotFit()
     {

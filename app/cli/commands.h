@@ -65,12 +65,13 @@ struct TuningOptions
     std::string measure;
     double ipppSlope = 30, ipppBeta = 100;
     int ipppOuter = 100, ipppInner = 10;
+    bool ipppRawPenalty = false;
 };
 
 struct SweepOptions
 {
     TuningOptions tuning;
-    std::string policies = "heuristic,branchynet,msdnet,ippp,selfxit,patience,best,oracle";
+    std::string policies = "heuristic,branchynet,msdnet,ippp,eenet,selfxit,patience,best,oracle";
     std::string budgets; // FROM:TO:COUNT or a comma-separated list
     std::string out;
 };

@@ -52,6 +52,8 @@ void addTuningOptions(CLI::App *command, TuningOptions &t)
         ->check(CLI::IsMember({"given", "max-prob", "entropy", "margin", "patience"}));
     command->add_option("--ippp-slope", t.ipppSlope, "iPPP: sigmoid slope k (paper: 30, 200 for Speech)")->check(CLI::PositiveNumber);
     command->add_option("--ippp-beta", t.ipppBeta, "iPPP: penalty on the budget-normalized cost")->check(CLI::PositiveNumber);
+    command->add_flag("--ippp-raw-penalty", t.ipppRawPenalty,
+                      "iPPP: beta in the profile's own cost unit, as the paper (2e7 for seconds, 500 for relative costs)");
     command->add_option("--ippp-outer", t.ipppOuter, "iPPP: outer iterations T")->check(CLI::PositiveNumber);
     command->add_option("--ippp-inner", t.ipppInner, "iPPP: inner iterations J")->check(CLI::PositiveNumber);
 }

@@ -8,7 +8,9 @@
 #include "tuning.h"
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
+#include <unistd.h>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -93,12 +95,21 @@ int runSweepCommand(const SweepOptions &o)
     SolverContext context;
     context.cancel = &g_cancel;
     const std::size_t total = request.budgets.size() * request.policies.size();
-    context.progress = [total](double fraction, const std::string &message) {
-        std::cerr << "\r[" << static_cast<int>(fraction * total + 0.5) << "/" << total << "] " << message << "        "
-                  << std::flush;
+    // On a terminal one line updated in place; in a log at most a line a second.
+    const bool terminal = ::isatty(STDERR_FILENO);
+    auto lastLine = std::chrono::steady_clock::now() - std::chrono::seconds(2);
+    context.progress = [&](double fraction, const std::string &message) {
+        const auto now = std::chrono::steady_clock::now();
+        const bool last = fraction >= 1.0;
+        if (!terminal && !last && now - lastLine < std::chrono::seconds(1))
+            return;
+        lastLine = now;
+        std::cerr << (terminal ? "\r" : "") << "[" << static_cast<int>(fraction * total + 0.5) << "/" << total << "] "
+                  << message << (terminal ? "        " : "\n") << std::flush;
     };
     const SweepResult sweep = runSweep(request, context);
-    std::cerr << "\n";
+    if (terminal)
+        std::cerr << "\n";
 
     const std::string csv = sweepCsv(sweep, tuning.budgetScale);
     if (!sweep.complete) {

@@ -58,6 +58,7 @@ Tuning loadTuning(const TuningOptions &o)
     t.solver.ipppBeta = o.ipppBeta;
     t.solver.ipppOuter = o.ipppOuter;
     t.solver.ipppInner = o.ipppInner;
+    t.solver.ipppRawPenalty = o.ipppRawPenalty;
     return t;
 }
 
