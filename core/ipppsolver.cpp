@@ -62,7 +62,9 @@ class SmoothedProblem
 public:
     // With `normalized`, costs are divided by the budget (constraint E[cost]/B - 1);
     // otherwise they stay in the profile's unit (E[cost] - B), as in the authors' penalty.
-    SmoothedProblem(const ExitProblem &p, double slope, bool normalized)
+    // `factored` allows exp(-k (s - t)) = exp(-k s) exp(k t), one exp per threshold instead
+    // of one per sample (about 2x faster; rounds differently from the authors' code).
+    SmoothedProblem(const ExitProblem &p, double slope, bool normalized, bool factored)
         : m_exits(p.exits)
         , m_n(static_cast<double>(p.samples))
         , m_slope(slope)
@@ -78,26 +80,38 @@ public:
         }
         for (int b = 0; b + 1 < m_exits; ++b)
             m_score.push_back(-Eigen::Map<const Array>(p.confidence[b].data(), p.samples)); // lower is confident
-        m_exitWeight.resize(m_exits);
+        double largest = 0; // the factors must not overflow
+        for (const Array &s : m_score)
+            largest = std::max(largest, s.abs().maxCoeff());
+        m_factored = factored && m_slope * largest < 300;
+        if (m_factored)
+            for (const Array &s : m_score)
+                m_expScore.push_back((-m_slope * s).exp());
     }
 
     // Smoothed cost(t) over budget (E[cost]/B - 1 or E[cost] - B), keeping the exit
     // weights g_b for gradient().
+    // (Every array is preallocated and written in place: no allocation per call.)
     double constraint(const Eigen::VectorXd &t)
     {
-        Array running = Array::Ones(m_score.empty() ? m_objective[0].size() : m_score[0].size());
+        Array &running = m_exitWeight[m_exits - 1];
+        running.setOnes();
         double c = -m_offset;
         for (int b = 0; b + 1 < m_exits; ++b) {
             // continue = sigmoid(k (s - t)), leave = sigmoid(k (t - s)) = e * continue.
-            const Array e = (-m_slope * (m_score[b] - t[b])).min(700.0).exp();
-            m_continue[b] = 1.0 / (1.0 + e);
-            m_leave[b] = e * m_continue[b];
+            if (m_factored && m_slope * std::abs(t[b]) < 300)
+                m_scratch = m_expScore[b] * std::exp(m_slope * t[b]);
+            else
+                m_scratch = (-m_slope * (m_score[b] - t[b])).min(700.0).exp();
+            m_continue[b] = 1.0 / (1.0 + m_scratch);
+            m_leave[b] = m_scratch * m_continue[b];
             m_exitWeight[b] = m_leave[b] * running;
             running *= m_continue[b];
-            c += mean(m_exitWeight[b] * m_scaledCost[b]);
+            m_scratch = m_exitWeight[b] * m_scaledCost[b];
+            c += mean(m_scratch);
         }
-        m_exitWeight[m_exits - 1] = running;
-        c += mean(running * m_scaledCost[m_exits - 1]);
+        m_scratch = running * m_scaledCost[m_exits - 1];
+        c += mean(m_scratch);
         return c;
     }
 
@@ -107,21 +121,29 @@ public:
         const double c = constraint(t);
         const double penalty = c > 0 ? beta * c : 0.0;
         // value_b = objective_b - penalty * cost_b: what leaving at exit b is worth.
-        Array later = m_exitWeight[m_exits - 1] * (m_objective[m_exits - 1] - penalty * m_scaledCost[m_exits - 1]);
+        m_later = m_exitWeight[m_exits - 1] * (m_objective[m_exits - 1] - penalty * m_scaledCost[m_exits - 1]);
         Eigen::VectorXd grad(m_exits - 1);
         for (int b = m_exits - 2; b >= 0; --b) {
-            const Array value = m_exitWeight[b] * (m_objective[b] - penalty * m_scaledCost[b]);
+            m_value = m_exitWeight[b] * (m_objective[b] - penalty * m_scaledCost[b]);
             // d(leave_b)/dt_b = k leave_b continue_b; d(continue_b)/dt_b = -k leave_b continue_b.
-            grad[b] = m_slope * (-mean(value * m_continue[b]) + mean(m_leave[b] * later));
-            later += value;
+            m_scratch = m_value * m_continue[b];
+            const double stay = mean(m_scratch);
+            m_scratch = m_leave[b] * m_later;
+            grad[b] = m_slope * (-stay + mean(m_scratch));
+            m_later += m_value;
         }
         return grad;
     }
 
     void prepare()
     {
-        m_continue.assign(m_exits - 1, Array());
-        m_leave.assign(m_exits - 1, Array());
+        const Eigen::Index n = m_objective[0].size();
+        m_continue.assign(m_exits - 1, Array(n));
+        m_leave.assign(m_exits - 1, Array(n));
+        m_exitWeight.assign(m_exits, Array(n));
+        m_scratch.resize(n);
+        m_value.resize(n);
+        m_later.resize(n);
     }
 
 private:
@@ -133,6 +155,9 @@ private:
     std::vector<Array> m_objective;
     std::vector<Array> m_score;
     std::vector<Array> m_continue, m_leave, m_exitWeight;
+    Array m_scratch, m_value, m_later;
+    bool m_factored = false;
+    std::vector<Array> m_expScore; // exp(-k s) per exit, when m_factored
 };
 
 // Brent's method (as scipy.optimize.brentq) on [a, b]; f(a) and f(b) of opposite signs.
@@ -219,11 +244,12 @@ SolverResult solveIppp(const SolverProblem &problem, const SolverContext &contex
     }
     auto project = [&](Eigen::VectorXd t) { return t.cwiseMax(lo).cwiseMin(hi); };
 
-    SmoothedProblem smooth(p, o.ipppSlope, !o.ipppRawPenalty);
+    // The paper's penalty also gets the paper's arithmetic, for comparison with its curves.
+    SmoothedProblem smooth(p, o.ipppSlope, !o.ipppRawPenalty, !o.ipppRawPenalty);
     smooth.prepare();
     // Warm start: t = upper - r (1, ..., 1) with the smoothed cost on budget (the authors
     // find this root with costs divided by the budget, whatever their penalty's unit).
-    SmoothedProblem normalized(p, o.ipppSlope, true);
+    SmoothedProblem normalized(p, o.ipppSlope, true, !o.ipppRawPenalty);
     normalized.prepare();
     auto along = [&](double r) { return normalized.constraint(project(Eigen::VectorXd::Constant(thresholds, hi - r))); };
     const double width = hi - lo;
