@@ -11,9 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <list>
 #include <memory>
-#include <mutex>
 #include <numeric>
 #include <optional>
 
@@ -40,68 +38,6 @@ struct Score
         return objective > o.objective || (objective == o.objective && load < o.load);
     }
 };
-
-// Per exit, the samples by falling confidence and those confidences: sorting costs more
-// than a whole search, so it is done once per trace and measure and shared by the budgets
-// of a sweep (a small cache, safe across worker threads).
-struct SortedExits
-{
-    std::vector<std::vector<std::int32_t>> order;
-    std::vector<std::vector<double>> confidence; // in that order
-    std::vector<std::vector<std::uint64_t>> objective; // in that order: bit e = right at exit e
-};
-
-// `objectiveKey` and `stride` say which objective rows and which samples p holds (a
-// subsample's rows are its own copies, so the full problem's row is the key).
-std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitProblem &p, const std::uint8_t *objectiveKey,
-                                               int stride)
-{
-    struct Entry
-    {
-        const void *trace;
-        std::weak_ptr<const void> traceAlive; // the addresses are only keys while alive
-        Measure measure;
-        const void *scorer; // for learned scores
-        std::weak_ptr<const void> scorerAlive;
-        const std::uint8_t *objective; // correctness or agreement
-        int stride; // 1, or the subsample's
-        std::shared_ptr<const SortedExits> sorted;
-    };
-    static std::mutex mutex;
-    static std::list<Entry> cache; // most recent first
-    const std::lock_guard<std::mutex> lock(mutex);
-    cache.remove_if([](const Entry &e) { return e.traceAlive.expired() || (e.scorer && e.scorerAlive.expired()); });
-    for (auto it = cache.begin(); it != cache.end(); ++it)
-        if (it->trace == trace.identity() && it->measure == p.measure && it->scorer == p.scorer.get()
-            && it->objective == objectiveKey && it->stride == stride) {
-            cache.splice(cache.begin(), cache, it);
-            return it->sorted;
-        }
-    auto sorted = std::make_shared<SortedExits>();
-    std::vector<std::uint64_t> bits(static_cast<std::size_t>(p.samples), 0);
-    for (int e = 0; e < p.exits; ++e)
-        for (std::int64_t j = 0; j < p.samples; ++j)
-            bits[j] |= static_cast<std::uint64_t>(p.objective[e][j] != 0) << e;
-    for (int k = 0; k + 1 < p.exits; ++k) {
-        std::vector<std::int32_t> order(static_cast<std::size_t>(p.samples));
-        std::iota(order.begin(), order.end(), 0);
-        const auto &c = p.confidence[k];
-        std::stable_sort(order.begin(), order.end(), [&c](std::int32_t a, std::int32_t b) { return c[a] > c[b]; });
-        std::vector<double> values(order.size());
-        std::vector<std::uint64_t> objective(order.size());
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            values[i] = c[order[i]];
-            objective[i] = bits[order[i]];
-        }
-        sorted->order.push_back(std::move(order));
-        sorted->confidence.push_back(std::move(values));
-        sorted->objective.push_back(std::move(objective));
-    }
-    cache.push_front({trace.identity(), trace.lifetime(), p.measure, p.scorer.get(), p.scorer, objectiveKey, stride, sorted});
-    if (cache.size() > 4)
-        cache.pop_back();
-    return sorted;
-}
 
 class CoordinateSearch
 {
@@ -187,7 +123,7 @@ public:
             }
             m_reach.push_back({static_cast<std::int32_t>(i), d});
         }
-        // The mean cost is kept as a running total (consider() redoes evaluate()'s arithmetic).
+        // The mean cost is kept as a running total (score() redoes evaluate()'s arithmetic).
         double total = 0;
         for (int e = 0; e < m_exits; ++e)
             total += static_cast<double>(hits[e]) * m_p.costs[e];
@@ -328,6 +264,21 @@ private:
 
 namespace {
 
+// The best feasible thresholds a search has visited.
+struct BestPoint
+{
+    std::vector<double> tau; // empty: none yet
+    Score score;
+    void offer(const CoordinateSearch &search)
+    {
+        const Score s = search.score();
+        if (search.fits(s.load) && (tau.empty() || s > score)) {
+            score = s;
+            tau = search.thresholds();
+        }
+    }
+};
+
 constexpr std::int64_t kSubsampleAbove = 16384; // samples; more: the Lagrangian phase subsamples
 
 // Every stride-th sample of a problem, with its own copies of the objective rows.
@@ -369,21 +320,14 @@ std::vector<double> lagrangian(CoordinateSearch &search, std::vector<double> sta
     const ExitProblem &p = search.problem();
     const double unit = 1.0 / std::max(p.costs.back() - p.costs.front(), 1e-300);
     double lo = 0, hi = unit;
-    std::vector<double> fitting, bestTau;
-    Score best;
-    auto consider = [&]() {
-        const Score s = search.score();
-        if (search.fits(s.load) && (bestTau.empty() || s > best)) {
-            best = s;
-            bestTau = search.thresholds();
-        }
-    };
+    std::vector<double> fitting;
+    BestPoint best;
     search.setThresholds(std::move(start));
     for (int i = 0; i < 40 && !context.cancelled(); ++i, hi *= 4) { // grow hi until it fits
         result.iterations += search.ascend(hi, context, 4);
         if (search.fits(search.score().load)) {
             fitting = search.thresholds();
-            consider();
+            best.offer(search);
             break;
         }
     }
@@ -395,13 +339,13 @@ std::vector<double> lagrangian(CoordinateSearch &search, std::vector<double> sta
         if (search.fits(search.score().load)) {
             hi = lambda;
             fitting = search.thresholds();
-            consider();
+            best.offer(search);
         } else {
             lo = lambda;
             search.setThresholds(fitting);
         }
     }
-    return bestTau;
+    return best.tau;
 }
 
 struct Candidate
@@ -417,20 +361,12 @@ std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem 
                                       const SolverContext &context, SolverResult &result)
 {
     CoordinateSearch search(p, sortedExits(problem.val, p, p.objective[0], 1));
-    std::vector<double> bestTau;
-    Score best;
-    auto consider = [&]() {
-        const Score s = search.score();
-        if (search.fits(s.load) && (bestTau.empty() || s > best)) {
-            best = s;
-            bestTau = search.thresholds();
-        }
-    };
+    BestPoint best;
     auto climbFrom = [&](std::vector<double> tau) {
         search.setThresholds(std::move(tau));
-        consider(); // a warm start counts as it is, even if climbing cannot move it
+        best.offer(search); // a warm start counts as it is, even if climbing cannot move it
         result.iterations += search.ascend(-1, context);
-        consider();
+        best.offer(search);
     };
     for (const ThresholdPolicy &warm : problem.warmStarts)
         if (warm.measure == p.measure && warm.scorer == p.scorer && static_cast<int>(warm.thresholds.size()) == p.exits - 1)
@@ -444,13 +380,13 @@ std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem 
             const int stride = static_cast<int>((p.samples + kSubsampleAbove - 1) / kSubsampleAbove);
             SubsampledProblem sub(p, stride);
             CoordinateSearch coarse(sub.problem, sortedExits(problem.val, sub.problem, p.objective[0], stride));
-            relaxed = lagrangian(coarse, bestTau.empty() ? coarse.noneLeaves() : bestTau, workLimit(p.samples) / 2, context, result);
+            relaxed = lagrangian(coarse, best.tau.empty() ? coarse.noneLeaves() : best.tau, workLimit(p.samples) / 2, context, result);
         } else {
-            relaxed = lagrangian(search, bestTau.empty() ? search.noneLeaves() : bestTau, workLimit(p.samples) / 2, context, result);
+            relaxed = lagrangian(search, best.tau.empty() ? search.noneLeaves() : best.tau, workLimit(p.samples) / 2, context, result);
         }
         if (!relaxed.empty())
             climbFrom(relaxed);
-        if (bestTau.empty())
+        if (best.tau.empty())
             climbFrom(search.allLeave()); // everybody at the first exit always fits
 
         // Iterated local search: kick one threshold of the best point by up to 5% of the
@@ -463,21 +399,21 @@ std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem 
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
             return z ^ (z >> 31);
         };
-        for (int kick = 0; !bestTau.empty() && !context.cancelled() && (kick < 1 || search.work() < workLimit(p.samples)); ++kick) {
-            std::vector<double> tau = bestTau;
+        for (int kick = 0; !best.tau.empty() && !context.cancelled() && (kick < 1 || search.work() < workLimit(p.samples)); ++kick) {
+            std::vector<double> tau = best.tau;
             const int k = static_cast<int>(next() % static_cast<std::uint64_t>(p.exits - 1));
             tau[k] = search.shifted(k, tau[k], static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(p.samples / 10 + 1)) - p.samples / 20);
             climbFrom(std::move(tau));
         }
         if (p.exits == 3 && p.samples <= kExactPairLimit) {
             search.exactPairs(context);
-            consider();
+            best.offer(search);
             result.note = "exact over all breakpoint pairs";
         }
     }
-    if (bestTau.empty())
+    if (best.tau.empty())
         return std::nullopt;
-    return Candidate{best, p.toPolicy(bestTau)};
+    return Candidate{best.score, p.toPolicy(best.tau)};
 }
 
 } // namespace

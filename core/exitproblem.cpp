@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <list>
+#include <mutex>
 #include <numeric>
 
 namespace exitscope {
@@ -151,35 +153,89 @@ std::vector<double> geometricShares(double q, int exits)
     return share;
 }
 
-std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const std::vector<double> &shares)
+std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitProblem &p, const std::uint8_t *objectiveKey,
+                                               int stride)
 {
+    struct Entry
+    {
+        const void *trace;
+        std::weak_ptr<const void> traceAlive; // the addresses are only keys while alive
+        Measure measure;
+        const void *scorer; // for learned scores
+        std::weak_ptr<const void> scorerAlive;
+        const std::uint8_t *objective; // correctness or agreement
+        int stride; // 1, or the subsample's
+        std::shared_ptr<const SortedExits> sorted;
+    };
+    static std::mutex mutex;
+    static std::list<Entry> cache; // most recent first
+    const std::lock_guard<std::mutex> lock(mutex);
+    cache.remove_if([](const Entry &e) { return e.traceAlive.expired() || (e.scorer && e.scorerAlive.expired()); });
+    for (auto it = cache.begin(); it != cache.end(); ++it)
+        if (it->trace == trace.identity() && it->measure == p.measure && it->scorer == p.scorer.get()
+            && it->objective == objectiveKey && it->stride == stride) {
+            cache.splice(cache.begin(), cache, it);
+            return it->sorted;
+        }
+    auto sorted = std::make_shared<SortedExits>();
+    std::vector<std::uint64_t> bits(static_cast<std::size_t>(p.samples), 0);
+    for (int e = 0; e < std::min(p.exits, 64); ++e) // bits only serve `best`, which takes K <= 64
+        for (std::int64_t j = 0; j < p.samples; ++j)
+            bits[j] |= static_cast<std::uint64_t>(p.objective[e][j] != 0) << e;
+    for (int k = 0; k + 1 < p.exits; ++k) {
+        std::vector<std::int32_t> order(static_cast<std::size_t>(p.samples));
+        std::iota(order.begin(), order.end(), 0);
+        const auto &c = p.confidence[k];
+        std::stable_sort(order.begin(), order.end(), [&c](std::int32_t a, std::int32_t b) { return c[a] > c[b]; });
+        std::vector<double> values(order.size());
+        std::vector<std::uint64_t> objective(order.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            values[i] = c[order[i]];
+            objective[i] = bits[order[i]];
+        }
+        sorted->order.push_back(std::move(order));
+        sorted->confidence.push_back(std::move(values));
+        sorted->objective.push_back(std::move(objective));
+    }
+    cache.push_front({trace.identity(), trace.lifetime(), p.measure, p.scorer.get(), p.scorer, objectiveKey, stride, sorted});
+    if (cache.size() > 4)
+        cache.pop_back();
+    return sorted;
+}
+
+std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const SortedExits &sorted,
+                                                 const std::vector<double> &shares)
+{
+    // Walks each exit's falling-confidence order only as far as its threshold.
     const std::int64_t n = p.samples;
     std::vector<std::uint8_t> running(static_cast<std::size_t>(n), 1);
     std::vector<double> tau;
-    std::vector<double> values;
     double cumulative = 0;
     std::int64_t left = 0;
     for (int k = 0; k + 1 < p.exits; ++k) {
         cumulative += shares[k];
         const auto target = static_cast<std::int64_t>(std::llround(cumulative * static_cast<double>(n)));
         const std::int64_t take = std::clamp<std::int64_t>(target - left, 0, n - left);
-        values.clear();
-        for (std::int64_t j = 0; j < n; ++j)
-            if (running[j])
-                values.push_back(p.confidence[k][j]);
-        double t;
-        if (take <= 0 || values.empty()) {
-            t = values.empty() ? std::numeric_limits<double>::max()
-                               : std::nextafter(*std::max_element(values.begin(), values.end()), HUGE_VAL);
-        } else {
-            // The take-th largest confidence: samples at least this confident leave.
-            std::nth_element(values.begin(), values.begin() + (take - 1), values.end(), std::greater<>());
-            t = values[static_cast<std::size_t>(take - 1)];
+        const auto &order = sorted.order[k];
+        const auto &c = sorted.confidence[k];
+        double t = std::numeric_limits<double>::max(); // nobody is running
+        std::int64_t seen = 0;
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            if (!running[order[i]])
+                continue;
+            if (take <= 0) { // nobody leaves: just above the most confident still running
+                t = std::nextafter(c[i], HUGE_VAL);
+                break;
+            }
+            if (++seen == take) { // the take-th most confident still running
+                t = c[i];
+                break;
+            }
         }
         tau.push_back(t);
-        for (std::int64_t j = 0; j < n; ++j) {
-            if (running[j] && p.confidence[k][j] >= t) {
-                running[j] = 0;
+        for (std::size_t i = 0; i < order.size() && c[i] >= t; ++i) {
+            if (running[order[i]]) {
+                running[order[i]] = 0;
                 ++left;
             }
         }

@@ -48,11 +48,27 @@ ExitProblem makeLearnedExitProblem(const SolverProblem &problem, std::shared_ptr
 // `preferred` that the trace has.
 Measure chooseMeasure(const SolverProblem &problem, std::initializer_list<Measure> preferred, const char *policy);
 
+// Per exit, the samples by falling confidence, those confidences, and each sample's
+// objective at every exit as bits. Sorting costs more than most searches, so it is done
+// once per trace, measure and objective and shared by the budgets of a sweep (a small
+// cache, safe across worker threads). `objectiveKey` and `stride` say which objective rows
+// and which samples p holds (a subsample's rows are its own copies, so the full problem's
+// first row is the key).
+struct SortedExits
+{
+    std::vector<std::vector<std::int32_t>> order;
+    std::vector<std::vector<double>> confidence; // in that order
+    std::vector<std::vector<std::uint64_t>> objective; // in that order: bit e = objective at exit e (K <= 64)
+};
+std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitProblem &p, const std::uint8_t *objectiveKey,
+                                               int stride = 1);
+
 // Geometric target distribution of exits: share at exit k proportional to q^k.
 std::vector<double> geometricShares(double q, int exits);
 
 // Canonical thresholds that let the given share of ALL samples leave at each exit in turn,
 // each a quantile of the confidences of the samples still running (MSDNet's rule).
-std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const std::vector<double> &shares);
+std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const SortedExits &sorted,
+                                                 const std::vector<double> &shares);
 
 } // namespace exitscope

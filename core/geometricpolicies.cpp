@@ -2,6 +2,7 @@
 // BranchyNet, MSDNet, and the AAAI21 paper's heuristic baseline.
 
 #include "exitproblem.h"
+#include "pairwisesum.h"
 #include "policysolvers.h"
 
 #include <algorithm>
@@ -29,30 +30,6 @@ double targetCost(const ExitProblem &p, const std::vector<double> &shares)
     return p.costs.back();
 }
 
-// numpy's pairwise summation for short arrays (sum of a float64 array of n <= 128), so
-// that the heuristic's budget test rounds exactly as the authors' numpy code did.
-double numpySum(const std::vector<double> &a)
-{
-    const std::size_t n = a.size();
-    if (n < 8) {
-        double sum = 0; // numpy starts from -0.0; identical for these non-empty sums
-        for (double v : a)
-            sum += v;
-        return sum;
-    }
-    double r[8];
-    for (int i = 0; i < 8; ++i)
-        r[i] = a[i];
-    std::size_t i = 8;
-    for (; i < n - n % 8; i += 8)
-        for (int j = 0; j < 8; ++j)
-            r[j] += a[i + j];
-    double sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; ++i)
-        sum += a[i];
-    return sum;
-}
-
 // q on a fine logarithmic grid from 1e-3 (everyone leaves at the first exit) to 1e3 (nearly
 // everyone runs to the last): the largest target cost within the budget. The target cost
 // grows with q, so the last q that fits wins.
@@ -70,7 +47,7 @@ SolverResult geometricPolicy(const SolverProblem &problem, Measure measure)
         best = std::move(shares);
     }
     SolverResult result;
-    result.policy = p.toPolicy(sequentialQuantileThresholds(p, best));
+    result.policy = p.toPolicy(sequentialQuantileThresholds(p, *sortedExits(problem.val, p, p.objective[0]), best));
     result.iterations = iterations;
     return result;
 }
@@ -115,7 +92,7 @@ SolverResult solveHeuristic(const SolverProblem &problem, const SolverContext &)
             std::vector<double> weighted(K);
             for (int b = 0; b < K; ++b)
                 weighted[b] = pk[b] * p.costs[b];
-            fits = numpySum(weighted) <= p.budget;
+            fits = pairwiseSum(weighted.data(), K) <= p.budget; // as the authors' numpy sum
         } else {
             fits = targetCost(p, pk) <= p.budget;
         }

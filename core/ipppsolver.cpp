@@ -12,6 +12,7 @@
 // suffix sums instead of O(N K^2) loops (the same value).
 
 #include "exitproblem.h"
+#include "pairwisesum.h"
 #include "policysolvers.h"
 
 #include <Eigen/Core>
@@ -25,33 +26,7 @@ namespace {
 
 using Array = Eigen::ArrayXd;
 
-// numpy's pairwise summation (as in np.mean), so that rounding follows the authors' code.
-double pairwiseSum(const double *a, std::ptrdiff_t n)
-{
-    if (n < 8) {
-        double s = -0.0;
-        for (std::ptrdiff_t i = 0; i < n; ++i)
-            s += a[i];
-        return s;
-    }
-    if (n <= 128) {
-        double r[8];
-        for (int j = 0; j < 8; ++j)
-            r[j] = a[j];
-        std::ptrdiff_t i = 8;
-        for (; i < n - n % 8; i += 8)
-            for (int j = 0; j < 8; ++j)
-                r[j] += a[i + j];
-        double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; ++i)
-            s += a[i];
-        return s;
-    }
-    std::ptrdiff_t half = n / 2;
-    half -= half % 8;
-    return pairwiseSum(a, half) + pairwiseSum(a + half, n - half);
-}
-
+// np.mean's rounding, so that the paper mode follows the authors' code.
 double mean(const Array &a)
 {
     return pairwiseSum(a.data(), a.size()) / static_cast<double>(a.size());
