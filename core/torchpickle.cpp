@@ -100,4 +100,37 @@ std::vector<double> readTorchNumberList(const std::string &path)
     return numbers;
 }
 
+std::map<std::string, std::vector<FloatTensor>> readTorchTensorDict(const std::string &path)
+{
+    const c10::IValue value = loadPickle(path);
+    if (!value.isGenericDict())
+        throw InputError(path, "expected a dict of tensors, found " + kindOf(value));
+    std::map<std::string, std::vector<FloatTensor>> entries;
+    for (const auto &entry : value.toGenericDict()) {
+        if (!entry.key().isString())
+            throw InputError(path, "expected string keys, found " + kindOf(entry.key()));
+        const std::string key = entry.key().toStringRef();
+        const std::string where = path + "['" + key + "']";
+        const c10::IValue &item = entry.value();
+        std::vector<c10::IValue> items;
+        if (item.isTuple()) {
+            const auto &elements = item.toTupleRef().elements();
+            items.assign(elements.begin(), elements.end());
+        } else if (item.isList()) {
+            const auto list = item.toListRef();
+            items.assign(list.begin(), list.end());
+        } else {
+            items.push_back(item);
+        }
+        std::vector<FloatTensor> &tensors = entries[key];
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string at = item.isTensor() ? where : where + "[" + std::to_string(i) + "]";
+            if (!items[i].isTensor())
+                throw InputError(at, "expected a tensor, found " + kindOf(items[i]));
+            tensors.push_back(toFloatTensor(items[i].toTensor(), at));
+        }
+    }
+    return entries;
+}
+
 } // namespace exitscope

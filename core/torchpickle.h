@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,8 @@ struct FloatTensor
 std::vector<FloatTensor> readTorchTensorSequence(const std::string &path);
 // torch.save([x0, x1, ...]) of Python numbers (or a 1-D tensor).
 std::vector<double> readTorchNumberList(const std::string &path);
+// torch.save({'key': tensor or [tensors] or (tensors), ...}) with string keys, as float32;
+// a lone tensor reads as a sequence of one.
+std::map<std::string, std::vector<FloatTensor>> readTorchTensorDict(const std::string &path);
 
 } // namespace exitscope

@@ -165,6 +165,27 @@ private slots:
         QVERIFY(!json(run)["test"].isNull());
     }
 
+    void modelInfo_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("layout");
+        QTest::addColumn<int>("exits");
+        QTest::newRow("staged") << "torchscript/mlp4_staged.pt" << "staged" << 4;
+        QTest::newRow("monolithic") << "torchscript/mlp4_traced_tuple.pt" << "monolithic" << 4;
+        QTest::newRow("staged cnn") << "torchscript/cnn3_staged_untrained.pt" << "staged" << 3;
+    }
+    void modelInfo()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, layout);
+        QFETCH(int, exits);
+        SHARED_DATA(path, model);
+        const Run run = cli({"info", path, "--json"});
+        QCOMPARE(run.status, 0);
+        QCOMPARE(json(run)["layout"].toString(), layout);
+        QCOMPARE(json(run)["exits"].toInt(), exits);
+    }
+
     void synthInfoEval()
     {
         QTemporaryDir dir;

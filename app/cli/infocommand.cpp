@@ -2,6 +2,7 @@
 
 #include "inputerror.h"
 #include "jsonutil.h"
+#include "multiexitmodel.h"
 #include "textreport.h"
 #include "thresholdconfig.h"
 #include "tracefile.h"
@@ -136,6 +137,23 @@ void configInfo(const std::string &path, const nlohmann::json &document, bool js
                       << split->trace << ")\n";
 }
 
+void modelInfo(const std::string &path, bool json)
+{
+    const MultiExitModel model = MultiExitModel::load(path);
+    const std::string layout = model.layout() == ModelLayout::Staged ? "staged" : "monolithic";
+    if (json) {
+        std::cout << nlohmann::json{{"file", path}, {"layout", layout}, {"exits", model.exits()}}.dump(2) << "\n";
+        return;
+    }
+    std::cout << "model      " << path << "\n"
+              << "layout     " << layout
+              << (model.layout() == ModelLayout::Staged ? " (stages and exits: early exit and per-stage timing)"
+                                                        : " (forward only: per-exit latency cannot be measured)")
+              << "\n"
+              << "exits      " << (model.exits() > 0 ? std::to_string(model.exits()) : std::string("known after a first run"))
+              << "\n";
+}
+
 } // namespace
 
 void runInfo(const InfoOptions &o)
@@ -144,8 +162,12 @@ void runInfo(const InfoOptions &o)
         traceInfo(o.path, o.json);
         return;
     }
+    if (endsWith(o.path, ".pt")) {
+        modelInfo(o.path, o.json);
+        return;
+    }
     if (!endsWith(o.path, ".json"))
-        throw InputError(o.path, "expected a trace (.npz), a latency profile or a threshold config (.json)");
+        throw InputError(o.path, "expected a trace (.npz), a TorchScript model (.pt), a latency profile or a threshold config (.json)");
     const nlohmann::json document = parseJsonFile(o.path);
     const std::string format = document.is_object() && document.contains("format") && document["format"].is_string()
         ? document["format"].get<std::string>()

@@ -101,8 +101,8 @@ int main(int argc, char **argv)
 
     // info
     InfoOptions info;
-    auto *infoCommand = app.add_subcommand("info", "Summarize a trace (.npz), latency profile or threshold config (.json)");
-    infoCommand->add_option("file", info.path, "Trace, latency profile or threshold config")->required();
+    auto *infoCommand = app.add_subcommand("info", "Summarize a trace (.npz), multi-exit TorchScript model (.pt), latency profile or threshold config (.json)");
+    infoCommand->add_option("file", info.path, "Trace, model, latency profile or threshold config")->required();
     infoCommand->add_flag("--json", info.json, "Print JSON instead of a table");
 
     // eval
