@@ -12,7 +12,6 @@
 #include <csignal>
 #include <unistd.h>
 #include <iostream>
-#include <map>
 #include <sstream>
 
 namespace exitscope::cli {
@@ -44,8 +43,7 @@ double median(std::vector<double> values)
     return values[values.size() / 2];
 }
 
-void printSummary(const SweepResult &sweep, const std::vector<std::string> &policies, bool labelFree, double scale,
-                  bool withTest)
+void printSummary(const SweepResult &sweep, const std::vector<std::string> &policies, bool labelFree, bool withTest)
 {
     const std::string objective = labelFree ? "agreement" : "accuracy";
     TextTable table({"policy", "budgets", "feasible", "pareto", "mean val " + objective,
@@ -77,7 +75,6 @@ void printSummary(const SweepResult &sweep, const std::vector<std::string> &poli
                       formatNumber(median(ms), 2), note});
     }
     table.print(std::cout);
-    (void)scale;
 }
 
 } // namespace
@@ -121,7 +118,7 @@ int runSweepCommand(const SweepOptions &o)
         return 130;
     }
     writeTextFile(o.out, csv);
-    printSummary(sweep, request.policies, o.tuning.labelFree, tuning.budgetScale, tuning.test.has_value());
+    printSummary(sweep, request.policies, o.tuning.labelFree, tuning.test.has_value());
     std::cout << "\nwrote " << o.out << " (" << sweep.rows.size() << " rows)\n";
     return 0;
 }
