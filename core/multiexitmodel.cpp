@@ -4,6 +4,7 @@
 #include "inputerror.h"
 
 #include <torch/cuda.h>
+#include <ATen/Parallel.h>
 #include <torch/script.h>
 
 #include <atomic>
@@ -459,6 +460,12 @@ void MultiExitModel::synchronize() const
 {
     if (m_impl->device.is_cuda())
         torch::cuda::synchronize(m_impl->device.has_index() ? m_impl->device.index() : -1);
+}
+
+void setInferenceThreads(int threads)
+{
+    if (threads > 0)
+        at::set_num_threads(threads);
 }
 
 } // namespace exitscope

@@ -87,4 +87,7 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+// LibTorch's intra-op threads for inference (0: leave its default, one per core).
+void setInferenceThreads(int threads);
+
 } // namespace exitscope

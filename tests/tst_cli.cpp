@@ -1,13 +1,19 @@
 // End-to-end tests of exitscope-cli: exit statuses, messages, files written or not, and
 // numbers on the real shared traces.
 
+#include "dataset.h"
+#include "multiexitmodel.h"
 #include "npy.h"
+#include "tracefile.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace exitscope;
 using namespace exitscope::test;
@@ -184,6 +190,79 @@ private slots:
         QCOMPARE(run.status, 0);
         QCOMPARE(json(run)["layout"].toString(), layout);
         QCOMPARE(json(run)["exits"].toInt(), exits);
+    }
+
+    // trace: the model over an .npy dataset, split into val and test traces whose
+    // probabilities are the softmax of the model's own logits.
+    void traceRunsTheModel()
+    {
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        QTemporaryDir dir;
+        std::vector<float> inputs(30 * 32);
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            inputs[i] = static_cast<float>(std::sin(0.37 * static_cast<double>(i)));
+        std::vector<std::int64_t> labels(30);
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            labels[i] = static_cast<std::int64_t>(i % 10);
+        auto npy = [](NpyType type, const std::vector<std::int64_t> &shape, const void *data, std::size_t bytes) {
+            return QByteArray::fromStdString(npyHeaderBytes(type, shape)) + QByteArray(static_cast<const char *>(data), static_cast<int>(bytes));
+        };
+        const QString x = writeFile(dir, "x.npy", npy(NpyType::Float32, {30, 32}, inputs.data(), inputs.size() * 4));
+        const QString y = writeFile(dir, "y.npy", npy(NpyType::Int64, {30}, labels.data(), labels.size() * 8));
+        const QString spec = "npy:" + x + "," + y + "?val=0.4&seed=7";
+        const QString out = dir.filePath("traces");
+        const Run run = cli({"trace", "--model", modelPath, "--dataset", spec, "--out-dir", out, "--batch-size", "4"});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const Trace val = readTraceFile(str(out + "/val.npz"));
+        const Trace test = readTraceFile(str(out + "/test.npz"));
+        QCOMPARE(val.samples() + test.samples(), std::int64_t(30));
+        QCOMPARE(val.samples(), std::int64_t(12));
+        QCOMPARE(val.exits(), 4);
+        QCOMPARE(val.classes(), 10);
+
+        const DatasetSplit split = splitDataset(30, 0.4, 7);
+        const DatasetSpec parsed = parseDatasetSpec(str(spec));
+        const DatasetBatch batch = openDataset(parsed)->read(split.val);
+        const std::vector<FloatTensor> logits = MultiExitModel::load(str(modelPath)).forwardAll(FloatTensor{batch.shape, batch.inputs});
+        for (int k = 0; k < 4; ++k)
+            for (int j = 0; j < 12; ++j) {
+                const float *z = logits[k].values.data() + j * 10;
+                const float top = *std::max_element(z, z + 10);
+                double sum = 0;
+                for (int c = 0; c < 10; ++c)
+                    sum += std::exp(static_cast<double>(z[c] - top));
+                QVERIFY(std::abs(val.scores(Measure::MaxProb, k)[j] - 1.0 / sum) < 1e-6);
+                QCOMPARE(val.contents().labels[j], static_cast<std::int32_t>(labels[split.val[j]]));
+            }
+    }
+
+    void traceBadInput_data()
+    {
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<int>("label");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("input shape the model rejects") << 7 << 1 << "stages[0] failed on the input of shape (8, 7)";
+        QTest::newRow("class index out of range") << 32 << 12 << "expected a class index in [0, 10)";
+    }
+    void traceBadInput()
+    {
+        QFETCH(int, columns);
+        QFETCH(int, label);
+        QFETCH(QString, message);
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        QTemporaryDir dir;
+        const std::vector<float> inputs(16 * static_cast<std::size_t>(columns), 0.5f);
+        const std::vector<std::int64_t> labels(16, label);
+        const QString x = writeFile(dir, "x.npy", QByteArray::fromStdString(npyHeaderBytes(NpyType::Float32, {16, columns}))
+                                                      + QByteArray(reinterpret_cast<const char *>(inputs.data()), static_cast<int>(inputs.size() * 4)));
+        const QString y = writeFile(dir, "y.npy", QByteArray::fromStdString(npyHeaderBytes(NpyType::Int64, {16}))
+                                                      + QByteArray(reinterpret_cast<const char *>(labels.data()), 16 * 8));
+        const QString out = dir.filePath("traces");
+        const Run run = cli({"trace", "--model", modelPath, "--dataset", "npy:" + x + "," + y, "--out-dir", out, "--batch-size", "8"});
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(out + "/val.npz"));
+        QVERIFY(!QFileInfo::exists(out + "/test.npz"));
     }
 
     void synthInfoEval()

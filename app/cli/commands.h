@@ -87,6 +87,15 @@ struct SolveOptions
 };
 void runSolveCommand(const SolveOptions &options);
 
+struct TraceOptions
+{
+    std::string model, dataset, outDir, device = "cpu";
+    int batchSize = 64;
+    int threads = 0;
+};
+// Returns the exit status: 0, or 130 when interrupted (nothing written).
+int runTraceCommand(const TraceOptions &options);
+
 struct SynthOptionsCli
 {
     int exits = 5;

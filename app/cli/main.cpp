@@ -151,6 +151,19 @@ int main(int argc, char **argv)
     solveCommand->add_option("--budget", solveOptions.budget, "The budget (a fraction of the reference with --relative)")->required();
     solveCommand->add_option("-o,--out", solveOptions.out, "Threshold config (.json)")->required();
 
+    // trace
+    TraceOptions traceOptions;
+    auto *traceCommand = app.add_subcommand("trace", "Run a multi-exit TorchScript model over a dataset; write val and test traces");
+    traceCommand->add_option("--model", traceOptions.model, "Multi-exit TorchScript model (.pt, docs/model-contract.md)")->required();
+    traceCommand->add_option("--dataset", traceOptions.dataset,
+                             "Dataset spec, e.g. cifar10:DIR, mnist:DIR, folder:DIR?resize=32x32, npy:X.npy,Y.npy "
+                             "(docs/datasets.md; val=F&seed=S set the split)")
+        ->required();
+    traceCommand->add_option("--out-dir", traceOptions.outDir, "Folder for val.npz and test.npz")->required();
+    traceCommand->add_option("--device", traceOptions.device, "cpu, cuda or cuda:N");
+    traceCommand->add_option("--batch-size", traceOptions.batchSize, "Samples per batch")->check(CLI::PositiveNumber);
+    traceCommand->add_option("--threads", traceOptions.threads, "LibTorch threads (default: all cores)")->check(CLI::NonNegativeNumber);
+
     // synth
     SynthOptionsCli synth;
     auto *synthCommand = app.add_subcommand("synth", "Write a seeded synthetic trace that behaves like a real multi-exit model");
@@ -188,6 +201,8 @@ int main(int argc, char **argv)
             return runSweepCommand(sweep);
         else if (*solveCommand)
             runSolveCommand(solveOptions);
+        else if (*traceCommand)
+            return runTraceCommand(traceOptions);
     } catch (const InputError &e) {
         std::cerr << "exitscope-cli: error: " << e.what() << "\n";
         return kBadInput;

@@ -1,0 +1,105 @@
+#include "tracecollector.h"
+
+#include "inputerror.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace exitscope {
+
+namespace {
+
+// One split's accumulating arrays: probabilities K x N x C, filled batch by batch.
+class SplitRecorder
+{
+public:
+    explicit SplitRecorder(std::int64_t samples)
+        : m_samples(samples)
+    {
+    }
+
+    void add(const std::vector<FloatTensor> &logits, const DatasetBatch &batch, std::int64_t offset,
+             const std::string &where)
+    {
+        const int exits = static_cast<int>(logits.size());
+        const std::int64_t rows = static_cast<std::int64_t>(batch.indices.size());
+        if (m_exits == 0) { // the first batch fixes K and C
+            m_exits = exits;
+            m_classes = logits.empty() || logits[0].shape.size() != 2 ? 0 : logits[0].shape[1];
+            if (m_exits < 1 || m_classes < 1)
+                throw InputError(where, "the model returned no N x C logits");
+            m_probabilities.assign(static_cast<std::size_t>(m_exits) * m_samples * m_classes, 0.0f);
+        }
+        if (exits != m_exits)
+            throw InputError(where, "the model returned " + std::to_string(exits) + " exits, earlier " + std::to_string(m_exits));
+        for (int k = 0; k < exits; ++k) {
+            const FloatTensor &z = logits[k];
+            if (z.shape.size() != 2 || z.shape[0] != rows || z.shape[1] != m_classes)
+                throw InputError(where, "exit " + std::to_string(k) + " returned logits that are not " + std::to_string(rows)
+                                            + " x " + std::to_string(m_classes));
+            for (std::int64_t r = 0; r < rows; ++r) {
+                const float *in = z.values.data() + r * m_classes;
+                float *out = m_probabilities.data() + (static_cast<std::size_t>(k) * m_samples + offset + r) * m_classes;
+                const float top = *std::max_element(in, in + m_classes);
+                double sum = 0;
+                for (std::int64_t c = 0; c < m_classes; ++c)
+                    sum += std::exp(static_cast<double>(in[c] - top));
+                for (std::int64_t c = 0; c < m_classes; ++c)
+                    out[c] = static_cast<float>(std::exp(static_cast<double>(in[c] - top)) / sum);
+            }
+        }
+        for (std::int64_t label : batch.labels)
+            m_labels.push_back(static_cast<std::int32_t>(label));
+    }
+
+    Trace build(const std::string &where)
+    {
+        TraceContents c;
+        c.exits = m_exits;
+        c.samples = m_samples;
+        c.classes = static_cast<int>(m_classes);
+        c.probabilities = std::move(m_probabilities);
+        c.labels = std::move(m_labels);
+        return Trace::build(std::move(c), where);
+    }
+
+private:
+    std::int64_t m_samples;
+    int m_exits = 0;
+    std::int64_t m_classes = 0;
+    std::vector<float> m_probabilities;
+    std::vector<std::int32_t> m_labels;
+};
+
+} // namespace
+
+std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const Dataset &data, const DatasetSplit &split,
+                                             int batchSize, const SolverContext &context)
+{
+    if (split.val.empty() || split.test.empty())
+        throw InputError(data.where(), "the val/test split leaves a half empty (" + std::to_string(split.val.size()) + " / "
+                                           + std::to_string(split.test.size()) + " samples); change val=");
+    batchSize = std::max(1, batchSize);
+    const double total = static_cast<double>(split.val.size() + split.test.size());
+    double done = 0;
+    std::vector<Trace> traces;
+    for (const auto *indices : {&split.val, &split.test}) {
+        SplitRecorder recorder(static_cast<std::int64_t>(indices->size()));
+        for (std::size_t begin = 0; begin < indices->size(); begin += static_cast<std::size_t>(batchSize)) {
+            if (context.cancelled())
+                return std::nullopt;
+            const std::vector<std::int64_t> chunk(indices->begin() + static_cast<std::ptrdiff_t>(begin),
+                                                  indices->begin() + static_cast<std::ptrdiff_t>(std::min(indices->size(), begin + batchSize)));
+            const DatasetBatch batch = data.read(chunk);
+            const std::vector<FloatTensor> logits = model.forwardAll(FloatTensor{batch.shape, batch.inputs});
+            recorder.add(logits, batch, static_cast<std::int64_t>(begin), model.path());
+            done += static_cast<double>(chunk.size());
+            if (context.progress)
+                context.progress(done / total, traces.empty() ? "val" : "test");
+        }
+        traces.push_back(recorder.build(model.path() + " on " + data.where()));
+    }
+    return CollectedTraces{traces[0], traces[1]};
+}
+
+} // namespace exitscope

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "dataset.h"
+#include "multiexitmodel.h"
+#include "solver.h" // CancelToken, SolverContext
+#include "trace.h"
+
+#include <optional>
+
+namespace exitscope {
+
+struct CollectedTraces
+{
+    Trace val;
+    Trace test;
+};
+
+// Runs the model over the two halves of a dataset split in batches and records every
+// exit's softmax probabilities (and the labels, when the dataset has them) as traces.
+// Memory: one batch of inputs plus the traces themselves. Returns nothing when cancelled
+// (between batches); InputError when the model rejects the data or the outputs disagree
+// (exit count, class count, labels out of range).
+std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const Dataset &data, const DatasetSplit &split,
+                                             int batchSize, const SolverContext &context = {});
+
+} // namespace exitscope

@@ -1,0 +1,378 @@
+#include "dataset.h"
+#include "npy.h"
+#include "npzarchive.h"
+#include "testsupport.h"
+
+#include <QDir>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <functional>
+
+using namespace exitscope;
+using namespace exitscope::test;
+
+namespace {
+
+QByteArray bigEndian32(std::uint32_t v)
+{
+    QByteArray out;
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out += static_cast<char>((v >> shift) & 0xff);
+    return out;
+}
+
+// An IDX3 image file as the MNIST page lays it out: magic, count, rows, cols, then pixel bytes.
+QByteArray idxImages(std::uint32_t count, std::uint32_t rows, std::uint32_t cols, const QByteArray &pixels, std::uint32_t magic = 0x803)
+{
+    return bigEndian32(magic) + bigEndian32(count) + bigEndian32(rows) + bigEndian32(cols) + pixels;
+}
+
+QByteArray idxLabels(const QByteArray &labels, std::uint32_t magic = 0x801)
+{
+    return bigEndian32(magic) + bigEndian32(static_cast<std::uint32_t>(labels.size())) + labels;
+}
+
+// One CIFAR record: label byte(s), then the R, G and B planes of 32x32 bytes; pixel k of
+// channel c holds (c * 7 + k + seed) % 256 so every byte is checkable.
+QByteArray cifarRecord(QByteArray labels, int seed)
+{
+    for (int c = 0; c < 3; ++c)
+        for (int k = 0; k < 1024; ++k)
+            labels += static_cast<char>((c * 7 + k + seed) % 256);
+    return labels;
+}
+
+std::uint32_t crc32(const QByteArray &bytes)
+{
+    std::uint32_t crc = 0xffffffffu;
+    for (unsigned char b : bytes) {
+        crc ^= b;
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+QByteArray pngChunk(const char *type, const QByteArray &data)
+{
+    const QByteArray body = QByteArray(type, 4) + data;
+    return bigEndian32(static_cast<std::uint32_t>(data.size())) + body + bigEndian32(crc32(body));
+}
+
+// A valid 8-bit RGB PNG (PNG spec, ISO 15948): IHDR, one IDAT holding a zlib stream of a
+// single stored (uncompressed) deflate block of filter-0 scanlines, IEND.
+QByteArray png(int w, int h, const std::function<std::array<int, 3>(int, int)> &pixel)
+{
+    QByteArray raw;
+    for (int y = 0; y < h; ++y) {
+        raw += '\0'; // filter type None
+        for (int x = 0; x < w; ++x)
+            for (int v : pixel(x, y))
+                raw += static_cast<char>(v);
+    }
+    std::uint32_t a = 1, b = 0;
+    for (unsigned char c : raw) {
+        a = (a + c) % 65521;
+        b = (b + a) % 65521;
+    }
+    const auto len = static_cast<std::uint16_t>(raw.size());
+    QByteArray z("\x78\x01", 2);
+    z += '\x01'; // BFINAL=1, BTYPE=00 (stored)
+    z += static_cast<char>(len & 0xff);
+    z += static_cast<char>(len >> 8);
+    z += static_cast<char>(~len & 0xff);
+    z += static_cast<char>((~len >> 8) & 0xff);
+    z += raw + bigEndian32((b << 16) | a);
+    const QByteArray ihdr = bigEndian32(static_cast<std::uint32_t>(w)) + bigEndian32(static_cast<std::uint32_t>(h))
+        + QByteArray("\x08\x02\x00\x00\x00", 5); // depth 8, colour type 2 (RGB), deflate, no filter, no interlace
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", z) + pngChunk("IEND", {});
+}
+
+template <typename T>
+QByteArray npy(NpyType type, const std::vector<std::int64_t> &shape, const std::vector<T> &values)
+{
+    return QByteArray::fromStdString(npyHeaderBytes(type, shape))
+        + QByteArray(reinterpret_cast<const char *>(values.data()), static_cast<int>(values.size() * sizeof(T)));
+}
+
+std::unique_ptr<Dataset> open(const QString &spec)
+{
+    return openDataset(parseDatasetSpec(str(spec)));
+}
+
+} // namespace
+
+class TestDataset : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsesSpecs()
+    {
+        const DatasetSpec s = parseDatasetSpec("folder:/data/imgs?resize=24x32&mean=0.5,0.4,0.3&std=0.2,0.25,0.5&val=0.25&seed=7");
+        QCOMPARE(s.kind, DatasetKind::Folder);
+        QCOMPARE(s.path, std::string("/data/imgs"));
+        QCOMPARE(s.options.resizeHeight, 24);
+        QCOMPARE(s.options.resizeWidth, 32);
+        QCOMPARE(s.options.mean, (std::vector<float>{0.5f, 0.4f, 0.3f}));
+        QCOMPARE(s.options.std, (std::vector<float>{0.2f, 0.25f, 0.5f}));
+        QCOMPARE(s.options.valFraction, 0.25);
+        QCOMPARE(s.options.seed, std::uint64_t(7));
+        const DatasetSpec n = parseDatasetSpec("npy:/a/x.npy,/a/y.npy?classes=10");
+        QCOMPARE(n.path, std::string("/a/x.npy"));
+        QCOMPARE(n.labelsPath, std::string("/a/y.npy"));
+        QCOMPARE(n.options.classes, std::int64_t(10));
+        QCOMPARE(parseDatasetSpec("mnist:/m?part=train").options.part, DatasetPart::Train);
+        QCOMPARE(parseDatasetSpec("cifar100:/c").kind, DatasetKind::Cifar100);
+    }
+
+    void rejectsBadSpecs_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("unknown kind") << "imagenet:/x" << "unknown dataset kind \"imagenet\"";
+        QTest::newRow("no kind") << "/x/y" << "lacks a kind";
+        QTest::newRow("empty path") << "cifar10:" << "empty path";
+        QTest::newRow("bad resize") << "folder:/x?resize=32" << "expected HxW";
+        QTest::newRow("unknown option") << "folder:/x?colour=red" << "unknown option \"colour\"";
+        QTest::newRow("mean only") << "folder:/x?mean=0.5" << "mean and std must be given together";
+        QTest::newRow("zero std") << "folder:/x?mean=0.5&std=0" << "must be > 0";
+        QTest::newRow("val range") << "npz:/x?val=1.5" << "[0, 1]";
+        QTest::newRow("resize on cifar") << "cifar10:/x?resize=8x8" << "folder datasets only";
+        QTest::newRow("not a number") << "folder:/x?mean=a&std=1" << "not a number";
+    }
+    void rejectsBadSpecs()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, fragment);
+        EXPECT_INPUT_ERROR(parseDatasetSpec(str(spec)), str(fragment));
+    }
+
+    void readsCifar10()
+    {
+        QTemporaryDir dir;
+        writeFile(dir, "test_batch.bin", cifarRecord(QByteArray(1, 3), 0) + cifarRecord(QByteArray(1, 9), 5) + cifarRecord(QByteArray(1, 0), 11));
+        const auto d = open("cifar10:" + dir.path());
+        QCOMPARE(d->size(), std::int64_t(3));
+        QCOMPARE(d->sampleShape(), (std::vector<std::int64_t>{3, 32, 32}));
+        QCOMPARE(d->numClasses(), std::int64_t(10));
+        const DatasetBatch b = d->readRange(1, 10);
+        QCOMPARE(b.shape, (std::vector<std::int64_t>{2, 3, 32, 32}));
+        QCOMPARE(b.labels, (std::vector<std::int64_t>{9, 0}));
+        // sample 1 (seed 5): G plane (c=1), pixel row 2 col 3 (k=67) -> (7 + 67 + 5) % 256 = 79
+        QCOMPARE(b.inputs[1 * 1024 + 67], 79.0f / 255.0f);
+        // sample 2 (seed 11): B plane, k=1023 -> (14 + 1023 + 11) % 256 = 24
+        QCOMPARE(b.inputs[3072 + 2 * 1024 + 1023], 24.0f / 255.0f);
+    }
+
+    void readsCifar100FineLabelAndNormalizes()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(dir, "test.bin", cifarRecord(QByteArray("\x02\x57", 2), 0));
+        const auto d = open("cifar100:" + file + "?mean=0.5,0.25,0&std=0.5,0.5,2");
+        QCOMPARE(d->labels(), (std::vector<std::int64_t>{87}));
+        const DatasetBatch b = d->read({0});
+        QCOMPARE(b.inputs[10], (10.0f / 255.0f - 0.5f) / 0.5f);
+        QCOMPARE(b.inputs[1024 + 10], ((7 + 10) / 255.0f - 0.25f) / 0.5f);
+        QCOMPARE(b.inputs[2048 + 10], ((14 + 10) / 255.0f) / 2.0f);
+    }
+
+    void rejectsBadCifar_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("length") << cifarRecord(QByteArray(1, 1), 0).left(3000) << "not a positive multiple of the CIFAR-10 record size 3073";
+        QTest::newRow("label 10") << cifarRecord(QByteArray(1, 1), 0) + cifarRecord(QByteArray(1, 10), 0) << "record 1: label 10 out of range [0, 10)";
+    }
+    void rejectsBadCifar()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, fragment);
+        QTemporaryDir dir;
+        const QString file = writeFile(dir, "test_batch.bin", bytes);
+        EXPECT_INPUT_ERROR(open("cifar10:" + dir.path()), str(file));
+        EXPECT_INPUT_ERROR(open("cifar10:" + dir.path()), str(fragment));
+    }
+
+    void readsMnist()
+    {
+        QTemporaryDir dir;
+        QByteArray pixels;
+        for (int k = 0; k < 2 * 2 * 3; ++k)
+            pixels += static_cast<char>(k * 20);
+        writeFile(dir, "t10k-images-idx3-ubyte", idxImages(2, 2, 3, pixels));
+        writeFile(dir, "t10k-labels-idx1-ubyte", idxLabels(QByteArray("\x07\x02", 2)));
+        const auto d = open("mnist:" + dir.path());
+        QCOMPARE(d->sampleShape(), (std::vector<std::int64_t>{1, 2, 3}));
+        const DatasetBatch b = d->read({1});
+        QCOMPARE(b.labels, (std::vector<std::int64_t>{2}));
+        QCOMPARE(b.inputs.size(), std::size_t(6));
+        QCOMPARE(b.inputs[5], 220.0f / 255.0f);
+    }
+
+    void rejectsBadMnist_data()
+    {
+        QTest::addColumn<QByteArray>("images");
+        QTest::addColumn<QByteArray>("labels");
+        QTest::addColumn<QString>("fragment");
+        const QByteArray px(8, '\x01');
+        QTest::newRow("image magic") << idxImages(2, 2, 2, px, 0x801) << idxLabels("\x01\x02") << "wrong IDX magic 0x00000801, expected 0x00000803";
+        QTest::newRow("label magic") << idxImages(2, 2, 2, px) << idxLabels("\x01\x02", 0x803) << "wrong IDX magic 0x00000803, expected 0x00000801";
+        QTest::newRow("count vs length") << idxImages(3, 2, 2, px) << idxLabels("\x01\x02") << "promises 3 images of 2x2 (28 bytes) but the file has 24 bytes";
+        QTest::newRow("label range") << idxImages(2, 2, 2, px) << idxLabels("\x01\x0c") << "label 1 is 12";
+    }
+    void rejectsBadMnist()
+    {
+        QFETCH(QByteArray, images);
+        QFETCH(QByteArray, labels);
+        QFETCH(QString, fragment);
+        QTemporaryDir dir;
+        writeFile(dir, "t10k-images-idx3-ubyte", images);
+        writeFile(dir, "t10k-labels-idx1-ubyte", labels);
+        EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), str(fragment));
+        EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), "-idx");
+    }
+
+    void readsImageFolder()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("b_dog");
+        QDir(dir.path()).mkpath("a_cat");
+        writeFile(dir, "a_cat/1.png", png(3, 2, [](int x, int y) { return std::array<int, 3>{x * 10, y * 100, 255}; }));
+        writeFile(dir, "b_dog/1.png", png(3, 2, [](int, int) { return std::array<int, 3>{0, 51, 102}; }));
+        writeFile(dir, "b_dog/notes.txt", "not an image");
+        const auto d = open("folder:" + dir.path());
+        QCOMPARE(d->size(), std::int64_t(2));
+        QCOMPARE(d->numClasses(), std::int64_t(2));
+        QCOMPARE(d->sampleShape(), (std::vector<std::int64_t>{3, 2, 3}));
+        const DatasetBatch b = d->readRange(0, 2);
+        QCOMPARE(b.labels, (std::vector<std::int64_t>{0, 1}));
+        QCOMPARE(b.inputs[2], 20.0f / 255.0f);         // cat, R, (x=2, y=0)
+        QCOMPARE(b.inputs[6 + 3], 100.0f / 255.0f);    // cat, G, (x=0, y=1)
+        QCOMPARE(b.inputs[18 + 6 + 4], 51.0f / 255.0f); // dog, G
+    }
+
+    void resizesBilinear()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("c");
+        // 2x1 image (R = 0 then 255) upsampled to 1x4: half-pixel centres give 0, 1/4, 3/4, 1.
+        writeFile(dir, "c/a.png", png(2, 1, [](int x, int) { return std::array<int, 3>{x * 255, 0, 0}; }));
+        writeFile(dir, "c/b.png", png(5, 3, [](int, int) { return std::array<int, 3>{0, 0, 0}; }));
+        const auto d = open("folder:" + dir.path() + "?resize=1x4");
+        QCOMPARE(d->sampleShape(), (std::vector<std::int64_t>{3, 1, 4}));
+        const DatasetBatch b = d->read({0});
+        QCOMPARE(b.inputs[0], 0.0f);
+        QCOMPARE(b.inputs[1], 0.25f);
+        QCOMPARE(b.inputs[2], 0.75f);
+        QCOMPARE(b.inputs[3], 1.0f);
+    }
+
+    void rejectsBadFolders()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("empty/x");
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("empty")), "empty folder");
+        QDir(dir.path()).mkpath("none");
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("none")), "empty folder");
+
+        QDir(dir.path()).mkpath("mixed/c");
+        const QString a = writeFile(dir, "mixed/c/a.png", png(2, 2, [](int, int) { return std::array<int, 3>{1, 2, 3}; }));
+        const QString b = writeFile(dir, "mixed/c/b.png", png(3, 2, [](int, int) { return std::array<int, 3>{1, 2, 3}; }));
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("mixed")), str(b) + ": image is 3x2 (WxH) but " + str(a) + " is 2x2");
+
+        QDir(dir.path()).mkpath("broken/c");
+        const QString bad = writeFile(dir, "broken/c/x.jpg", "this is not a JPEG");
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("broken")), str(bad) + ": unreadable image");
+    }
+
+    void readsNpyAndNpz()
+    {
+        QTemporaryDir dir;
+        const std::vector<float> x{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        const std::vector<std::int64_t> y{2, 0, 1};
+        const QString xs = writeFile(dir, "x.npy", npy(NpyType::Float32, {3, 2, 2}, x));
+        const QString ys = writeFile(dir, "y.npy", npy(NpyType::Int64, {3}, y));
+        const auto d = open("npy:" + xs + "," + ys + "?mean=1,2&std=2,4");
+        QCOMPARE(d->sampleShape(), (std::vector<std::int64_t>{2, 2}));
+        const DatasetBatch b = d->read({2, 0});
+        QCOMPARE(b.labels, (std::vector<std::int64_t>{1, 2}));
+        QCOMPARE(b.inputs, (std::vector<float>{(8 - 1) / 2.f, (9 - 1) / 2.f, (10 - 2) / 4.f, (11 - 2) / 4.f, -0.5f, 0, 0, 0.25f}));
+
+        const auto unlabeled = open("npy:" + xs);
+        QVERIFY(!unlabeled->hasLabels());
+        QVERIFY(unlabeled->read({1}).labels.empty());
+
+        const std::vector<double> xd{0.5, 1.5, 2.5};
+        NpzWriter w;
+        w.add("inputs", NpyType::Float64, {3, 1}, xd.data());
+        w.add("labels", NpyType::Int64, {3}, y.data());
+        const QString npz = dir.filePath("d.npz");
+        w.commit(str(npz));
+        const auto z = open("npz:" + npz);
+        const DatasetBatch zb = z->readRange(0, 3);
+        QCOMPARE(zb.inputs, (std::vector<float>{0.5f, 1.5f, 2.5f}));
+        QCOMPARE(zb.labels, y);
+        EXPECT_INPUT_ERROR(open("npz:" + npz + "?classes=2"), "label 0 is 2, out of range [0, 2)");
+    }
+
+    void rejectsBadNpyLabels()
+    {
+        QTemporaryDir dir;
+        const QString xs = writeFile(dir, "x.npy", npy(NpyType::Float32, {2, 1}, std::vector<float>{1, 2}));
+        const QString ys = writeFile(dir, "y.npy", npy(NpyType::Int64, {2}, std::vector<std::int64_t>{1, 5}));
+        EXPECT_INPUT_ERROR(open("npy:" + xs + "," + ys + "?classes=5"), str(ys) + ": label 1 is 5, out of range [0, 5)");
+        const QString y3 = writeFile(dir, "y3.npy", npy(NpyType::Int64, {3}, std::vector<std::int64_t>{1, 1, 1}));
+        EXPECT_INPUT_ERROR(open("npy:" + xs + "," + y3), "3 labels for 2 samples");
+        const QString cut = writeFile(dir, "cut.npy", npy(NpyType::Float32, {4, 1}, std::vector<float>{1, 2}));
+        EXPECT_INPUT_ERROR(open("npy:" + cut), "truncated");
+    }
+
+    void batchesCoverTheDataset()
+    {
+        QTemporaryDir dir;
+        std::vector<float> x(10);
+        for (int i = 0; i < 10; ++i)
+            x[i] = static_cast<float>(i);
+        const auto d = open("npy:" + writeFile(dir, "x.npy", npy(NpyType::Float32, {10}, x)));
+        QCOMPARE(d->sampleShape(), std::vector<std::int64_t>{});
+        std::vector<float> all;
+        for (std::int64_t begin = 0; begin < d->size(); begin += 4) {
+            const DatasetBatch b = d->readRange(begin, 4);
+            QCOMPARE(b.shape[0], std::min<std::int64_t>(4, d->size() - begin));
+            all.insert(all.end(), b.inputs.begin(), b.inputs.end());
+        }
+        QCOMPARE(all, x);
+        EXPECT_INPUT_ERROR(d->read({10}), "sample index 10 out of range [0, 10)");
+    }
+
+    void splitsReproducibly()
+    {
+        // Pinned values: SplitMix64 + Fisher-Yates must give these on every platform.
+        const std::vector<std::int64_t> p = seededPermutation(10, 42);
+        std::vector<std::int64_t> sorted = p;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(sorted, (std::vector<std::int64_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+        QCOMPARE(seededPermutation(10, 42), p);
+        QVERIFY(seededPermutation(10, 43) != p);
+        QCOMPARE(p, kPinnedPermutation);
+
+        const DatasetSplit s = splitDataset(10, 0.3, 42);
+        QCOMPARE(s.val.size(), std::size_t(3));
+        QCOMPARE(s.test.size(), std::size_t(7));
+        std::vector<std::int64_t> val(p.begin(), p.begin() + 3);
+        std::sort(val.begin(), val.end());
+        QCOMPARE(s.val, val);
+        QVERIFY(std::is_sorted(s.test.begin(), s.test.end()));
+        QCOMPARE(splitDataset(10, 0.0, 1).test.size(), std::size_t(10));
+    }
+
+private:
+    const std::vector<std::int64_t> kPinnedPermutation{0, 9, 5, 8, 6, 4, 7, 2, 1, 3};
+};
+
+QTEST_GUILESS_MAIN(TestDataset)
+#include "tst_dataset.moc"
