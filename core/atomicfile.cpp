@@ -3,6 +3,7 @@
 #include "inputerror.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -37,6 +38,15 @@ void AtomicFile::commit()
     if (std::rename(m_temporary.c_str(), m_path.c_str()) != 0)
         throw InputError(m_path, "cannot write file (rename of the temporary file failed)");
     m_committed = true;
+}
+
+std::string createFolder(const std::string &path)
+{
+    std::error_code error;
+    std::filesystem::create_directories(path, error);
+    if (error || !std::filesystem::is_directory(path))
+        throw InputError(path, "cannot create output folder: " + error.message());
+    return path;
 }
 
 void writeTextFile(const std::string &path, const std::string &text)

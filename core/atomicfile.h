@@ -25,6 +25,9 @@ private:
     bool m_committed = false;
 };
 
+// Creates a folder (and its parents) for output files, or throws InputError.
+std::string createFolder(const std::string &path);
+
 // Writes text to a path atomically.
 void writeTextFile(const std::string &path, const std::string &text);
 std::string readTextFile(const std::string &path);

@@ -11,9 +11,31 @@ namespace exitscope {
 
 namespace {
 
-bool fits(const ExitProblem &p, double load)
+// Of thresholds shared by every exit, the one whose objective is highest within the budget
+// (the cheaper on ties); `fallback` when none fits.
+double bestSharedThreshold(const ExitProblem &p, const std::vector<double> &candidates, double fallback,
+                           const SolverContext &context, SolverResult &result)
 {
-    return load <= p.capacity;
+    std::vector<std::uint8_t> exitOf;
+    double best = fallback;
+    std::int64_t bestObjective = -1;
+    double bestLoad = 0;
+    for (double tau : candidates) {
+        if (context.cancelled())
+            break;
+        ++result.iterations;
+        p.assignExits(std::vector<double>(p.exits - 1, tau), exitOf);
+        const double load = p.loadOf(exitOf);
+        if (load > p.capacity)
+            continue;
+        const std::int64_t objective = p.objectiveOf(exitOf);
+        if (objective > bestObjective || (objective == bestObjective && load < bestLoad)) {
+            bestObjective = objective;
+            bestLoad = load;
+            best = tau;
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -37,26 +59,8 @@ SolverResult solveSelfXit(const SolverProblem &problem, const SolverContext &con
     candidates.push_back(std::nextafter(pooled.back(), HUGE_VAL)); // nobody leaves early
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
-    std::vector<std::uint8_t> exitOf;
-    double bestTau = candidates.back();
-    std::int64_t bestAgreement = -1;
-    double bestLoad = 0;
     SolverResult result;
-    for (double tau : candidates) {
-        if (context.cancelled())
-            break;
-        ++result.iterations;
-        p.assignExits(std::vector<double>(p.exits - 1, tau), exitOf);
-        const double load = p.loadOf(exitOf);
-        if (!fits(p, load))
-            continue;
-        const std::int64_t agreement = p.objectiveOf(exitOf);
-        if (agreement > bestAgreement || (agreement == bestAgreement && load < bestLoad)) {
-            bestAgreement = agreement;
-            bestLoad = load;
-            bestTau = tau;
-        }
-    }
+    const double bestTau = bestSharedThreshold(p, candidates, candidates.back(), context, result);
     result.policy = p.toPolicy(std::vector<double>(p.exits - 1, bestTau));
     return result;
 }
@@ -64,27 +68,14 @@ SolverResult solveSelfXit(const SolverProblem &problem, const SolverContext &con
 // PABEE: leave once the prediction has stayed the same for `patience` exits in a row.
 // Every patience from 1 (leave at the first exit) to K (never leave early) is tried; the
 // most accurate one within the budget wins, the cheaper on ties.
-SolverResult solvePatience(const SolverProblem &problem, const SolverContext &)
+SolverResult solvePatience(const SolverProblem &problem, const SolverContext &context)
 {
     const ExitProblem p = makeExitProblem(problem, chooseMeasure(problem, {Measure::Patience}, "patience"));
-    std::vector<std::uint8_t> exitOf;
-    int best = p.exits;
-    std::int64_t bestObjective = -1;
-    double bestLoad = 0;
+    std::vector<double> patiences;
+    for (int patience = 1; patience <= p.exits; ++patience)
+        patiences.push_back(patience);
     SolverResult result;
-    for (int patience = 1; patience <= p.exits; ++patience) {
-        ++result.iterations;
-        p.assignExits(std::vector<double>(p.exits - 1, patience), exitOf);
-        const double load = p.loadOf(exitOf);
-        if (!fits(p, load))
-            continue;
-        const std::int64_t objective = p.objectiveOf(exitOf);
-        if (objective > bestObjective || (objective == bestObjective && load < bestLoad)) {
-            bestObjective = objective;
-            bestLoad = load;
-            best = patience;
-        }
-    }
+    const int best = static_cast<int>(bestSharedThreshold(p, patiences, p.exits, context, result));
     result.policy = p.toPolicy(std::vector<double>(p.exits - 1, best));
     result.note = "patience " + std::to_string(best);
     return result;

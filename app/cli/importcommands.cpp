@@ -23,11 +23,7 @@ void runImportAaai21(const ImportAaai21Options &o)
 void runImportEenet(const ImportEenetOptions &o)
 {
     const EenetImport imported = importEenet(o.logits, o.seconds, o.flops);
-    std::error_code error;
-    std::filesystem::create_directories(o.outDir, error);
-    if (error || !std::filesystem::is_directory(o.outDir))
-        throw InputError(o.outDir, "cannot create output folder: " + error.message());
-    const std::filesystem::path dir(o.outDir);
+    const std::filesystem::path dir = createFolder(o.outDir);
 
     // All files or none: each is written to a temporary name, renamed once all are done.
     AtomicFile val((dir / "val.npz").string()), test((dir / "test.npz").string()),

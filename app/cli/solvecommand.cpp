@@ -14,9 +14,9 @@ void runSolveCommand(const SolveOptions &o)
     if (o.policy == "oracle")
         throw InputError("--policy", "oracle is an upper bound, not a threshold policy: nothing to export");
     const Tuning tuning = loadTuning(o.tuning);
-    const std::vector<double> budgets = parseBudgets(std::to_string(o.budget), tuning.budgetScale);
-    warnAboutClamping(budgets, tuning.latency, tuning.budgetScale);
-    SolverProblem problem{tuning.val, tuning.latency.cumulative, std::min(budgets.front(), tuning.latency.cumulative.back()),
+    const double budget = o.budget * tuning.budgetScale;
+    warnAboutClamping({budget}, tuning.latency, tuning.budgetScale);
+    SolverProblem problem{tuning.val, tuning.latency.cumulative, std::min(budget, tuning.latency.cumulative.back()),
                           tuning.kind, tuning.solver, {}};
     const SolverResult result = solve(o.policy, problem);
 

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "atomicfile.h"
+#include "console.h"
 #include "inputerror.h"
 #include "sweep.h"
 #include "sweepcsv.h"
@@ -8,22 +9,12 @@
 #include "tuning.h"
 
 #include <algorithm>
-#include <chrono>
-#include <csignal>
-#include <unistd.h>
 #include <iostream>
 #include <sstream>
 
 namespace exitscope::cli {
 
 namespace {
-
-CancelToken g_cancel; // set by SIGINT/SIGTERM: the sweep stops and keeps what it finished
-
-extern "C" void onSignal(int)
-{
-    g_cancel.cancel();
-}
 
 std::vector<std::string> splitPolicies(const std::string &text)
 {
@@ -87,26 +78,12 @@ int runSweepCommand(const SweepOptions &o)
     checkSweep(request);
     warnAboutClamping(request.budgets, tuning.latency, tuning.budgetScale);
 
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    SolverContext context;
-    context.cancel = &g_cancel;
+    // Interrupted, the sweep stops and keeps what it finished.
     const std::size_t total = request.budgets.size() * request.policies.size();
-    // On a terminal one line updated in place; in a log at most a line a second.
-    const bool terminal = ::isatty(STDERR_FILENO);
-    auto lastLine = std::chrono::steady_clock::now() - std::chrono::seconds(2);
-    context.progress = [&](double fraction, const std::string &message) {
-        const auto now = std::chrono::steady_clock::now();
-        const bool last = fraction >= 1.0;
-        if (!terminal && !last && now - lastLine < std::chrono::seconds(1))
-            return;
-        lastLine = now;
-        std::cerr << (terminal ? "\r" : "") << "[" << static_cast<int>(fraction * total + 0.5) << "/" << total << "] "
-                  << message << (terminal ? "        " : "\n") << std::flush;
-    };
+    const SolverContext context = consoleContext([total](double fraction, const std::string &message) {
+        return "[" + std::to_string(static_cast<int>(fraction * total + 0.5)) + "/" + std::to_string(total) + "] " + message;
+    });
     const SweepResult sweep = runSweep(request, context);
-    if (terminal)
-        std::cerr << "\n";
 
     const std::string csv = sweepCsv(sweep, tuning.budgetScale);
     if (!sweep.complete) {

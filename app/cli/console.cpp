@@ -1,0 +1,45 @@
+#include "console.h"
+
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <memory>
+
+#include <unistd.h>
+
+namespace exitscope::cli {
+
+namespace {
+
+CancelToken g_interrupted;
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.cancel();
+}
+
+} // namespace
+
+SolverContext consoleContext(std::function<std::string(double, const std::string &)> describe)
+{
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    SolverContext context;
+    context.cancel = &g_interrupted;
+    const bool terminal = ::isatty(STDERR_FILENO);
+    auto lastLine = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now() - std::chrono::seconds(2));
+    context.progress = [terminal, lastLine, describe](double fraction, const std::string &message) {
+        const auto now = std::chrono::steady_clock::now();
+        const bool last = fraction >= 1.0;
+        if (!terminal && !last && now - *lastLine < std::chrono::seconds(1))
+            return;
+        *lastLine = now;
+        std::cerr << (terminal ? "\r" : "") << describe(fraction, message) << (terminal ? "        " : "\n");
+        if (terminal && last)
+            std::cerr << "\n";
+        std::cerr << std::flush;
+    };
+    return context;
+}
+
+} // namespace exitscope::cli

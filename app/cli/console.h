@@ -1,0 +1,16 @@
+#pragma once
+
+#include "solver.h"
+
+#include <functional>
+#include <string>
+
+namespace exitscope::cli {
+
+// A context for long commands run from a terminal or a script: SIGINT/SIGTERM cancel it
+// (the command stops at its next check), and progress goes to stderr, one line updated in
+// place on a terminal, at most a line a second (and the last) in a log. `describe` turns
+// (fraction done, message) into the text of the line.
+SolverContext consoleContext(std::function<std::string(double fraction, const std::string &message)> describe);
+
+} // namespace exitscope::cli
