@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <stdexcept>
 #include <sstream>
 
 namespace exitscope {
@@ -67,8 +68,11 @@ void LatencyProfile::validate(const std::string &where) const
     if (reference && (!std::isfinite(*reference) || *reference <= 0))
         throw InputError(where, "reference cost must be a positive number, found " + std::to_string(*reference));
     checkSpread(median, exits(), "median", where);
+    checkSpread(iqr, exits(), "iqr", where);
     checkSpread(p90, exits(), "p90", where);
     checkSpread(p99, exits(), "p99", where);
+    checkSpread(stageMedian, exits(), "breakdown.stages", where);
+    checkSpread(headMedian, exits(), "breakdown.heads", where);
 }
 
 void LatencyProfile::requireExits(int traceExits, const std::string &where) const
@@ -138,12 +142,14 @@ nlohmann::json latencyProfileToJson(const LatencyProfile &p)
     j["unit"] = std::string(costUnitName(p.unit));
     j["cumulative"] = p.cumulative;
     j["reference"] = p.reference ? nlohmann::json(*p.reference) : nlohmann::json(nullptr);
-    if (!p.median.empty() || !p.p90.empty() || !p.p99.empty())
-        j["spread"] = {{"median", p.median}, {"p90", p.p90}, {"p99", p.p99}};
+    if (!p.median.empty() || !p.iqr.empty() || !p.p90.empty() || !p.p99.empty())
+        j["spread"] = {{"median", p.median}, {"iqr", p.iqr}, {"p90", p.p90}, {"p99", p.p99}};
+    if (!p.stageMedian.empty() || !p.headMedian.empty())
+        j["breakdown"] = {{"stages", p.stageMedian}, {"heads", p.headMedian}};
     const LatencyProvenance &s = p.provenance;
     j["provenance"] = {{"source", s.source},          {"device", s.device}, {"threads", s.threads},
                        {"batch_size", s.batchSize},   {"input_shape", s.inputShape},
-                       {"libtorch", s.libtorchVersion}, {"date", s.date}};
+                       {"libtorch", s.libtorchVersion}, {"date", s.date}, {"runs", s.runs}};
     return j;
 }
 
@@ -163,8 +169,15 @@ LatencyProfile latencyProfileFromJson(const nlohmann::json &j, const std::string
     if (in.hasNonNull("spread")) {
         JsonReader spread = in.object("spread");
         p.median = spread.numbers("median");
+        if (spread.hasNonNull("iqr"))
+            p.iqr = spread.numbers("iqr");
         p.p90 = spread.numbers("p90");
         p.p99 = spread.numbers("p99");
+    }
+    if (in.hasNonNull("breakdown")) {
+        JsonReader breakdown = in.object("breakdown");
+        p.stageMedian = breakdown.numbers("stages");
+        p.headMedian = breakdown.numbers("heads");
     }
     if (in.hasNonNull("provenance")) {
         JsonReader s = in.object("provenance");
@@ -175,19 +188,45 @@ LatencyProfile latencyProfileFromJson(const nlohmann::json &j, const std::string
         p.provenance.inputShape = s.optionalString("input_shape");
         p.provenance.libtorchVersion = s.optionalString("libtorch");
         p.provenance.date = s.optionalString("date");
+        p.provenance.runs = static_cast<int>(s.optionalNumber("runs", 0));
     }
     p.validate(where);
     return p;
 }
 
-LatencyProfile readLatencyProfile(const std::string &path)
+LatencyProfile readLatencyProfile(const std::string &path, int batchSize)
 {
-    return latencyProfileFromJson(parseJsonFile(path), path);
+    const nlohmann::json json = parseJsonFile(path);
+    LatencyProfile main = latencyProfileFromJson(json, path);
+    if (batchSize == 0 || main.provenance.batchSize == batchSize || !json.contains("batches") || json["batches"].is_null())
+        return main;
+    const nlohmann::json &batches = json["batches"];
+    if (!batches.is_array())
+        throw InputError(path, "batches: expected an array of latency profiles, found " + std::string(batches.type_name()));
+    for (std::size_t i = 0; i < batches.size(); ++i) {
+        LatencyProfile p = latencyProfileFromJson(batches[i], path + ": batches[" + std::to_string(i) + "]");
+        if (p.provenance.batchSize == batchSize)
+            return p;
+    }
+    return main;
 }
 
 void writeLatencyProfile(const LatencyProfile &profile, const std::string &path)
 {
     writeTextFile(path, latencyProfileToJson(profile).dump(2) + "\n");
+}
+
+void writeLatencyProfiles(const std::vector<LatencyProfile> &profiles, const std::string &path)
+{
+    if (profiles.empty())
+        throw std::logic_error("writeLatencyProfiles: no profiles");
+    nlohmann::json json = latencyProfileToJson(profiles.front());
+    if (profiles.size() > 1) {
+        json["batches"] = nlohmann::json::array();
+        for (const LatencyProfile &p : profiles)
+            json["batches"].push_back(latencyProfileToJson(p));
+    }
+    writeTextFile(path, json.dump(2) + "\n");
 }
 
 } // namespace exitscope

@@ -24,6 +24,7 @@ struct LatencyProvenance
     std::string inputShape;
     std::string libtorchVersion;
     std::string date; // ISO 8601
+    int runs = 0; // timed runs behind a measured profile; 0 = not measured here
 };
 
 // Per-exit cumulative cost: cumulative[k] is what a sample pays to reach and take exit k
@@ -34,7 +35,9 @@ struct LatencyProfile
     std::vector<double> cumulative;
     CostUnit unit = CostUnit::Relative;
     std::optional<double> reference;
-    std::vector<double> median, p90, p99; // per exit, empty when unknown
+    std::vector<double> median, iqr, p90, p99; // per exit, empty when unknown
+    // Measured profiles: the median time of each stage and each exit head on its own.
+    std::vector<double> stageMedian, headMedian;
     LatencyProvenance provenance;
 
     int exits() const { return static_cast<int>(cumulative.size()); }
@@ -51,7 +54,11 @@ LatencyProfile readSecondsCsv(const std::string &path);
 
 nlohmann::json latencyProfileToJson(const LatencyProfile &profile);
 LatencyProfile latencyProfileFromJson(const nlohmann::json &json, const std::string &where);
-LatencyProfile readLatencyProfile(const std::string &path);
+// A file may hold profiles of several batch sizes (`batches`, docs/latency-profile.md):
+// the one measured at batchSize when there is one, else the file's main profile.
+LatencyProfile readLatencyProfile(const std::string &path, int batchSize = 0);
 void writeLatencyProfile(const LatencyProfile &profile, const std::string &path);
+// One file for several batch sizes: the first is the main profile, all are in `batches`.
+void writeLatencyProfiles(const std::vector<LatencyProfile> &profiles, const std::string &path);
 
 } // namespace exitscope

@@ -155,6 +155,26 @@ std::vector<double> LearnedScorer::scores(const Trace &trace) const
     return out;
 }
 
+double LearnedScorer::score(int exit, const float *probabilities, double maxProb, double entropy,
+                            const double *earlier) const
+{
+    const Normalizer &net = m_normalizers.at(static_cast<std::size_t>(exit));
+    const int own = inputCount(m_input, m_classes, 0);
+    Eigen::RowVectorXd x(inputCount(m_input, m_classes, exit));
+    if (m_input == Input::Probabilities) {
+        for (int c = 0; c < m_classes; ++c)
+            x[c] = probabilities[c];
+        x[m_classes] = maxProb;
+        x[m_classes + 1] = entropy;
+    } else {
+        x[0] = maxProb;
+    }
+    for (int j = 0; j < exit; ++j)
+        x[own + j] = earlier[j];
+    const Eigen::ArrayXd hidden = sigmoid((net.hiddenWeight * x.transpose()) + net.hiddenBias);
+    return 1.0 / (1.0 + std::exp(-(hidden.matrix().dot(net.outputWeight) + net.outputBias)));
+}
+
 std::string_view scorerInputName(LearnedScorer::Input input)
 {
     return input == LearnedScorer::Input::Probabilities ? "probabilities" : "given-score";

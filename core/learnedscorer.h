@@ -52,6 +52,10 @@ public:
     // The learned scores of exits 0..K-2, exit-major ((K-1) x N; exit k at k * N). The
     // trace must fit (checkFits).
     std::vector<double> scores(const Trace &trace) const;
+    // The same for one sample at exit k < K-1, from what a running model has: its C
+    // probabilities at exit k with their max-prob and entropy (Probabilities input) or its
+    // given score (GivenScore: pass it as maxProb), and its learned scores at exits 0..k-1.
+    double score(int exit, const float *probabilities, double maxProb, double entropy, const double *earlier) const;
 
 private:
     Input m_input;

@@ -6,6 +6,7 @@
 #include <torch/cuda.h>
 #include <ATen/Parallel.h>
 #include <torch/script.h>
+#include <torch/version.h>
 
 #include <atomic>
 #include <fstream>
@@ -456,6 +457,35 @@ FloatTensor MultiExitModel::runExit(int k, const State &state) const
     return m_impl->logits(result, name, state.samples());
 }
 
+MultiExitModel::State MultiExitModel::selectSamples(const State &state, const std::vector<std::int64_t> &rows) const
+{
+    if (state.isNull())
+        throw std::logic_error("MultiExitModel::selectSamples: null state");
+    const c10::InferenceMode inference;
+    const std::int64_t batch = state.samples();
+    const at::Tensor index = torch::tensor(rows, torch::kLong).to(m_impl->device);
+    const auto select = [&](const at::Tensor &t) {
+        if (t.dim() == 0 || t.size(0) != batch)
+            throw InputError(m_impl->path, "the state after stages[" + std::to_string(state.stage()) + "] has a tensor of shape "
+                                               + shapeText(t.sizes()) + " whose first dimension is not the batch ("
+                                               + std::to_string(batch) + "); shrinking batches need the batch first in "
+                                               "every state tensor (run with batch size 1)");
+        return t.index_select(0, index);
+    };
+    auto next = std::make_shared<State::Impl>(*state.m_impl);
+    next->inputShape[0] = static_cast<std::int64_t>(rows.size());
+    const c10::IValue &value = state.m_impl->value;
+    if (value.isTensor()) {
+        next->value = select(value.toTensor());
+    } else {
+        c10::List<at::Tensor> selected;
+        for (const at::Tensor &t : value.toTensorList())
+            selected.push_back(select(t));
+        next->value = selected;
+    }
+    return State(std::move(next));
+}
+
 void MultiExitModel::synchronize() const
 {
     if (m_impl->device.is_cuda())
@@ -466,6 +496,16 @@ void setInferenceThreads(int threads)
 {
     if (threads > 0)
         at::set_num_threads(threads);
+}
+
+int inferenceThreads()
+{
+    return at::get_num_threads();
+}
+
+std::string libtorchVersion()
+{
+    return TORCH_VERSION;
 }
 
 } // namespace exitscope

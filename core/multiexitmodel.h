@@ -78,6 +78,10 @@ public:
     // Exit k on the state of stage k: N x C logits copied to the CPU (which waits for the
     // device, so a timer around it sees the work done).
     FloatTensor runExit(int k, const State &state) const;
+    // The rows of a state's batch given by `rows` (ascending indices into the batch), for
+    // early exit with batches that shrink as samples leave. Every tensor of the state must
+    // have the batch as its first dimension (docs/model-contract.md); InputError otherwise.
+    State selectSamples(const State &state, const std::vector<std::int64_t> &rows) const;
     // Waits for queued work on the model's device (CUDA runs asynchronously); no-op on CPU.
     void synchronize() const;
 
@@ -89,5 +93,8 @@ private:
 
 // LibTorch's intra-op threads for inference (0: leave its default, one per core).
 void setInferenceThreads(int threads);
+int inferenceThreads();
+// The LibTorch this program was built against, e.g. "1.13.1".
+std::string libtorchVersion();
 
 } // namespace exitscope

@@ -1,6 +1,7 @@
 #include "tracecollector.h"
 
 #include "inputerror.h"
+#include "probabilities.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,16 +38,9 @@ public:
             if (z.shape.size() != 2 || z.shape[0] != rows || z.shape[1] != m_classes)
                 throw InputError(where, "exit " + std::to_string(k) + " returned logits that are not " + std::to_string(rows)
                                             + " x " + std::to_string(m_classes));
-            for (std::int64_t r = 0; r < rows; ++r) {
-                const float *in = z.values.data() + r * m_classes;
-                float *out = m_probabilities.data() + (static_cast<std::size_t>(k) * m_samples + offset + r) * m_classes;
-                const float top = *std::max_element(in, in + m_classes);
-                double sum = 0;
-                for (std::int64_t c = 0; c < m_classes; ++c)
-                    sum += std::exp(static_cast<double>(in[c] - top));
-                for (std::int64_t c = 0; c < m_classes; ++c)
-                    out[c] = static_cast<float>(std::exp(static_cast<double>(in[c] - top)) / sum);
-            }
+            for (std::int64_t r = 0; r < rows; ++r)
+                softmax(z.values.data() + r * m_classes, m_classes,
+                        m_probabilities.data() + (static_cast<std::size_t>(k) * m_samples + offset + r) * m_classes);
         }
         for (std::int64_t label : batch.labels)
             m_labels.push_back(static_cast<std::int32_t>(label));
@@ -73,31 +67,45 @@ private:
 
 } // namespace
 
+std::optional<Trace> collectTrace(const MultiExitModel &model, const Dataset &data, const std::vector<std::int64_t> &indices,
+                                  int batchSize, const SolverContext &context)
+{
+    batchSize = std::max(1, batchSize);
+    SplitRecorder recorder(static_cast<std::int64_t>(indices.size()));
+    for (std::size_t begin = 0; begin < indices.size(); begin += static_cast<std::size_t>(batchSize)) {
+        if (context.cancelled())
+            return std::nullopt;
+        const std::vector<std::int64_t> chunk(indices.begin() + static_cast<std::ptrdiff_t>(begin),
+                                              indices.begin() + static_cast<std::ptrdiff_t>(std::min(indices.size(), begin + batchSize)));
+        const DatasetBatch batch = data.read(chunk);
+        const std::vector<FloatTensor> logits = model.forwardAll(FloatTensor{batch.shape, batch.inputs});
+        recorder.add(logits, batch, static_cast<std::int64_t>(begin), model.path());
+        if (context.progress)
+            context.progress(static_cast<double>(begin + chunk.size()) / static_cast<double>(indices.size()), "");
+    }
+    return recorder.build(model.path() + " on " + data.where());
+}
+
 std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const Dataset &data, const DatasetSplit &split,
                                              int batchSize, const SolverContext &context)
 {
     if (split.val.empty() || split.test.empty())
         throw InputError(data.where(), "the val/test split leaves a half empty (" + std::to_string(split.val.size()) + " / "
                                            + std::to_string(split.test.size()) + " samples); change val=");
-    batchSize = std::max(1, batchSize);
     const double total = static_cast<double>(split.val.size() + split.test.size());
-    double done = 0;
     std::vector<Trace> traces;
     for (const auto *indices : {&split.val, &split.test}) {
-        SplitRecorder recorder(static_cast<std::int64_t>(indices->size()));
-        for (std::size_t begin = 0; begin < indices->size(); begin += static_cast<std::size_t>(batchSize)) {
-            if (context.cancelled())
-                return std::nullopt;
-            const std::vector<std::int64_t> chunk(indices->begin() + static_cast<std::ptrdiff_t>(begin),
-                                                  indices->begin() + static_cast<std::ptrdiff_t>(std::min(indices->size(), begin + batchSize)));
-            const DatasetBatch batch = data.read(chunk);
-            const std::vector<FloatTensor> logits = model.forwardAll(FloatTensor{batch.shape, batch.inputs});
-            recorder.add(logits, batch, static_cast<std::int64_t>(begin), model.path());
-            done += static_cast<double>(chunk.size());
-            if (context.progress)
-                context.progress(done / total, traces.empty() ? "val" : "test");
-        }
-        traces.push_back(recorder.build(model.path() + " on " + data.where()));
+        const double before = traces.empty() ? 0.0 : static_cast<double>(split.val.size());
+        const char *name = traces.empty() ? "val" : "test";
+        SolverContext part{context.cancel, nullptr};
+        if (context.progress)
+            part.progress = [&](double fraction, const std::string &) {
+                context.progress((before + fraction * static_cast<double>(indices->size())) / total, name);
+            };
+        std::optional<Trace> trace = collectTrace(model, data, *indices, batchSize, part);
+        if (!trace)
+            return std::nullopt;
+        traces.push_back(std::move(*trace));
     }
     return CollectedTraces{traces[0], traces[1]};
 }

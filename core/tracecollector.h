@@ -20,6 +20,10 @@ struct CollectedTraces
 // Memory: one batch of inputs plus the traces themselves. Returns nothing when cancelled
 // (between batches); InputError when the model rejects the data or the outputs disagree
 // (exit count, class count, labels out of range).
+// One split: the trace of the samples at `indices`, in that order.
+std::optional<Trace> collectTrace(const MultiExitModel &model, const Dataset &data, const std::vector<std::int64_t> &indices,
+                                  int batchSize, const SolverContext &context = {});
+
 std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const Dataset &data, const DatasetSplit &split,
                                              int batchSize, const SolverContext &context = {});
 

@@ -96,6 +96,30 @@ struct TraceOptions
 // Returns the exit status: 0, or 130 when interrupted (nothing written).
 int runTraceCommand(const TraceOptions &options);
 
+struct ProfileOptions
+{
+    std::string model, device = "cpu", out;
+    std::vector<std::int64_t> inputShape;
+    std::vector<int> batchSizes{1};
+    int threads = 0;
+    int warmup = 10;
+    double minSeconds = 1.0, maxSeconds = 10.0, targetSpread = 0.05;
+};
+// Returns the exit status: 0, or 130 when interrupted (nothing written).
+int runProfileCommand(const ProfileOptions &options);
+
+struct RunOptions
+{
+    std::string model, dataset, config, latency, device = "cpu", samplesCsv;
+    int batchSize = 1;
+    int threads = 0;
+    int warmup = 10;
+    bool json = false;
+};
+// Returns the exit status: 0; 1 when a sample's exit or prediction differs from the
+// trace-based evaluation; 130 when interrupted (nothing written).
+int runRunCommand(const RunOptions &options);
+
 struct SynthOptionsCli
 {
     int exits = 5;

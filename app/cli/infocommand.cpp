@@ -104,16 +104,8 @@ void latencyInfo(const std::string &path, const nlohmann::json &document, bool j
         return;
     }
     std::cout << "latency profile  " << path << "\n"
-              << "exits            " << p.exits() << "\n"
-              << "unit             " << costUnitName(p.unit) << "\n"
-              << "reference        " << (p.reference ? formatNumber(*p.reference) : std::string("none")) << "\n"
-              << "source           " << p.provenance.source << "\n\n";
-    TextTable table({"exit", "cumulative", "median", "p90", "p99"});
-    for (int k = 0; k < p.exits(); ++k)
-        table.addRow({std::to_string(k), formatNumber(p.cumulative[k]),
-                      p.median.empty() ? "-" : formatNumber(p.median[k]), p.p90.empty() ? "-" : formatNumber(p.p90[k]),
-                      p.p99.empty() ? "-" : formatNumber(p.p99[k])});
-    table.print(std::cout);
+              << "exits            " << p.exits() << "\n";
+    printLatencyProfile(std::cout, p);
 }
 
 void configInfo(const std::string &path, const nlohmann::json &document, bool json)

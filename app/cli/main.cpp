@@ -164,6 +164,53 @@ int main(int argc, char **argv)
     traceCommand->add_option("--batch-size", traceOptions.batchSize, "Samples per batch")->check(CLI::PositiveNumber);
     traceCommand->add_option("--threads", traceOptions.threads, "LibTorch threads (default: all cores)")->check(CLI::NonNegativeNumber);
 
+    // profile
+    ProfileOptions profile;
+    auto *profileCommand = app.add_subcommand("profile", "Time each stage and exit head of a staged model; write a latency profile");
+    profileCommand->add_option("--model", profile.model, "Staged multi-exit TorchScript model (.pt)")->required();
+    profileCommand->add_option("--input-shape", profile.inputShape, "Shape of one sample, e.g. 3,32,32")
+        ->required()
+        ->delimiter(',')
+        ->check(CLI::PositiveNumber);
+    profileCommand->add_option("--device", profile.device, "cpu, cuda or cuda:N")->capture_default_str();
+    profileCommand->add_option("--batch-sizes", profile.batchSizes, "Batch sizes to time, e.g. 1,8,32 (one profile each)")
+        ->delimiter(',')
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    profileCommand->add_option("--threads", profile.threads, "LibTorch threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    profileCommand->add_option("--warmup", profile.warmup, "Untimed runs first (at least 0.2 s of them)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    profileCommand->add_option("--min-seconds", profile.minSeconds, "Time at least this long per batch size")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    profileCommand->add_option("--max-seconds", profile.maxSeconds, "Stop after this long per batch size even if the spread has not settled")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    profileCommand->add_option("--target-spread", profile.targetSpread, "Stop once every exit's IQR / median is at most this")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    profileCommand->add_option("-o,--out", profile.out, "Latency profile (.json)")->required();
+
+    // run
+    RunOptions runOptions;
+    auto *runCommand = app.add_subcommand("run", "Run a staged model with real early exits on the test split; measured vs predicted latency");
+    runCommand->add_option("--model", runOptions.model, "Staged multi-exit TorchScript model (.pt)")->required();
+    runCommand->add_option("--dataset", runOptions.dataset, "Dataset spec, as for trace (its test split is run)")->required();
+    runCommand->add_option("--config", runOptions.config, "Threshold config (.json) from solve or eval -o")->required();
+    runCommand->add_option("--latency", runOptions.latency,
+                           "Latency profile to predict with (default: the config's); the one for --batch-size if it has several");
+    runCommand->add_option("--batch-size", runOptions.batchSize, "Samples per batch; batches shrink as samples leave")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    runCommand->add_option("--device", runOptions.device, "cpu, cuda or cuda:N")->capture_default_str();
+    runCommand->add_option("--threads", runOptions.threads, "LibTorch threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    runCommand->add_option("--warmup", runOptions.warmup, "Untimed runs of the first sample first")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    runCommand->add_option("--samples-csv", runOptions.samplesCsv, "Write each sample's exit, prediction, label and latency (.csv)");
+    runCommand->add_flag("--json", runOptions.json, "Print the report as JSON");
+
     // synth
     SynthOptionsCli synth;
     auto *synthCommand = app.add_subcommand("synth", "Write a seeded synthetic trace that behaves like a real multi-exit model");
@@ -203,6 +250,10 @@ int main(int argc, char **argv)
             runSolveCommand(solveOptions);
         else if (*traceCommand)
             return runTraceCommand(traceOptions);
+        else if (*profileCommand)
+            return runProfileCommand(profile);
+        else if (*runCommand)
+            return runRunCommand(runOptions);
     } catch (const InputError &e) {
         std::cerr << "exitscope-cli: error: " << e.what() << "\n";
         return kBadInput;

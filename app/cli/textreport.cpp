@@ -63,6 +63,27 @@ nlohmann::json numberOrNull(double value)
 
 } // namespace
 
+void printLatencyProfile(std::ostream &out, const LatencyProfile &p)
+{
+    const LatencyProvenance &s = p.provenance;
+    out << "unit        " << costUnitName(p.unit) << "\n"
+        << "reference   " << (p.reference ? formatNumber(*p.reference) : std::string("none"))
+        << (s.source == "measured" ? " (all stages and the last head, no early-exit heads)" : "") << "\n"
+        << "source      " << (s.source.empty() ? std::string("unknown") : s.source) << "\n";
+    if (s.source == "measured")
+        out << "measured    " << s.device << ", " << s.threads << " thread(s), batch " << s.batchSize << " (input "
+            << s.inputShape << "), LibTorch " << s.libtorchVersion << ", " << s.runs << " timed runs, " << s.date << "\n";
+    out << "\n";
+    const auto column = [](const std::vector<double> &values, int k) {
+        return values.empty() ? std::string("-") : formatNumber(values[k]);
+    };
+    TextTable table({"exit", "stage", "head", "cumulative", "median", "IQR", "p90", "p99"});
+    for (int k = 0; k < p.exits(); ++k)
+        table.addRow({std::to_string(k), column(p.stageMedian, k), column(p.headMedian, k), formatNumber(p.cumulative[k]),
+                      column(p.median, k), column(p.iqr, k), column(p.p90, k), column(p.p99, k)});
+    table.print(out);
+}
+
 nlohmann::json evaluationToJson(const Evaluation &e, const ThresholdPolicy &policy, const LatencyProfile &latency)
 {
     nlohmann::json exits = nlohmann::json::array();

@@ -27,6 +27,10 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
+// A profile's costs per exit (with the stage/head breakdown and spread a measured one has)
+// and where they came from.
+void printLatencyProfile(std::ostream &out, const LatencyProfile &profile);
+
 nlohmann::json evaluationToJson(const Evaluation &evaluation, const ThresholdPolicy &policy,
                                 const LatencyProfile &latency);
 void printEvaluation(std::ostream &out, const Evaluation &evaluation, const ThresholdPolicy &policy,

@@ -6,8 +6,12 @@
 //   exitscope-bench solve --policy P [--trace T.npz --costs c1,..,cK | --samples N --exits K --classes C]
 //                         [--budgets B] [--slope k]
 //       milliseconds per budget of one solver, over B budgets across the cost range
+//   exitscope-bench profile --model M.pt --input-shape 3,32,32 [--batch B] [--threads T] [--device D]
+//       repeatability: two latency profiles of the same model in one process, per-exit
+//       medians side by side and their largest relative difference
 
 #include "evaluation.h"
+#include "latencyprofiler.h"
 #include "solver.h"
 #include "synth.h"
 #include "tracefile.h"
@@ -137,6 +141,42 @@ int benchLoad(int argc, char **argv)
     return 0;
 }
 
+std::vector<std::int64_t> parseShape(const std::string &text)
+{
+    std::vector<std::int64_t> shape;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t comma = text.find(',', at);
+        shape.push_back(std::atol(text.substr(at, comma - at).c_str()));
+        at = comma == std::string::npos ? text.size() : comma + 1;
+    }
+    return shape;
+}
+
+int benchProfile(int argc, char **argv)
+{
+    const MultiExitModel model = MultiExitModel::load(argText(argc, argv, "--model", ""), argText(argc, argv, "--device", "cpu"));
+    setInferenceThreads(static_cast<int>(argValue(argc, argv, "--threads", 1)));
+    ProfilerOptions options;
+    options.inputShape = parseShape(argText(argc, argv, "--input-shape", ""));
+    options.batchSizes = {static_cast<int>(argValue(argc, argv, "--batch", 1))};
+    std::vector<LatencyProfile> profiles;
+    for (int repeat = 0; repeat < 2; ++repeat)
+        profiles.push_back(profileLatency(model, options)->front());
+    double worst = 0;
+    std::cout << "exit  median 1 (ms)  median 2 (ms)  difference\n";
+    for (int k = 0; k < model.exits(); ++k) {
+        const double a = profiles[0].median[k], b = profiles[1].median[k];
+        const double difference = std::abs(a - b) / std::min(a, b);
+        worst = std::max(worst, difference);
+        std::cout << k << "     " << a << "      " << b << "      " << 100 * difference << "%\n";
+    }
+    std::cout << "profile: " << model.device() << ", " << inferenceThreads() << " thread(s), batch " << options.batchSizes[0]
+              << ", " << profiles[0].provenance.runs << " and " << profiles[1].provenance.runs
+              << " timed runs; largest per-exit median difference " << 100 * worst << "%\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -148,6 +188,8 @@ int main(int argc, char **argv)
         return benchLoad(argc, argv);
     if (command == "solve")
         return benchSolve(argc, argv);
-    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | load FILE.npz | solve --policy P ...\n";
+    if (command == "profile")
+        return benchProfile(argc, argv);
+    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S\n";
     return 2;
 }

@@ -1,0 +1,53 @@
+#include "commands.h"
+
+#include "atomicfile.h"
+#include "console.h"
+#include "latencyprofiler.h"
+#include "textreport.h"
+
+#include <algorithm>
+#include <iostream>
+
+namespace exitscope::cli {
+
+int runProfileCommand(const ProfileOptions &o)
+{
+    const MultiExitModel model = MultiExitModel::load(o.model, o.device);
+    setInferenceThreads(o.threads);
+    ProfilerOptions options;
+    options.inputShape = o.inputShape;
+    options.batchSizes = o.batchSizes;
+    options.warmupRuns = o.warmup;
+    options.minSeconds = o.minSeconds;
+    options.maxSeconds = std::max(o.maxSeconds, o.minSeconds);
+    options.targetSpread = o.targetSpread;
+
+    const SolverContext context = consoleContext([](double fraction, const std::string &what) {
+        return "[" + std::to_string(static_cast<int>(fraction * 100)) + "%] " + what;
+    });
+    const std::optional<std::vector<LatencyProfile>> profiles = profileLatency(model, options, context);
+    if (!profiles) {
+        std::cerr << "exitscope-cli: interrupted: nothing written\n";
+        return 130;
+    }
+    writeLatencyProfiles(*profiles, o.out);
+
+    std::cout << "model       " << o.model << " (K = " << model.exits() << ")\n"
+              << "times       milliseconds per batch; stage and head: medians of each part alone; cumulative: mean "
+                 "time from the input to the end of exit k's head\n";
+    for (const LatencyProfile &p : *profiles) {
+        std::cout << "\nbatch size " << p.provenance.batchSize << "\n";
+        printLatencyProfile(std::cout, p);
+        double spread = 0;
+        for (int k = 0; k < p.exits(); ++k)
+            spread = std::max(spread, p.median[k] > 0 ? p.iqr[k] / p.median[k] : 0.0);
+        if (spread > options.targetSpread)
+            std::cout << "note: the spread did not settle within " << options.maxSeconds << " s (IQR up to "
+                      << formatNumber(100 * spread, 1) << "% of the median, target "
+                      << formatNumber(100 * options.targetSpread, 1) << "%): a busy machine?\n";
+    }
+    std::cout << "\nwrote " << o.out << "\n";
+    return 0;
+}
+
+} // namespace exitscope::cli

@@ -1,0 +1,363 @@
+// The latency profiler and real early-exit runs (library and exitscope-cli), on the shared
+// TorchScript models and small .npy datasets written here.
+
+#include "dataset.h"
+#include "earlyexitrun.h"
+#include "latencyprofiler.h"
+#include "learnedscorer.h"
+#include "multiexitmodel.h"
+#include "npy.h"
+#include "thresholdconfig.h"
+#include "tracecollector.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <cmath>
+#include <random>
+
+using namespace exitscope;
+using namespace exitscope::test;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out, err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(EXITSCOPE_CLI), arguments);
+    process.waitForFinished(300000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A quick profile: enough runs to check the structure, not to trust the numbers.
+ProfilerOptions quickOptions(std::vector<std::int64_t> shape, std::vector<int> batchSizes)
+{
+    ProfilerOptions o;
+    o.inputShape = std::move(shape);
+    o.batchSizes = std::move(batchSizes);
+    o.warmupRuns = 2;
+    o.warmupSeconds = 0;
+    o.minRuns = 20;
+    o.minSeconds = 0;
+    o.maxSeconds = 0.3;
+    return o;
+}
+
+// An .npy dataset of n samples of 32 features (mlp4's input) with labels 0..9; returns its spec.
+QString writeMlpDataset(const QTemporaryDir &dir, std::int64_t n, const QString &options = QString())
+{
+    std::mt19937 random(5);
+    std::normal_distribution<float> normal(0.0f, 2.0f);
+    std::vector<float> x(static_cast<std::size_t>(n) * 32);
+    for (float &v : x)
+        v = normal(random);
+    std::vector<std::int64_t> y(static_cast<std::size_t>(n));
+    for (std::size_t i = 0; i < y.size(); ++i)
+        y[i] = static_cast<std::int64_t>(i % 10);
+    const QString xPath = writeFile(dir, "x.npy", QByteArray::fromStdString(npyHeaderBytes(NpyType::Float32, {n, 32}))
+                                                      + QByteArray(reinterpret_cast<const char *>(x.data()), static_cast<int>(x.size() * 4)));
+    const QString yPath = writeFile(dir, "y.npy", QByteArray::fromStdString(npyHeaderBytes(NpyType::Int64, {n}))
+                                                      + QByteArray(reinterpret_cast<const char *>(y.data()), static_cast<int>(y.size() * 8)));
+    return "npy:" + xPath + "," + yPath + (options.isEmpty() ? "" : "?" + options);
+}
+
+// Thresholds at each exit's median score: a policy under which samples leave at every exit.
+ThresholdPolicy medianPolicy(const Trace &trace, Measure measure)
+{
+    ThresholdPolicy policy;
+    policy.measure = measure;
+    policy.direction = trace.direction(measure);
+    for (int k = 0; k + 1 < trace.exits(); ++k) {
+        std::vector<double> scores(trace.scores(measure, k), trace.scores(measure, k) + trace.samples());
+        std::nth_element(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(scores.size() / 2), scores.end());
+        policy.thresholds.push_back(scores[scores.size() / 2]);
+    }
+    return policy;
+}
+
+} // namespace
+
+class TestMeasurement : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void profileHasEveryPart()
+    {
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        const MultiExitModel model = MultiExitModel::load(str(modelPath));
+        const auto profiles = profileLatency(model, quickOptions({32}, {1, 4}));
+        QVERIFY(profiles);
+        QCOMPARE(profiles->size(), std::size_t(2));
+        for (std::size_t b = 0; b < 2; ++b) {
+            const LatencyProfile &p = (*profiles)[b];
+            p.validate("profile");
+            QCOMPARE(p.exits(), 4);
+            QCOMPARE(p.unit, CostUnit::Milliseconds);
+            QCOMPARE(p.provenance.batchSize, b == 0 ? 1 : 4);
+            QCOMPARE(p.provenance.inputShape, std::string(b == 0 ? "1x32" : "4x32"));
+            QCOMPARE(p.provenance.device, std::string("cpu"));
+            QCOMPARE(p.provenance.source, std::string("measured"));
+            QVERIFY(p.provenance.libtorchVersion.rfind("1.", 0) == 0 || p.provenance.libtorchVersion.rfind("2.", 0) == 0);
+            QVERIFY(p.provenance.runs >= 20);
+            QVERIFY(p.provenance.threads >= 1);
+            QCOMPARE(p.median.size(), std::size_t(4));
+            QCOMPARE(p.stageMedian.size(), std::size_t(4));
+            QCOMPARE(p.headMedian.size(), std::size_t(4));
+            QVERIFY(p.reference && *p.reference > 0);
+            for (int k = 0; k < 4; ++k) {
+                QVERIFY(p.cumulative[k] > 0);
+                QVERIFY(p.stageMedian[k] > 0 && p.headMedian[k] > 0);
+                QVERIFY(p.median[k] <= p.p90[k] && p.p90[k] <= p.p99[k]);
+                QVERIFY(p.iqr[k] >= 0);
+                if (k > 0)
+                    QVERIFY(p.median[k] >= p.median[k - 1]);
+            }
+        }
+
+        // One file for both batch sizes; each reads back by its batch size.
+        QTemporaryDir dir;
+        const std::string path = str(dir.filePath("latency.json"));
+        writeLatencyProfiles(*profiles, path);
+        QCOMPARE(readLatencyProfile(path).provenance.batchSize, 1);
+        const LatencyProfile four = readLatencyProfile(path, 4);
+        QCOMPARE(four.provenance.batchSize, 4);
+        QCOMPARE(four.cumulative, (*profiles)[1].cumulative);
+        QCOMPARE(four.iqr, (*profiles)[1].iqr);
+        QCOMPARE(four.headMedian, (*profiles)[1].headMedian);
+        QCOMPARE(readLatencyProfile(path, 16).provenance.batchSize, 1); // not measured: the main profile
+    }
+
+    void profileRefuses()
+    {
+        SHARED_DATA(staged, "torchscript/mlp4_staged.pt");
+        SHARED_DATA(traced, "torchscript/mlp4_traced_tuple.pt");
+        const MultiExitModel monolithic = MultiExitModel::load(str(traced));
+        EXPECT_INPUT_ERROR(profileLatency(monolithic, quickOptions({32}, {1})), "per-exit latency needs the staged layout");
+        const MultiExitModel model = MultiExitModel::load(str(staged));
+        EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({31}, {1})), "stages[0] failed on the input of shape (1, 31)");
+        EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({}, {1})), "--input-shape");
+        EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({32}, {0})), "batch sizes must be positive");
+    }
+
+    void quantiles()
+    {
+        QCOMPARE(interpolatedQuantile({3, 1, 2, 4}, 0.5), 2.5);
+        QCOMPARE(interpolatedQuantile({3, 1, 2, 4}, 0.0), 1.0);
+        QCOMPARE(interpolatedQuantile({3, 1, 2, 4}, 1.0), 4.0);
+        QCOMPARE(interpolatedQuantile({10, 0}, 0.9), 9.0);
+    }
+
+    // A real early-exit run decides exactly as the evaluation of the same samples' trace,
+    // for every measure the model can compute, alone and in shrinking batches.
+    void runMatchesEvaluation_data()
+    {
+        QTest::addColumn<int>("measure");
+        QTest::addColumn<int>("batchSize");
+        for (const Measure m : {Measure::MaxProb, Measure::Entropy, Measure::Margin, Measure::Patience})
+            for (const int batch : {1, 7}) {
+                const std::string name = std::string(measureName(m)) + " batch " + std::to_string(batch);
+                QTest::newRow(name.c_str()) << static_cast<int>(m) << batch;
+            }
+    }
+    void runMatchesEvaluation()
+    {
+        QFETCH(int, measure);
+        QFETCH(int, batchSize);
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        QTemporaryDir dir;
+        const std::unique_ptr<Dataset> data = openDataset(parseDatasetSpec(str(writeMlpDataset(dir, 120))));
+        const MultiExitModel model = MultiExitModel::load(str(modelPath));
+        std::vector<std::int64_t> indices(120);
+        std::iota(indices.begin(), indices.end(), std::int64_t{0});
+        const std::optional<Trace> trace = collectTrace(model, *data, indices, 64);
+        QVERIFY(trace);
+        ThresholdPolicy policy = medianPolicy(*trace, static_cast<Measure>(measure));
+        if (static_cast<Measure>(measure) == Measure::Patience)
+            policy.thresholds.assign(3, 2.0); // two exits in a row agreeing
+        checkPolicy(*trace, policy, "policy");
+        const std::vector<double> costs{1, 2, 3, 4};
+        const Evaluation evaluation = evaluate(*trace, policy, costs);
+        int exitsUsed = 0;
+        for (const ExitOutcome &e : evaluation.exits)
+            exitsUsed += e.hits > 0;
+        QVERIFY2(exitsUsed >= 2, "the policy should spread samples over several exits");
+
+        const std::optional<EarlyExitRun> run = runEarlyExit(model, *data, indices, policy, batchSize, 1);
+        QVERIFY(run);
+        const EarlyExitCheck check = compareWithEvaluation(*run, *trace, evaluation);
+        QCOMPARE(check.samples, std::int64_t(120));
+        QVERIFY2(check.exitMismatches == 0 && check.predictionMismatches == 0,
+                 check.examples.empty() ? "" : check.examples.front().c_str());
+        QCOMPARE(check.predictedMean, evaluation.meanCost);
+        for (std::size_t j = 0; j < 120; ++j) {
+            QVERIFY(run->milliseconds[j] > 0);
+            // Later exits take longer within a batch of one.
+            if (batchSize == 1 && run->exitOf[j] == 3)
+                QVERIFY(run->milliseconds[j] > 0);
+        }
+        QVERIFY(check.measuredP90 >= *std::min_element(run->milliseconds.begin(), run->milliseconds.end()));
+    }
+
+    // A learned (EENet) policy: the per-sample scorer equals the whole-trace one, and a run
+    // with it matches its evaluation.
+    void runWithLearnedScorer()
+    {
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        QTemporaryDir dir;
+        const std::unique_ptr<Dataset> data = openDataset(parseDatasetSpec(str(writeMlpDataset(dir, 60))));
+        const MultiExitModel model = MultiExitModel::load(str(modelPath));
+        std::vector<std::int64_t> indices(60);
+        std::iota(indices.begin(), indices.end(), std::int64_t{0});
+        const Trace trace = *collectTrace(model, *data, indices, 16);
+
+        std::mt19937 random(3);
+        std::normal_distribution<double> normal;
+        std::vector<LearnedScorer::Normalizer> normalizers;
+        for (int k = 0; k < 3; ++k) {
+            LearnedScorer::Normalizer n;
+            const int inputs = LearnedScorer::inputCount(LearnedScorer::Input::Probabilities, 10, k);
+            n.hiddenWeight = Eigen::MatrixXd::NullaryExpr(4, inputs, [&]() { return normal(random); });
+            n.hiddenBias = Eigen::VectorXd::NullaryExpr(4, [&]() { return normal(random); });
+            n.outputWeight = Eigen::VectorXd::NullaryExpr(4, [&]() { return normal(random); });
+            normalizers.push_back(n);
+        }
+        auto scorer = std::make_shared<const LearnedScorer>(LearnedScorer::Input::Probabilities, 10, normalizers, "scorer");
+        const std::vector<double> whole = scorer->scores(trace);
+        for (std::int64_t j = 0; j < trace.samples(); ++j) {
+            std::vector<double> earlier;
+            for (int k = 0; k < 3; ++k) {
+                const float *p = trace.contents().probabilities.data() + (k * trace.samples() + j) * 10;
+                const double one = scorer->score(k, p, trace.scores(Measure::MaxProb, k)[j], trace.scores(Measure::Entropy, k)[j],
+                                                 earlier.data());
+                QVERIFY(std::abs(one - whole[k * trace.samples() + j]) < 1e-12);
+                earlier.push_back(one);
+            }
+        }
+        ThresholdPolicy policy;
+        policy.measure = Measure::Learned;
+        policy.scorer = scorer;
+        for (int k = 0; k < 3; ++k) {
+            std::vector<double> s(whole.begin() + k * 60, whole.begin() + (k + 1) * 60);
+            std::sort(s.begin(), s.end());
+            policy.thresholds.push_back(s[40]);
+        }
+        const Evaluation evaluation = evaluate(trace, policy, {1, 2, 3, 4});
+        const EarlyExitCheck check = compareWithEvaluation(*runEarlyExit(model, *data, indices, policy, 5, 0), trace, evaluation);
+        QCOMPARE(check.exitMismatches, std::int64_t(0));
+        QCOMPARE(check.predictionMismatches, std::int64_t(0));
+    }
+
+    void runRefusesMonolithic()
+    {
+        SHARED_DATA(traced, "torchscript/mlp4_traced_tuple.pt");
+        QTemporaryDir dir;
+        const std::unique_ptr<Dataset> data = openDataset(parseDatasetSpec(str(writeMlpDataset(dir, 10))));
+        const MultiExitModel model = MultiExitModel::load(str(traced));
+        ThresholdPolicy policy;
+        policy.thresholds = {0.5, 0.5, 0.5};
+        EXPECT_INPUT_ERROR(runEarlyExit(model, *data, {0, 1}, policy, 1, 0), "needs the staged layout");
+    }
+
+    // profile -> trace -> solve -> run from the command line.
+    void commandLineEndToEnd()
+    {
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        QTemporaryDir dir;
+        const QString spec = writeMlpDataset(dir, 200, "classes=10&seed=3");
+        const QString latency = dir.filePath("latency.json");
+        Run run = cli({"profile", "--model", modelPath, "--input-shape", "32", "--batch-sizes", "1,4", "--threads", "1",
+                       "--min-seconds", "0", "--max-seconds", "0.3", "-o", latency});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains("batch size 4"));
+        QCOMPARE(readLatencyProfile(str(latency), 4).provenance.batchSize, 4);
+
+        run = cli({"trace", "--model", modelPath, "--dataset", spec, "--out-dir", dir.filePath("traces")});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const QString config = dir.filePath("config.json");
+        run = cli({"solve", "--val", dir.filePath("traces/val.npz"), "--latency", latency, "--policy", "msdnet", "--budget", "0.6",
+                   "--relative", "--label-free", "-o", config});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+
+        const QString samples = dir.filePath("samples.csv");
+        run = cli({"run", "--model", modelPath, "--dataset", spec, "--config", config, "--threads", "1", "--json",
+                   "--samples-csv", samples});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(report["samples"].toInt(), 100);
+        QCOMPARE(report["exit_mismatches"].toInt(), 0);
+        QCOMPARE(report["prediction_mismatches"].toInt(), 0);
+        QVERIFY(report["measured_mean_ms"].toDouble() > 0);
+        QVERIFY(report["predicted_mean_ms"].toDouble() > 0);
+        QCOMPARE(report["exit_hits"].toArray().size(), 4);
+        QFile csv(samples);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 101);
+
+        // Batches, with the profile measured at that size.
+        run = cli({"run", "--model", modelPath, "--dataset", spec, "--config", config, "--batch-size", "4", "--latency", latency});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains("100 / 100 as the trace-based evaluation said"));
+        QVERIFY(run.out.contains("batches shrink"));
+    }
+
+    void commandLineBadInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("profile: monolithic") << QStringList{"profile", "--model", "@torchscript/mlp4_traced_tuple.pt", "--input-shape", "32", "-o", "%out.json"}
+                                             << "per-exit latency needs the staged layout";
+        QTest::newRow("profile: input shape") << QStringList{"profile", "--model", "@torchscript/mlp4_staged.pt", "--input-shape", "16", "-o", "%out.json"}
+                                              << "stages[0] failed on the input of shape (1, 16)";
+        QTest::newRow("profile: cuda") << QStringList{"profile", "--model", "@torchscript/mlp4_staged.pt", "--input-shape", "32", "--device", "cuda", "-o", "%out.json"}
+                                       << "CUDA is not available";
+        QTest::newRow("profile: missing model") << QStringList{"profile", "--model", "/nonexistent/m.pt", "--input-shape", "32", "-o", "%out.json"}
+                                                << "/nonexistent/m.pt";
+        QTest::newRow("run: monolithic") << QStringList{"run", "--model", "@torchscript/mlp4_traced_tuple.pt", "--dataset", "$", "--config", "&"}
+                                         << "needs the staged layout";
+        QTest::newRow("run: exit count") << QStringList{"run", "--model", "@torchscript/cnn3_staged_untrained.pt", "--dataset", "$", "--config", "&"}
+                                         << "has 3 thresholds (K = 4 exits), but the model has K = 3";
+        QTest::newRow("run: missing config") << QStringList{"run", "--model", "@torchscript/mlp4_staged.pt", "--dataset", "$", "--config", "/nonexistent/c.json"}
+                                             << "/nonexistent/c.json";
+    }
+    void commandLineBadInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        // A config for mlp4 (K = 4), written through the library.
+        ThresholdConfig config;
+        config.policy.thresholds = {0.9, 0.8, 0.7};
+        config.latency.cumulative = {1, 2, 3, 4};
+        writeThresholdConfig(config, str(dir.filePath("config.json")));
+        for (QString &a : arguments) {
+            if (a.startsWith('@')) {
+                a = sharedDataPath(a.mid(1));
+                REQUIRE_SHARED_FILE(a);
+            } else if (a.startsWith('%')) {
+                a = dir.filePath(a.mid(1));
+            } else if (a == "$") {
+                a = writeMlpDataset(dir, 20);
+            } else if (a == "&") {
+                a = dir.filePath("config.json");
+            }
+        }
+        const Run run = cli(arguments);
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("out.json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMeasurement)
+#include "tst_measurement.moc"
