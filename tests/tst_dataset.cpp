@@ -5,6 +5,8 @@
 
 #include <QDir>
 
+#include <stb/stb_image_write.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -253,6 +255,35 @@ private slots:
         QCOMPARE(b.inputs[2], 20.0f / 255.0f);         // cat, R, (x=2, y=0)
         QCOMPARE(b.inputs[6 + 3], 100.0f / 255.0f);    // cat, G, (x=0, y=1)
         QCOMPARE(b.inputs[18 + 6 + 4], 51.0f / 255.0f); // dog, G
+    }
+
+    // JPEG through the same decoder: flat colours survive a quality-100 encoding within
+    // a few levels (stb_image_write writes baseline JPEG as a camera or PIL would).
+    void readsJpegFolder()
+    {
+        QTemporaryDir dir;
+        const std::array<std::array<int, 3>, 2> colours{{{200, 40, 90}, {10, 120, 250}}};
+        for (int c = 0; c < 2; ++c) {
+            const QString folder = QStringLiteral("class%1").arg(c);
+            QDir(dir.path()).mkpath(folder);
+            std::vector<unsigned char> pixels;
+            for (int i = 0; i < 16 * 8; ++i)
+                for (int channel = 0; channel < 3; ++channel)
+                    pixels.push_back(static_cast<unsigned char>(colours[c][channel]));
+            const QString path = dir.filePath(folder + "/image.jpg");
+            QVERIFY(stbi_write_jpg(qPrintable(path), 16, 8, 3, pixels.data(), 100) != 0);
+        }
+        const auto d = open("folder:" + dir.path() + "?resize=4x8");
+        QCOMPARE(d->sampleShape(), (std::vector<std::int64_t>{3, 4, 8}));
+        const DatasetBatch b = d->readRange(0, 2);
+        QCOMPARE(b.labels, (std::vector<std::int64_t>{0, 1}));
+        for (int c = 0; c < 2; ++c)
+            for (int channel = 0; channel < 3; ++channel)
+                for (int i = 0; i < 32; ++i) {
+                    const float value = b.inputs[static_cast<std::size_t>(c * 96 + channel * 32 + i)];
+                    QVERIFY2(std::abs(value * 255.0f - static_cast<float>(colours[c][channel])) <= 3.0f,
+                             qPrintable(QStringLiteral("class %1 channel %2: %3").arg(c).arg(channel).arg(value * 255.0f)));
+                }
     }
 
     void resizesBilinear()
