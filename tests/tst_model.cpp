@@ -510,6 +510,35 @@ private slots:
                            str(path) + ": forward returned 3 logit tensors, earlier 2");
     }
 
+    // Shrinking batches keep the rows of the samples that stay, in every state tensor; a
+    // state without the batch first is refused (it cannot be cut by sample).
+    void selectSamplesKeepsRows()
+    {
+        SHARED_DATA(path, "torchscript/mlp4_staged.pt"); // List[Tensor] states
+        const MultiExitModel model = MultiExitModel::load(str(path));
+        const FloatTensor x = batch({5, 32});
+        const MultiExitModel::State state = model.runStage(0, model.inputState(x));
+        const MultiExitModel::State kept = model.selectSamples(state, {1, 4});
+        QCOMPARE(kept.samples(), std::int64_t(2));
+        const FloatTensor all = model.runExit(0, state);
+        const FloatTensor some = model.runExit(0, kept);
+        QCOMPARE(some.shape, (std::vector<std::int64_t>{2, 10}));
+        for (std::size_t c = 0; c < 10; ++c) {
+            QVERIFY(std::abs(some.values[c] - all.values[10 + c]) < 1e-6);
+            QVERIFY(std::abs(some.values[10 + c] - all.values[40 + c]) < 1e-6);
+        }
+
+        ScriptModelWriter w;
+        w.addList("stages", {{"s: Tensor", "Tensor", "return s.t()"}});
+        w.addList("exits", {{"s: Tensor", "Tensor", "return s.t()"}});
+        QTemporaryDir dir;
+        const QString transposing = w.write(dir, "model.pt");
+        const MultiExitModel t = MultiExitModel::load(str(transposing));
+        const MultiExitModel::State batchLast = t.runStage(0, t.inputState(batch({4, 3})));
+        EXPECT_INPUT_ERROR(t.selectSamples(batchLast, {0, 2}),
+                           str(transposing) + ": the state after stages[0] has a tensor of shape (3, 4) whose first dimension is not the batch (4)");
+    }
+
     void tensorDictRefusesOtherPickles()
     {
         SHARED_DATA(path, "eenet-format/flops.pth");
