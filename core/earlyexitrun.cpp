@@ -116,9 +116,11 @@ std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Data
         }
     };
 
-    if (n > 0)
+    if (n > 0 && warmupRuns > 0) {
+        const DatasetBatch first = data.read({indices.begin(), indices.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(n, batchSize))});
         for (int i = 0; i < warmupRuns; ++i)
-            runBatch(data.read({indices.front()}), 0, false);
+            runBatch(first, 0, false);
+    }
 
     double timed = 0;
     for (std::size_t begin = 0; begin < n; begin += static_cast<std::size_t>(batchSize)) {

@@ -50,7 +50,7 @@ struct EarlyExitRun
 
 // Runs a staged model on the samples stage by stage, in batches of batchSize that shrink
 // as samples leave (batch 1: each sample alone), and times each sample from its batch's
-// input to the decision at its exit; the first sample is run warmupRuns times untimed
+// input to the decision at its exit; the first batch is run warmupRuns times untimed
 // first. Returns nothing when cancelled (between batches).
 std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Dataset &data,
                                          const std::vector<std::int64_t> &indices, const ThresholdPolicy &policy,

@@ -205,7 +205,7 @@ int main(int argc, char **argv)
         ->capture_default_str();
     runCommand->add_option("--device", runOptions.device, "cpu, cuda or cuda:N")->capture_default_str();
     runCommand->add_option("--threads", runOptions.threads, "LibTorch threads (default: all cores)")->check(CLI::NonNegativeNumber);
-    runCommand->add_option("--warmup", runOptions.warmup, "Untimed runs of the first sample first")
+    runCommand->add_option("--warmup", runOptions.warmup, "Untimed runs of the first batch first")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
     runCommand->add_option("--samples-csv", runOptions.samplesCsv, "Write each sample's exit, prediction, label and latency (.csv)");
