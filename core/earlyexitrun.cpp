@@ -45,11 +45,12 @@ bool ExitDecider::leaves(int exit, const float *probabilities, int classes, Hist
     double score = 0;
     switch (m_policy.measure) {
     case Measure::MaxProb: score = s.maxProb; break;
-    case Measure::Entropy: score = s.entropy; break;
+    case Measure::Entropy: score = normalizedEntropy(s.entropy, classes); break;
     case Measure::Margin: score = s.margin; break;
     case Measure::Patience: score = history.patience; break;
     case Measure::Learned:
-        score = m_policy.scorer->score(exit, probabilities, s.maxProb, s.entropy, history.learned.data());
+        score = m_policy.scorer->score(exit, probabilities, s.maxProb, normalizedEntropy(s.entropy, classes),
+                                       history.learned.data());
         history.learned.push_back(score);
         break;
     case Measure::Given:

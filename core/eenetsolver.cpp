@@ -471,6 +471,11 @@ void checkEenetProblem(const SolverProblem &problem)
                                           + std::to_string(kMinSamples) + " to train its score normalizers");
     if (!problem.options.labelFree && !val.hasCorrectness())
         throw InputError("val trace", "has no labels or correctness, so accuracy cannot be optimized: use --label-free");
+    if (!val.hasProbabilities() && !val.hasMeasure(Measure::Given))
+        throw InputError("val trace", "keeps only the top-" + std::to_string(val.topk())
+                                          + " probabilities, but EENet's score normalizers read all C of them "
+                                            "(exit_probs) or given scores (exit_scores): store exit_probs "
+                                            "(exitscope-cli trace without --topk), or leave eenet out");
     if (problem.options.eenetEpochs < 1 || problem.options.eenetRestarts < 1
         || !(problem.options.eenetLearningRate > 0))
         throw InputError("eenet", "epochs and restarts must be at least 1 and the learning rate positive");

@@ -109,8 +109,12 @@ int LearnedScorer::inputCount(Input input, int classes, int exit)
 void LearnedScorer::checkFits(const Trace &trace, const std::string &where) const
 {
     if (m_input == Input::Probabilities) {
-        if (!trace.hasProbabilities())
-            throw InputError(where, "the learned scorer reads probabilities (exit_probs), which the trace lacks");
+        if (!trace.hasProbabilities()) {
+            std::string why = "the learned scorer reads all C probabilities (exit_probs), which the trace lacks";
+            if (trace.topk() > 0)
+                why += " (it keeps only the top-" + std::to_string(trace.topk()) + ")";
+            throw InputError(where, why);
+        }
         if (trace.classes() != m_classes)
             throw InputError(where, "the learned scorer was trained on " + std::to_string(m_classes)
                                         + " classes, the trace has " + std::to_string(trace.classes()));

@@ -34,9 +34,14 @@ ProbabilitySummary summarizeProbabilities(const float *p, int classes)
         }
     }
     s.maxProb = best;
-    s.entropy = classes > 1 ? h / std::log(static_cast<double>(classes)) : 0.0;
+    s.entropy = h;
     s.margin = classes > 1 ? best - second : best;
     return s;
+}
+
+double normalizedEntropy(double nats, int classes)
+{
+    return classes > 1 ? nats / std::log(static_cast<double>(classes)) : 0.0;
 }
 
 } // namespace exitscope

@@ -16,10 +16,13 @@ struct ProbabilitySummary
 {
     std::int32_t prediction = 0; // the first most probable class
     double maxProb = 0;
-    double entropy = 0; // divided by log(C): in [0, 1]
+    double entropy = 0; // in nats; the entropy measure is normalizedEntropy() of it
     double margin = 0; // top-1 minus top-2 (the top-1 itself when C == 1)
     double sum = 0; // of the probabilities, for validation
 };
 ProbabilitySummary summarizeProbabilities(const float *probabilities, int classes);
+
+// Entropy divided by log(C): in [0, 1]; 0 for one class.
+double normalizedEntropy(double nats, int classes);
 
 } // namespace exitscope

@@ -1,6 +1,7 @@
 #include "trace.h"
 
 #include "inputerror.h"
+#include "probabilities.h"
 
 #include <algorithm>
 #include <cmath>
@@ -43,26 +44,39 @@ int index(Measure measure)
     return static_cast<int>(measure);
 }
 
-// Max probability, normalized entropy and margin of every (exit, sample), with validation
-// of the probability vectors in the same pass.
-void deriveFromProbabilities(const TraceContents &c, std::vector<std::int32_t> &predictions,
-                             std::vector<double> (&scores)[5], const std::string &where)
+// Fills predictions and the max-prob, normalized entropy and margin scores of every
+// (exit, sample) from scoreRow(row), which also validates the row.
+template <typename ScoreRow>
+void deriveScores(const TraceContents &c, bool hasMargin, std::vector<std::int32_t> &predictions,
+                  std::vector<double> (&scores)[5], ScoreRow scoreRow)
 {
     const std::size_t kn = static_cast<std::size_t>(c.exits) * c.samples;
-    const int classes = c.classes;
-    const double logC = classes > 1 ? std::log(static_cast<double>(classes)) : 1.0;
     predictions.resize(kn);
     auto &maxProb = scores[index(Measure::MaxProb)];
     auto &entropy = scores[index(Measure::Entropy)];
     auto &margin = scores[index(Measure::Margin)];
     maxProb.resize(kn);
     entropy.resize(kn);
-    margin.resize(kn);
+    if (hasMargin)
+        margin.resize(kn);
     for (std::size_t row = 0; row < kn; ++row) {
+        const ProbabilitySummary s = scoreRow(row);
+        predictions[row] = s.prediction;
+        maxProb[row] = s.maxProb;
+        entropy[row] = normalizedEntropy(s.entropy, c.classes);
+        if (hasMargin)
+            margin[row] = s.margin;
+    }
+}
+
+// Scores from the full probability vectors, computed as a running model's exit decisions
+// compute them (core/probabilities.h), after checking each row.
+void deriveFromProbabilities(const TraceContents &c, std::vector<std::int32_t> &predictions,
+                             std::vector<double> (&scores)[5], const std::string &where)
+{
+    const int classes = c.classes;
+    deriveScores(c, true, predictions, scores, [&](std::size_t row) {
         const float *p = c.probabilities.data() + row * classes;
-        double sum = 0.0, h = 0.0;
-        float best = -1.0f, second = -1.0f;
-        int arg = 0;
         for (int cls = 0; cls < classes; ++cls) {
             const float v = p[cls];
             if (!std::isfinite(v) || v < -1e-6f || v > 1.0f + 1e-6f) {
@@ -71,28 +85,69 @@ void deriveFromProbabilities(const TraceContents &c, std::vector<std::int32_t> &
                     << cls << " is " << v << "; probabilities must be finite and in [0, 1]";
                 throw InputError(where, msg.str());
             }
-            sum += v;
-            if (v > 0.0f)
-                h -= v * std::log(static_cast<double>(v));
-            if (v > best) {
-                second = best;
-                best = v;
-                arg = cls;
-            } else if (v > second) {
-                second = v;
-            }
         }
-        if (std::abs(sum - 1.0) > kProbabilitySumTolerance) {
+        const ProbabilitySummary s = summarizeProbabilities(p, classes);
+        if (std::abs(s.sum - 1.0) > kProbabilitySumTolerance) {
             std::ostringstream msg;
-            msg << "exit_probs at " << at(static_cast<int>(row / c.samples), row % c.samples) << " sum to " << sum
+            msg << "exit_probs at " << at(static_cast<int>(row / c.samples), row % c.samples) << " sum to " << s.sum
                 << ", expected 1 (softmax probabilities, not logits?)";
             throw InputError(where, msg.str());
         }
-        predictions[row] = arg;
-        maxProb[row] = best;
-        entropy[row] = classes > 1 ? h / logC : 0.0;
-        margin[row] = classes > 1 ? best - second : best;
-    }
+        return s;
+    });
+}
+
+// Scores from the k largest probabilities, validated in the same pass. The C - k classes
+// not stored share the leftover mass r = 1 - sum evenly: the completion with the most
+// entropy, so the entropy is an upper bound (exact when k = C). Margin needs the second
+// largest.
+void deriveFromTopk(const TraceContents &c, std::vector<std::int32_t> &predictions,
+                    std::vector<double> (&scores)[5], const std::string &where)
+{
+    const int k = c.topk, classes = c.classes;
+    std::vector<std::int32_t> sorted(k); // a row's classes, sorted to find repeats
+    deriveScores(c, k >= 2 || k == classes, predictions, scores, [&](std::size_t row) {
+        const std::int32_t *cls = c.topkIndices.data() + row * k;
+        const float *p = c.topkProbabilities.data() + row * k;
+        const auto sample = [&]() { return at(static_cast<int>(row / c.samples), row % c.samples); };
+        double sum = 0.0, h = 0.0;
+        for (int i = 0; i < k; ++i) {
+            const bool classOk = cls[i] >= 0 && cls[i] < classes;
+            const bool probabilityOk = std::isfinite(p[i]) && p[i] >= -1e-6f && p[i] <= 1.0f + 1e-6f;
+            if (!classOk || !probabilityOk || (i > 0 && p[i] > p[i - 1])) {
+                std::ostringstream msg;
+                if (!classOk)
+                    msg << "exit_topk_indices at " << sample() << ", entry " << i << " is " << cls[i]
+                        << ", expected a class index in [0, " << classes << ")";
+                else if (!probabilityOk)
+                    msg << "exit_topk_probs at " << sample() << ", entry " << i << " is " << p[i]
+                        << "; probabilities must be finite and in [0, 1]";
+                else
+                    msg << "exit_topk_probs at " << sample() << ", entry " << i << " is " << p[i] << ", above entry "
+                        << i - 1 << " (" << p[i - 1] << "); top-k probabilities must be non-increasing";
+                throw InputError(where, msg.str());
+            }
+            sum += p[i];
+            if (p[i] > 0.0f)
+                h -= p[i] * std::log(static_cast<double>(p[i]));
+        }
+        std::copy(cls, cls + k, sorted.begin());
+        std::sort(sorted.begin(), sorted.end());
+        const auto repeat = std::adjacent_find(sorted.begin(), sorted.end());
+        if (repeat != sorted.end())
+            throw InputError(where, "exit_topk_indices at " + sample() + " names class " + std::to_string(*repeat)
+                                        + " twice; a sample's top-k classes must be distinct");
+        if (sum > 1.0 + kProbabilitySumTolerance) {
+            std::ostringstream msg;
+            msg << "exit_topk_probs at " << sample() << " sum to " << sum
+                << ", more than 1 (softmax probabilities, not logits?)";
+            throw InputError(where, msg.str());
+        }
+        const double rest = std::max(0.0, 1.0 - sum);
+        if (k < classes && rest > 0.0)
+            h -= rest * std::log(rest / (classes - k));
+        return ProbabilitySummary{cls[0], p[0], h, k >= 2 ? p[0] - p[1] : p[0], sum};
+    });
 }
 
 void checkClassIndices(const std::vector<std::int32_t> &values, int classes, const char *array, int exits,
@@ -134,15 +189,34 @@ Trace Trace::build(TraceContents contents, const std::string &where)
     const std::size_t kn = static_cast<std::size_t>(K) * static_cast<std::size_t>(N);
     const std::string knShape = "K x N = " + std::to_string(K) + " x " + std::to_string(N);
 
+    const bool hasTopk = c.topk != 0 || !c.topkIndices.empty() || !c.topkProbabilities.empty();
+    std::vector<std::string> outputs; // the kinds of class output given: one at most
+    if (!c.probabilities.empty())
+        outputs.push_back("exit_probs");
+    if (hasTopk)
+        outputs.push_back("exit_topk_probs");
+    if (!c.predictions.empty())
+        outputs.push_back("exit_predictions");
+    if (outputs.size() > 1)
+        throw InputError(where, "found both " + outputs[0] + " and " + outputs[1] + "; give one of them "
+                                "(predictions come from the probabilities)");
+
     if (!c.probabilities.empty()) {
         if (c.classes < 1)
             throw InputError(where, "exit_probs needs at least one class");
         requireSize(c.probabilities.size(), kn * c.classes, "exit_probs",
                     knShape + " x " + std::to_string(c.classes), where);
-        if (!c.predictions.empty())
-            throw InputError(where, "give exit_probs or exit_predictions, not both (predictions come from "
-                                    "the probabilities)");
         deriveFromProbabilities(c, d->predictions, d->scores, where);
+    } else if (hasTopk) {
+        if (c.classes < 1)
+            throw InputError(where, "exit_topk_probs needs the class count C (num_classes)");
+        if (c.topk < 1 || c.topk > c.classes)
+            throw InputError(where, "exit_topk_probs has k = " + std::to_string(c.topk) + ", expected 1 <= k <= C = "
+                                        + std::to_string(c.classes));
+        const std::string shape = knShape + " x " + std::to_string(c.topk);
+        requireSize(c.topkIndices.size(), kn * c.topk, "exit_topk_indices", shape, where);
+        requireSize(c.topkProbabilities.size(), kn * c.topk, "exit_topk_probs", shape, where);
+        deriveFromTopk(c, d->predictions, d->scores, where);
     } else if (!c.predictions.empty()) {
         requireSize(c.predictions.size(), kn, "exit_predictions", knShape, where);
         checkClassIndices(c.predictions, c.classes, "exit_predictions", K, N, where);
@@ -161,15 +235,16 @@ Trace Trace::build(TraceContents contents, const std::string &where)
         }
         d->scores[index(Measure::Given)] = c.givenScores;
     }
-    if (c.probabilities.empty() && c.givenScores.empty())
-        throw InputError(where, "the trace has no confidence scores: it needs exit_probs or exit_scores");
+    if (c.probabilities.empty() && !hasTopk && c.givenScores.empty())
+        throw InputError(where, "the trace has no confidence scores: it needs exit_probs, exit_topk_probs or "
+                                "exit_scores");
 
     if (!c.labels.empty()) {
         requireSize(c.labels.size(), static_cast<std::size_t>(N), "labels", "N = " + std::to_string(N), where);
         checkClassIndices(c.labels, c.classes, "labels", 0, N, where);
         if (d->predictions.empty())
-            throw InputError(where, "labels need predictions to judge: add exit_probs or exit_predictions, or "
-                                    "give exit_correct instead");
+            throw InputError(where, "labels need predictions to judge: add exit_probs, exit_topk_probs or "
+                                    "exit_predictions, or give exit_correct instead");
         if (!c.correct.empty())
             throw InputError(where, "give labels or exit_correct, not both (correctness comes from the labels)");
         d->correct.resize(kn);
@@ -244,6 +319,11 @@ const TraceContents &Trace::contents() const
 bool Trace::hasProbabilities() const
 {
     return !m_data->contents.probabilities.empty();
+}
+
+int Trace::topk() const
+{
+    return m_data->contents.topk;
 }
 
 bool Trace::hasLabels() const

@@ -10,14 +10,19 @@
 namespace exitscope {
 
 // The arrays a trace file or an importer supplies, exit-major (index k * N + j for exit k,
-// sample j; probabilities at (k * N + j) * C + c). Empty vectors mean "not in the file".
+// sample j; probabilities at (k * N + j) * C + c, top-k entries at (k * N + j) * topk + i).
+// Empty vectors mean "not in the file". Class outputs come as one of: full probabilities,
+// the top-k of them, or predictions.
 struct TraceContents
 {
     int exits = 0;
     std::int64_t samples = 0;
-    int classes = 0; // 0 when unknown (no probabilities)
+    int classes = 0; // 0 when unknown (no probabilities, top-k or num_classes)
     std::vector<float> probabilities; // K x N x C softmax outputs
-    std::vector<std::int32_t> predictions; // K x N, only when there are no probabilities
+    int topk = 0; // k of the top-k arrays, 0 when there are none
+    std::vector<std::int32_t> topkIndices; // K x N x k class indices, most probable first
+    std::vector<float> topkProbabilities; // K x N x k, their probabilities, non-increasing
+    std::vector<std::int32_t> predictions; // K x N, only without probabilities or top-k
     std::vector<std::int32_t> labels; // N
     std::vector<std::uint8_t> correct; // K x N, 1 = right; only when labels are unknown
     std::vector<double> givenScores; // K x N
@@ -33,6 +38,8 @@ class Trace
 public:
     // Validates everything (shapes, NaN/inf, probabilities summing to ~1, labels and
     // predictions in range) and derives predictions, correctness, agreement and scores.
+    // From top-k, max-prob, margin (k >= 2) and predictions are exact; entropy spreads the
+    // mass outside the top k evenly over the other classes, an upper bound (exact at k = C).
     // `where` names the source in error messages.
     static Trace build(TraceContents contents, const std::string &where);
 
@@ -41,7 +48,8 @@ public:
     int classes() const;
     const TraceContents &contents() const;
 
-    bool hasProbabilities() const;
+    bool hasProbabilities() const; // all C probabilities; false for a top-k trace
+    int topk() const; // k when only the k largest probabilities are stored, else 0
     bool hasLabels() const;
     bool hasPredictions() const;
     bool hasCorrectness() const; // accuracy can be computed (labels, or given correctness)

@@ -12,6 +12,8 @@ namespace exitscope {
 namespace {
 
 constexpr const char *kProbabilities = "exit_probs";
+constexpr const char *kTopkIndices = "exit_topk_indices";
+constexpr const char *kTopkProbabilities = "exit_topk_probs";
 constexpr const char *kPredictions = "exit_predictions";
 constexpr const char *kLabels = "labels";
 constexpr const char *kCorrect = "exit_correct";
@@ -76,18 +78,40 @@ Trace readTraceFile(const std::string &path)
         c.classes = static_cast<int>(h.shape[2]);
         c.probabilities = npz.floats(kProbabilities);
     }
+    if (npz.has(kTopkIndices) || npz.has(kTopkProbabilities)) {
+        for (const char *name : {kTopkIndices, kTopkProbabilities})
+            if (!npz.has(name))
+                throw InputError(path, std::string(name) + " is missing: top-k traces need both " + kTopkIndices
+                                           + " and " + kTopkProbabilities);
+        std::int64_t k = -1;
+        for (const char *name : {kTopkIndices, kTopkProbabilities}) {
+            const std::string at = npz.where(name);
+            const NpyHeader h = requireRank(npz.header(name), 3, "(K, N, k)", at);
+            agree(K, h.shape[0], "K", at);
+            agree(N, h.shape[1], "N", at);
+            agree(k, h.shape[2], "k", at);
+        }
+        if (k < 1)
+            throw InputError(npz.where(kTopkProbabilities), "k = 0: a top-k trace keeps at least one class");
+        if (!npz.has(kClasses))
+            throw InputError(path, std::string(kTopkProbabilities) + " needs " + kClasses
+                                       + ": the class count C, a 0-d integer array");
+        c.topk = static_cast<int>(k);
+        c.topkIndices = toInt32(npz.integers(kTopkIndices), npz.where(kTopkIndices));
+        c.topkProbabilities = npz.floats(kTopkProbabilities);
+    }
     if (npz.has(kPredictions)) {
         const std::string at = npz.where(kPredictions);
         const NpyHeader h = requireRank(npz.header(kPredictions), 2, "(K, N)", at);
         agree(K, h.shape[0], "K", at);
         agree(N, h.shape[1], "N", at);
         c.predictions = toInt32(npz.integers(kPredictions), at);
-        if (npz.has(kClasses)) {
-            const auto classes = npz.integers(kClasses);
-            if (classes.size() != 1 || classes[0] < 1 || classes[0] > std::numeric_limits<std::int32_t>::max())
-                throw InputError(npz.where(kClasses), "expected one positive class count");
-            c.classes = static_cast<int>(classes[0]);
-        }
+    }
+    if ((c.topk > 0 || !c.predictions.empty()) && npz.has(kClasses)) {
+        const auto classes = npz.integers(kClasses);
+        if (classes.size() != 1 || classes[0] < 1 || classes[0] > std::numeric_limits<std::int32_t>::max())
+            throw InputError(npz.where(kClasses), "expected one positive class count");
+        c.classes = static_cast<int>(classes[0]);
     }
     if (npz.has(kScores)) {
         const std::string at = npz.where(kScores);
@@ -130,7 +154,8 @@ Trace readTraceFile(const std::string &path)
         std::string found;
         for (const auto &name : npz.names())
             found += (found.empty() ? "" : ", ") + name;
-        throw InputError(path, "not an Exitscope trace: expected exit_probs (K, N, C) or exit_scores (K, N); found "
+        throw InputError(path, "not an Exitscope trace: expected exit_probs (K, N, C), exit_topk_probs (K, N, k) or "
+                                   "exit_scores (K, N); found "
                                    "arrays: " + (found.empty() ? std::string("none") : found));
     }
     c.exits = static_cast<int>(K);
@@ -149,11 +174,14 @@ void writeTraceFile(const Trace &trace, const std::string &path)
     if (!c.probabilities.empty())
         npz.add(kProbabilities, NpyType::Float32, {K, N, c.classes}, c.probabilities.data());
     const std::int64_t classes = c.classes;
-    if (!c.predictions.empty()) {
-        npz.add(kPredictions, NpyType::Int32, {K, N}, c.predictions.data());
-        if (classes > 0)
-            npz.add(kClasses, NpyType::Int64, {}, &classes);
+    if (c.topk > 0) {
+        npz.add(kTopkIndices, NpyType::Int32, {K, N, c.topk}, c.topkIndices.data());
+        npz.add(kTopkProbabilities, NpyType::Float32, {K, N, c.topk}, c.topkProbabilities.data());
     }
+    if (!c.predictions.empty())
+        npz.add(kPredictions, NpyType::Int32, {K, N}, c.predictions.data());
+    if ((c.topk > 0 || !c.predictions.empty()) && classes > 0)
+        npz.add(kClasses, NpyType::Int64, {}, &classes);
     if (!c.labels.empty())
         npz.add(kLabels, NpyType::Int32, {N}, c.labels.data());
     if (!c.correct.empty())

@@ -4,6 +4,7 @@
 // asserting on InputError messages.
 
 #include "inputerror.h"
+#include "trace.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <numeric>
 #include <string>
 
 namespace exitscope::test {
@@ -37,6 +40,26 @@ inline QString writeFile(const QTemporaryDir &dir, const QString &name, const QB
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
         qFatal("cannot write test file %s", qPrintable(path));
     return path;
+}
+
+// A full-probability trace's contents cut to the k largest probabilities of every row, most
+// probable first and the lower class first on ties (as a full trace's argmax).
+inline TraceContents keepTopk(TraceContents c, int k)
+{
+    const std::size_t rows = static_cast<std::size_t>(c.exits) * static_cast<std::size_t>(c.samples);
+    std::vector<std::int32_t> order(static_cast<std::size_t>(c.classes));
+    for (std::size_t row = 0; row < rows; ++row) {
+        const float *p = c.probabilities.data() + row * c.classes;
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [p](std::int32_t a, std::int32_t b) { return p[a] > p[b]; });
+        for (int i = 0; i < k; ++i) {
+            c.topkIndices.push_back(order[i]);
+            c.topkProbabilities.push_back(p[order[i]]);
+        }
+    }
+    c.topk = k;
+    c.probabilities.clear();
+    return c;
 }
 
 } // namespace exitscope::test

@@ -1,6 +1,7 @@
 // End-to-end tests of exitscope-cli: exit statuses, messages, files written or not, and
 // numbers on the real shared traces.
 
+#include "clirunner.h"
 #include "dataset.h"
 #include "multiexitmodel.h"
 #include "npy.h"
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 #include <algorithm>
 #include <cmath>
@@ -19,21 +19,6 @@ using namespace exitscope;
 using namespace exitscope::test;
 
 namespace {
-
-struct Run
-{
-    int status = -1;
-    QString out, err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(EXITSCOPE_CLI), arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
 
 QJsonObject json(const Run &run)
 {
@@ -56,7 +41,7 @@ private slots:
     {
         QTest::addColumn<QStringList>("command");
         QTest::newRow("top") << QStringList{};
-        for (const char *sub : {"import", "info", "eval", "synth"})
+        for (const char *sub : {"import", "info", "eval", "synth", "sweep", "solve", "trace", "profile", "run"})
             QTest::newRow(sub) << QStringList{sub};
         QTest::newRow("import aaai21") << QStringList{"import", "aaai21"};
         QTest::newRow("import eenet") << QStringList{"import", "eenet"};
@@ -234,6 +219,34 @@ private slots:
                 QVERIFY(std::abs(val.scores(Measure::MaxProb, k)[j] - 1.0 / sum) < 1e-6);
                 QCOMPARE(val.contents().labels[j], static_cast<std::int32_t>(labels[split.val[j]]));
             }
+
+        // --topk 3 keeps the 3 largest probabilities: max-prob, margin and predictions are
+        // those of the full trace; --topk 10 (= C) stores the full probabilities.
+        const QString top3 = dir.filePath("top3"), top10 = dir.filePath("top10");
+        const Run topRun = cli({"trace", "--model", modelPath, "--dataset", spec, "--out-dir", top3, "--batch-size", "4", "--topk", "3"});
+        QVERIFY2(topRun.status == 0, qPrintable(topRun.err));
+        QVERIFY2(topRun.out.contains("C = 10, top-3 probabilities"), qPrintable(topRun.out));
+        QCOMPARE(cli({"trace", "--model", modelPath, "--dataset", spec, "--out-dir", top10, "--batch-size", "4", "--topk", "10"}).status, 0);
+        for (const QString name : {"/val.npz", "/test.npz"}) {
+            const Trace full = readTraceFile(str(out + name)), top = readTraceFile(str(top3 + name));
+            QCOMPARE(top.topk(), 3);
+            QCOMPARE(top.classes(), 10);
+            QCOMPARE(top.contents().topkProbabilities.size(), static_cast<std::size_t>(4 * top.samples() * 3));
+            QVERIFY(top.contents().labels == full.contents().labels);
+            const std::int64_t n = full.samples();
+            for (int k = 0; k < 4; ++k) {
+                QVERIFY(std::equal(full.predictions(k), full.predictions(k) + n, top.predictions(k)));
+                for (Measure m : {Measure::MaxProb, Measure::Margin})
+                    QVERIFY(std::equal(full.scores(m, k), full.scores(m, k) + n, top.scores(m, k)));
+            }
+            const Trace all = readTraceFile(str(top10 + name));
+            QCOMPARE(all.topk(), 0);
+            QVERIFY(all.contents().probabilities == full.contents().probabilities);
+        }
+        const Run info = cli({"info", top3 + "/val.npz"});
+        QVERIFY2(info.out.contains("classes    10 (top-3 probabilities stored)"), qPrintable(info.out));
+        QVERIFY2(info.out.contains("entropy is an upper bound"), qPrintable(info.out));
+        QCOMPARE(json(cli({"info", top3 + "/val.npz", "--json"}))["topk"].toInt(), 3);
     }
 
     void traceBadInput_data()

@@ -242,7 +242,7 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("no scorer") << 0 << "measure 'learned' needs the policy's learned scorer, which is missing";
         QTest::newRow("other classes") << 1 << "the learned scorer was trained on 10 classes, the trace has 6";
-        QTest::newRow("no probabilities") << 2 << "the learned scorer reads probabilities (exit_probs), which the trace lacks";
+        QTest::newRow("no probabilities") << 2 << "the learned scorer reads all C probabilities (exit_probs), which the trace lacks";
         QTest::newRow("other exits") << 3
                                      << "the learned scorer has 3 normalizers (one per exit but the last), but the trace has K = 5";
     }
@@ -263,6 +263,20 @@ private slots:
         if (defect == 2 || defect == 3)
             policy.thresholds.resize(static_cast<std::size_t>(other.exits() - 1), 0.5);
         EXPECT_INPUT_ERROR(checkPolicy(other, policy, "test.npz"), "test.npz: " + str(message));
+    }
+
+    // EENet's normalizers read all C probabilities: a top-k trace without given scores is
+    // refused for training, and a learned policy is not applied to it.
+    void refusesTopkTraces()
+    {
+        const Trace full = synthTrace(200);
+        const Trace top = Trace::build(keepTopk(full.contents(), 3), "top-3");
+        EXPECT_INPUT_ERROR(solveEenet(problemFor(top, 0.5), {}),
+                           "val trace: keeps only the top-3 probabilities, but EENet's score normalizers read all C");
+        const ThresholdPolicy policy = solveEenet(problemFor(full, 0.5), {}).policy;
+        EXPECT_INPUT_ERROR(checkPolicy(top, policy, "test.npz"),
+                           "test.npz: the learned scorer reads all C probabilities (exit_probs), which the trace "
+                           "lacks (it keeps only the top-3)");
     }
 
     void tooFewSamples()

@@ -1,6 +1,7 @@
 // The latency profiler and real early-exit runs (library and exitscope-cli), on the shared
 // TorchScript models and small .npy datasets written here.
 
+#include "clirunner.h"
 #include "dataset.h"
 #include "earlyexitrun.h"
 #include "latencyprofiler.h"
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 #include <cmath>
 #include <random>
@@ -23,21 +23,6 @@ using namespace exitscope;
 using namespace exitscope::test;
 
 namespace {
-
-struct Run
-{
-    int status = -1;
-    QString out, err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(EXITSCOPE_CLI), arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
 
 // A quick profile: enough runs to check the structure, not to trust the numbers.
 ProfilerOptions quickOptions(std::vector<std::int64_t> shape, std::vector<int> batchSizes)

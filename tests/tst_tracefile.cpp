@@ -68,11 +68,14 @@ private slots:
         QTest::newRow("probabilities + labels") << 0;
         QTest::newRow("scores + correctness") << 1;
         QTest::newRow("predictions + labels + scores") << 2;
+        QTest::newRow("top-3 + labels") << 3;
     }
     void roundTripsExactly()
     {
         QFETCH(int, kind);
-        TraceContents c = kind == 0 ? probabilityContents(3, 40, 7) : scoreContents(4, 33);
+        TraceContents c = kind == 0 ? probabilityContents(3, 40, 7)
+            : kind == 3             ? keepTopk(probabilityContents(3, 40, 7), 3)
+                                    : scoreContents(4, 33);
         if (kind == 2) {
             c.correct.clear();
             for (std::int64_t i = 0; i < 4 * 33; ++i)
@@ -91,6 +94,10 @@ private slots:
         QCOMPARE(b.samples, a.samples);
         QCOMPARE(b.classes, a.classes);
         QVERIFY(b.probabilities == a.probabilities);
+        QCOMPARE(b.topk, a.topk);
+        QCOMPARE(back.topk(), kind == 3 ? 3 : 0);
+        QVERIFY(b.topkIndices == a.topkIndices);
+        QVERIFY(b.topkProbabilities == a.topkProbabilities);
         QVERIFY(b.predictions == a.predictions);
         QVERIFY(b.labels == a.labels);
         QVERIFY(b.correct == a.correct);
@@ -127,6 +134,110 @@ private slots:
         QCOMPARE(t.agreesWithFinal(0)[0], std::uint8_t(0));
         QVERIFY(t.agreementIsExact());
         QVERIFY(!t.hasMeasure(Measure::Given));
+    }
+
+    // Top-k keeps max-prob, margin and predictions exact (so correctness, agreement and
+    // patience too); entropy is an upper bound, exact when k = C.
+    void topkScoresMatchFullTrace_data()
+    {
+        QTest::addColumn<int>("k");
+        QTest::newRow("k = 1") << 1;
+        QTest::newRow("k = 2") << 2;
+        QTest::newRow("k = 4") << 4;
+        QTest::newRow("k = C") << 7;
+    }
+    void topkScoresMatchFullTrace()
+    {
+        QFETCH(int, k);
+        const TraceContents fullContents = probabilityContents(3, 50, 7);
+        const Trace full = Trace::build(fullContents, "full");
+        const Trace top = Trace::build(keepTopk(fullContents, k), "top-k");
+        QCOMPARE(top.topk(), k);
+        QVERIFY(!top.hasProbabilities());
+        QCOMPARE(top.classes(), 7);
+        QCOMPARE(top.hasMeasure(Measure::Margin), k >= 2);
+        const std::int64_t N = full.samples();
+        bool entropyAbove = false;
+        for (int e = 0; e < full.exits(); ++e) {
+            QVERIFY(std::equal(full.predictions(e), full.predictions(e) + N, top.predictions(e)));
+            QVERIFY(std::equal(full.correct(e), full.correct(e) + N, top.correct(e)));
+            QVERIFY(std::equal(full.agreesWithFinal(e), full.agreesWithFinal(e) + N, top.agreesWithFinal(e)));
+            for (Measure m : {Measure::MaxProb, Measure::Patience, Measure::Margin})
+                if (top.hasMeasure(m))
+                    QVERIFY(std::equal(full.scores(m, e), full.scores(m, e) + N, top.scores(m, e)));
+            for (std::int64_t j = 0; j < N; ++j) {
+                const double exact = full.scores(Measure::Entropy, e)[j], bound = top.scores(Measure::Entropy, e)[j];
+                if (k == 7)
+                    QVERIFY2(std::abs(bound - exact) < 1e-12, qPrintable(QString::number(bound - exact)));
+                else
+                    QVERIFY2(bound >= exact - 1e-12, qPrintable(QString::number(bound - exact)));
+                entropyAbove = entropyAbove || bound > exact + 1e-6;
+            }
+        }
+        QCOMPARE(entropyAbove, k < 7); // the classes left out are far from uniform
+    }
+
+    // Exact when the classes left out share the rest evenly: the example of
+    // derivesScoresFromProbabilities with its top 2 (0.6, 0.2; 0.1 and 0.1 left out).
+    void derivesScoresFromTopk()
+    {
+        TraceContents c;
+        c.exits = 1;
+        c.samples = 1;
+        c.classes = 4;
+        c.topk = 2;
+        c.topkIndices = {1, 2};
+        c.topkProbabilities = {0.6f, 0.2f};
+        c.labels = {1};
+        const Trace t = Trace::build(c, "memory");
+        QCOMPARE(t.predictions(0)[0], 1);
+        QCOMPARE(t.correct(0)[0], std::uint8_t(1));
+        QCOMPARE(t.scores(Measure::MaxProb, 0)[0], static_cast<double>(0.6f));
+        QCOMPARE(t.scores(Measure::Margin, 0)[0], static_cast<double>(0.6f - 0.2f));
+        const double h = -(0.1 * std::log(0.1) * 2 + 0.6 * std::log(0.6) + 0.2 * std::log(0.2)) / std::log(4.0);
+        QVERIFY(std::abs(t.scores(Measure::Entropy, 0)[0] - h) < 1e-6);
+    }
+
+    void rejectsBadTopk_data()
+    {
+        QTest::addColumn<int>("defect");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("index out of range") << 0 << "exit_topk_indices at exit 1, sample 2, entry 1 is 7, expected a class index in [0, 7)";
+        QTest::newRow("negative index") << 1 << "exit_topk_indices at exit 0, sample 0, entry 0 is -1";
+        QTest::newRow("repeated class") << 2 << "exit_topk_indices at exit 0, sample 3 names class";
+        QTest::newRow("NaN") << 3 << "exit_topk_probs at exit 1, sample 0, entry 2 is nan";
+        QTest::newRow("above 1") << 4 << "exit_topk_probs at exit 0, sample 1, entry 0 is 1.5";
+        QTest::newRow("increasing") << 5 << "exit_topk_probs at exit 0, sample 4, entry 1 is 0.9, above entry 0";
+        QTest::newRow("sum above 1") << 6 << "exit_topk_probs at exit 0, sample 5 sum to 1.2";
+        QTest::newRow("k above C") << 7 << "exit_topk_probs has k = 3, expected 1 <= k <= C = 2";
+        QTest::newRow("no class count") << 8 << "exit_topk_probs needs the class count C";
+        QTest::newRow("wrong size") << 9 << "exit_topk_indices has 35 values, expected K x N = 2 x 6 x 3 = 36";
+        QTest::newRow("with exit_probs") << 10 << "found both exit_probs and exit_topk_probs";
+        QTest::newRow("with predictions") << 11 << "found both exit_topk_probs and exit_predictions";
+        QTest::newRow("k = 0 with arrays") << 12 << "exit_topk_probs has k = 0";
+    }
+    void rejectsBadTopk()
+    {
+        QFETCH(int, defect);
+        QFETCH(QString, message);
+        TraceContents c = keepTopk(probabilityContents(2, 6, 7), 3);
+        const auto at = [](int exit, int sample, int entry) { return (exit * 6 + sample) * 3 + entry; };
+        switch (defect) {
+        case 0: c.topkIndices[at(1, 2, 1)] = 7; break;
+        case 1: c.topkIndices[0] = -1; break;
+        case 2: c.topkIndices[at(0, 3, 2)] = c.topkIndices[at(0, 3, 0)]; break;
+        case 3: c.topkProbabilities[at(1, 0, 2)] = std::numeric_limits<float>::quiet_NaN(); break;
+        case 4: c.topkProbabilities[at(0, 1, 0)] = 1.5f; break;
+        case 5: c.topkProbabilities[at(0, 4, 1)] = 0.9f; break;
+        case 6: std::fill_n(c.topkProbabilities.begin() + at(0, 5, 0), 3, 0.4f); break;
+        case 7: c.classes = 2; break;
+        case 8: c.classes = 0; break;
+        case 9: c.topkIndices.pop_back(); break;
+        case 10: c.probabilities = probabilityContents(2, 6, 7).probabilities; break;
+        case 11: c.predictions.assign(12, 0); break;
+        case 12: c.topk = 0; break;
+        }
+        EXPECT_INPUT_ERROR(Trace::build(c, "t.npz"), "t.npz: " + str(message));
     }
 
     void rejectsBadContents_data()
@@ -176,6 +287,14 @@ private slots:
         QTest::newRow("no arrays") << 7 << "not an Exitscope trace";
         QTest::newRow("float labels") << 8 << "[labels]: expected an integer array";
         QTest::newRow("newer version") << 9 << "newer than this Exitscope reads";
+        QTest::newRow("top-k wrong rank") << 10 << "bad.npz[exit_topk_probs]: expected shape (K, N, k), found (2, 18)";
+        QTest::newRow("top-k k disagrees") << 11 << "bad.npz[exit_topk_probs]: k = 2 disagrees with k = 3";
+        QTest::newRow("top-k probabilities alone") << 12 << "bad.npz: exit_topk_indices is missing";
+        QTest::newRow("top-k without num_classes") << 13 << "bad.npz: exit_topk_probs needs num_classes";
+        QTest::newRow("top-k index out of range") << 14 << "bad.npz: exit_topk_indices at exit 0, sample 0, entry 0 is 9, expected a class index in [0, 5)";
+        QTest::newRow("top-k NaN") << 15 << "bad.npz: exit_topk_probs at exit 0, sample 0, entry 0 is nan";
+        QTest::newRow("top-k increasing") << 16 << "bad.npz: exit_topk_probs at exit 0, sample 0, entry 1 is 0.35, above entry 0 (0.3)";
+        QTest::newRow("top-k float indices") << 17 << "bad.npz[exit_topk_indices]: expected an integer array";
     }
     void rejectsBadFiles()
     {
@@ -187,8 +306,21 @@ private slots:
         const std::vector<std::int32_t> labels(5, 1);
         const std::vector<float> floatLabels(6, 1.0f);
         const bool lower = true;
-        const std::int64_t version = 99;
+        const std::int64_t version = 99, classes = 5;
+        std::vector<std::int32_t> topkIndices(2 * 6 * 3);
+        std::vector<float> topkProbabilities(2 * 6 * 3);
+        for (std::size_t i = 0; i < topkIndices.size(); ++i) {
+            topkIndices[i] = static_cast<std::int32_t>(i % 3);
+            topkProbabilities[i] = 0.3f - 0.1f * static_cast<float>(i % 3);
+        }
+        const std::vector<float> floatIndices(topkIndices.begin(), topkIndices.end());
         NpzWriter npz;
+        const auto addTopk = [&](const std::vector<std::int64_t> &probabilityShape, bool withClasses) {
+            npz.add("exit_topk_indices", NpyType::Int32, {2, 6, 3}, topkIndices.data());
+            npz.add("exit_topk_probs", NpyType::Float32, probabilityShape, topkProbabilities.data());
+            if (withClasses)
+                npz.add("num_classes", NpyType::Int64, {}, &classes);
+        };
         switch (defect) {
         case 1: QFile(path).open(QIODevice::WriteOnly); break;
         case 2: { QFile f(path); f.open(QIODevice::WriteOnly); f.write("this is not an archive at all"); break; }
@@ -210,6 +342,16 @@ private slots:
                 npz.add("labels", NpyType::Float32, {6}, floatLabels.data()); break;
         case 9: npz.add("exitscope_trace_version", NpyType::Int64, {}, &version);
                 npz.add("exit_scores", NpyType::Float64, {2, 6}, scores.data()); break;
+        case 10: addTopk({2, 18}, true); break;
+        case 11: addTopk({2, 6, 2}, true); break;
+        case 12: npz.add("exit_topk_probs", NpyType::Float32, {2, 6, 3}, topkProbabilities.data()); break;
+        case 13: addTopk({2, 6, 3}, false); break;
+        case 14: topkIndices[0] = 9; addTopk({2, 6, 3}, true); break;
+        case 15: topkProbabilities[0] = std::numeric_limits<float>::quiet_NaN(); addTopk({2, 6, 3}, true); break;
+        case 16: topkProbabilities[1] = 0.35f; addTopk({2, 6, 3}, true); break;
+        case 17: npz.add("exit_topk_indices", NpyType::Float32, {2, 6, 3}, floatIndices.data());
+                 npz.add("exit_topk_probs", NpyType::Float32, {2, 6, 3}, topkProbabilities.data());
+                 npz.add("num_classes", NpyType::Int64, {}, &classes); break;
         }
         if (defect >= 4)
             npz.commit(str(path));

@@ -92,6 +92,7 @@ struct TraceOptions
     std::string model, dataset, outDir, device = "cpu";
     int batchSize = 64;
     int threads = 0;
+    int topk = 0; // keep the k largest probabilities; 0 (or k >= C) keeps all
 };
 // Returns the exit status: 0, or 130 when interrupted (nothing written).
 int runTraceCommand(const TraceOptions &options);

@@ -36,6 +36,7 @@ void traceInfo(const std::string &path, bool json)
     out["exits"] = K;
     out["samples"] = N;
     out["classes"] = trace.classes() > 0 ? nlohmann::json(trace.classes()) : nlohmann::json(nullptr);
+    out["topk"] = trace.topk() > 0 ? nlohmann::json(trace.topk()) : nlohmann::json(nullptr);
     out["labels_known"] = trace.hasLabels();
     out["correctness_known"] = trace.hasCorrectness();
     out["agreement_exact"] = trace.agreementIsExact();
@@ -70,7 +71,9 @@ void traceInfo(const std::string &path, bool json)
               << "exits      " << K << "\n"
               << "samples    " << N << "\n"
               << "classes    " << (trace.classes() > 0 ? std::to_string(trace.classes()) : std::string("unknown"))
-              << (trace.hasProbabilities() ? " (probabilities stored)" : "") << "\n"
+              << (trace.hasProbabilities() ? " (probabilities stored)" : "")
+              << (trace.topk() > 0 ? " (top-" + std::to_string(trace.topk()) + " probabilities stored)" : std::string())
+              << "\n"
               << "labels     " << labelsText(trace) << "\n"
               << "measures  ";
     for (Measure m : trace.measures())
@@ -94,6 +97,9 @@ void traceInfo(const std::string &path, bool json)
     table.print(std::cout);
     if (!trace.agreementIsExact())
         std::cout << "\nagreement is a lower bound: without predictions, two wrong answers count as disagreeing\n";
+    if (trace.topk() > 0 && trace.topk() < trace.classes())
+        std::cout << "\nentropy is an upper bound: the mass outside the top " << trace.topk()
+                  << " is spread evenly over the other classes\n";
 }
 
 void latencyInfo(const std::string &path, const nlohmann::json &document, bool json)

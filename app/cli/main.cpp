@@ -163,6 +163,10 @@ int main(int argc, char **argv)
     traceCommand->add_option("--device", traceOptions.device, "cpu, cuda or cuda:N");
     traceCommand->add_option("--batch-size", traceOptions.batchSize, "Samples per batch")->check(CLI::PositiveNumber);
     traceCommand->add_option("--threads", traceOptions.threads, "LibTorch threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    traceCommand->add_option("--topk", traceOptions.topk,
+                             "Store only the k largest probabilities per exit and sample, for models with many classes "
+                             "(k >= C stores the full probabilities)")
+        ->check(CLI::PositiveNumber);
 
     // profile
     ProfileOptions profile;

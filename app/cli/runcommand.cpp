@@ -59,7 +59,7 @@ int runRunCommand(const RunOptions &o)
     SolverContext traceContext{context.cancel, nullptr};
     if (context.progress)
         traceContext.progress = [&](double fraction, const std::string &) { context.progress(fraction, "trace of the test split"); };
-    const std::optional<Trace> trace = collectTrace(model, *data, split.test, kTraceBatch, traceContext);
+    const std::optional<Trace> trace = collectTrace(model, *data, split.test, kTraceBatch, 0, traceContext);
     if (!trace) {
         std::cerr << "exitscope-cli: interrupted: nothing written\n";
         return 130;

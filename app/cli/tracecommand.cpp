@@ -23,7 +23,7 @@ int runTraceCommand(const TraceOptions &o)
     const SolverContext context = consoleContext([](double fraction, const std::string &split) {
         return "[" + std::to_string(static_cast<int>(fraction * 100)) + "%] " + split;
     });
-    const std::optional<CollectedTraces> traces = collectTraces(model, *data, split, o.batchSize, context);
+    const std::optional<CollectedTraces> traces = collectTraces(model, *data, split, o.batchSize, o.topk, context);
     if (!traces) {
         std::cerr << "exitscope-cli: interrupted: nothing written\n";
         return 130;
@@ -37,6 +37,7 @@ int runTraceCommand(const TraceOptions &o)
     test.commit();
     std::cout << "wrote " << val.path() << " (N = " << traces->val.samples() << ") and " << test.path()
               << " (N = " << traces->test.samples() << "): K = " << traces->val.exits() << ", C = " << traces->val.classes()
+              << (traces->val.topk() > 0 ? ", top-" + std::to_string(traces->val.topk()) + " probabilities" : std::string())
               << (traces->val.hasLabels() ? ", labels known" : ", no labels") << "\n";
     return 0;
 }
