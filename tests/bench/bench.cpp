@@ -7,6 +7,7 @@
 //                         [--budgets B] [--slope k]
 //       milliseconds per budget of one solver, over B budgets across the cost range
 //   exitscope-bench profile --model M.pt --input-shape 3,32,32 [--batch B] [--threads T] [--device D]
+//                           [--warmup-seconds S] [--min-seconds S]
 //       repeatability: two latency profiles of the same model in one process, per-exit
 //       medians side by side and their largest relative difference
 
@@ -160,6 +161,8 @@ int benchProfile(int argc, char **argv)
     ProfilerOptions options;
     options.inputShape = parseShape(argText(argc, argv, "--input-shape", ""));
     options.batchSizes = {static_cast<int>(argValue(argc, argv, "--batch", 1))};
+    options.warmupSeconds = std::atof(argText(argc, argv, "--warmup-seconds", "0.2").c_str());
+    options.minSeconds = std::atof(argText(argc, argv, "--min-seconds", "1").c_str());
     std::vector<LatencyProfile> profiles;
     for (int repeat = 0; repeat < 2; ++repeat)
         profiles.push_back(profileLatency(model, options)->front());
