@@ -284,6 +284,8 @@ private slots:
         QCOMPARE(report["prediction_mismatches"].toInt(), 0);
         QVERIFY(report["measured_mean_ms"].toDouble() > 0);
         QVERIFY(report["predicted_mean_ms"].toDouble() > 0);
+        QVERIFY(report["reference_now_ms"].toDouble() > 0); // re-timed after the run: is the machine as fast as when profiled?
+        QCOMPARE(report["reference_profiled_ms"].toDouble(), *readLatencyProfile(str(latency)).reference);
         QCOMPARE(report["exit_hits"].toArray().size(), 4);
         QFile csv(samples);
         QVERIFY(csv.open(QIODevice::ReadOnly));

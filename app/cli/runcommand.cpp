@@ -4,6 +4,7 @@
 #include "console.h"
 #include "earlyexitrun.h"
 #include "inputerror.h"
+#include "latencyprofiler.h"
 #include "textreport.h"
 #include "thresholdconfig.h"
 #include "tracecollector.h"
@@ -73,6 +74,20 @@ int runRunCommand(const RunOptions &o)
         return 130;
     }
     const EarlyExitCheck check = compareWithEvaluation(*run, *trace, evaluation);
+    // Right after the run, a short timing of the model without early exits: when it differs
+    // from the profile's reference, the machine's speed changed since profiling (a shared or
+    // throttled CPU), and measured and predicted latency differ for that reason.
+    std::optional<double> referenceNow;
+    if (profile.provenance.source == "measured" && profile.reference && profile.unit == CostUnit::Milliseconds) {
+        ProfilerOptions quick;
+        quick.inputShape = data->sampleShape();
+        quick.batchSizes = {o.batchSize};
+        quick.minSeconds = 0.3;
+        quick.maxSeconds = 1.0;
+        const auto now = profileLatency(model, quick, SolverContext{context.cancel, nullptr});
+        if (now)
+            referenceNow = now->front().reference;
+    }
     const double scale = millisecondsPer(profile.unit); // predicted costs in ms, when they are times
     const bool comparable = scale > 0;
 
@@ -108,6 +123,11 @@ int runRunCommand(const RunOptions &o)
                            + " on " + model.device() + " with " + std::to_string(inferenceThreads()));
     if (o.batchSize > 1)
         warnings.push_back("batches shrink as samples leave, so the later stages run on fewer samples than the profile timed");
+    if (referenceNow && std::abs(*referenceNow / *profile.reference - 1.0) > 0.05)
+        warnings.push_back("the model without early exits took " + formatNumber(*referenceNow) + " ms just now, "
+                           + formatNumber(*profile.reference) + " ms when profiled ("
+                           + percentDifference(*referenceNow, *profile.reference)
+                           + "): this machine's speed has changed since, so expect predicted and measured to differ by as much");
     if (!comparable)
         warnings.push_back("the profile is in " + std::string(costUnitName(profile.unit)) + ", not time: predicted and measured latency cannot be compared");
 
@@ -130,6 +150,8 @@ int runRunCommand(const RunOptions &o)
                          {"predicted_mean_ms", comparable ? nlohmann::json(check.predictedMean * scale) : nlohmann::json(nullptr)},
                          {"predicted_p90_ms", comparable ? nlohmann::json(check.predictedP90 * scale) : nlohmann::json(nullptr)},
                          {"throughput_per_s", run->wallSeconds > 0 ? n / run->wallSeconds : 0.0},
+                         {"reference_profiled_ms", referenceNow ? nlohmann::json(*profile.reference) : nlohmann::json(nullptr)},
+                         {"reference_now_ms", referenceNow ? nlohmann::json(*referenceNow) : nlohmann::json(nullptr)},
                          {"warnings", warnings}};
         std::cout << j.dump(2) << "\n";
         return agrees ? 0 : 1;
