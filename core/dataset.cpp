@@ -261,6 +261,12 @@ DatasetBatch Dataset::readRange(std::int64_t begin, std::int64_t count) const
     return read(indices);
 }
 
+DatasetBatch Dataset::readBatch(const std::vector<std::int64_t> &indices, std::size_t begin, std::size_t count) const
+{
+    const std::size_t end = std::min(indices.size(), begin + count);
+    return read({indices.begin() + static_cast<std::ptrdiff_t>(std::min(begin, end)), indices.begin() + static_cast<std::ptrdiff_t>(end)});
+}
+
 std::vector<std::int64_t> seededPermutation(std::int64_t n, std::uint64_t seed)
 {
     std::vector<std::int64_t> p(static_cast<std::size_t>(std::max<std::int64_t>(n, 0)));

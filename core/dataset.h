@@ -69,6 +69,8 @@ public:
     DatasetBatch read(const std::vector<std::int64_t> &indices) const;
     // Samples begin .. begin+count-1 (clipped to size()).
     DatasetBatch readRange(std::int64_t begin, std::int64_t count) const;
+    // One batch of a list of indices (a split): indices[begin .. begin+count-1], clipped to its end.
+    DatasetBatch readBatch(const std::vector<std::int64_t> &indices, std::size_t begin, std::size_t count) const;
 
 protected:
     Dataset() = default;

@@ -56,23 +56,24 @@ bool ExitDecider::leaves(int exit, const float *probabilities, int classes, Hist
     case Measure::Given:
         throw std::logic_error("ExitDecider: a running model has no given scores");
     }
-    const double t = m_policy.thresholds[static_cast<std::size_t>(exit)];
-    return m_policy.direction == Direction::HigherIsConfident ? score >= t : score <= t;
+    return confidentEnough(m_policy.direction, score, m_policy.thresholds[static_cast<std::size_t>(exit)]);
+}
+
+void requireEarlyExit(const MultiExitModel &model)
+{
+    model.requireStaged("a real early-exit run", "; a monolithic model always runs every exit");
 }
 
 std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Dataset &data,
                                          const std::vector<std::int64_t> &indices, const ThresholdPolicy &policy,
                                          int batchSize, int warmupRuns, const SolverContext &context)
 {
-    if (model.layout() != ModelLayout::Staged)
-        throw InputError(model.path(), "a real early-exit run needs the staged layout (`stages` and `exits` "
-                                       "ModuleLists, docs/model-contract.md); a monolithic model always runs every exit");
+    requireEarlyExit(model);
     const int exits = model.exits();
     const ExitDecider decider(policy, exits);
     batchSize = std::max(1, batchSize);
 
     EarlyExitRun run;
-    run.batchSize = batchSize;
     const std::size_t n = indices.size();
     run.indices = indices;
     run.exitOf.assign(n, 0);
@@ -118,7 +119,7 @@ std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Data
     };
 
     if (n > 0 && warmupRuns > 0) {
-        const DatasetBatch first = data.read({indices.begin(), indices.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(n, batchSize))});
+        const DatasetBatch first = data.readBatch(indices, 0, static_cast<std::size_t>(batchSize));
         for (int i = 0; i < warmupRuns; ++i)
             runBatch(first, 0, false);
     }
@@ -127,14 +128,12 @@ std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Data
     for (std::size_t begin = 0; begin < n; begin += static_cast<std::size_t>(batchSize)) {
         if (context.cancelled())
             return std::nullopt;
-        const std::vector<std::int64_t> chunk(indices.begin() + static_cast<std::ptrdiff_t>(begin),
-                                              indices.begin() + static_cast<std::ptrdiff_t>(std::min(n, begin + batchSize)));
-        const DatasetBatch batch = data.read(chunk);
+        const DatasetBatch batch = data.readBatch(indices, begin, static_cast<std::size_t>(batchSize));
         const Clock::time_point start = Clock::now();
         runBatch(batch, begin, true);
         timed += std::chrono::duration<double>(Clock::now() - start).count();
         if (context.progress)
-            context.progress(static_cast<double>(begin + chunk.size()) / static_cast<double>(n), "run");
+            context.progress(static_cast<double>(begin + batch.indices.size()) / static_cast<double>(n), "run");
     }
     run.wallSeconds = timed;
     return run;

@@ -44,7 +44,6 @@ struct EarlyExitRun
     std::vector<std::uint8_t> exitOf;
     std::vector<std::int32_t> predictions;
     std::vector<double> milliseconds; // from the batch's input to the sample's exit decision
-    int batchSize = 1;
     double wallSeconds = 0; // the whole timed run, batches read from disk excluded
 };
 
@@ -52,6 +51,10 @@ struct EarlyExitRun
 // as samples leave (batch 1: each sample alone), and times each sample from its batch's
 // input to the decision at its exit; the first batch is run warmupRuns times untimed
 // first. Returns nothing when cancelled (between batches).
+// InputError for a model runEarlyExit cannot run (a monolithic one): callers that do
+// other work first check up front.
+void requireEarlyExit(const MultiExitModel &model);
+
 std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Dataset &data,
                                          const std::vector<std::int64_t> &indices, const ThresholdPolicy &policy,
                                          int batchSize, int warmupRuns, const SolverContext &context = {});

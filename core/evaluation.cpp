@@ -22,13 +22,14 @@ void assignExits(const Trace &trace, const ThresholdPolicy &policy, const double
 {
     const std::int64_t n = trace.samples();
     const int last = trace.exits() - 1;
+    constexpr Direction direction = HigherIsConfident ? Direction::HigherIsConfident : Direction::LowerIsConfident;
     std::fill(exitOf, exitOf + n, static_cast<std::uint8_t>(last));
     for (int k = last - 1; k >= 0; --k) {
         const double *score = learned ? learned + k * n : trace.scores(policy.measure, k);
         const double t = policy.thresholds[k];
         const auto exitK = static_cast<std::uint8_t>(k);
         for (std::int64_t j = 0; j < n; ++j) {
-            const bool leaves = HigherIsConfident ? score[j] >= t : score[j] <= t;
+            const bool leaves = confidentEnough(direction, score[j], t);
             exitOf[j] = leaves ? exitK : exitOf[j];
         }
     }

@@ -24,6 +24,12 @@ struct ThresholdPolicy
     std::shared_ptr<const LearnedScorer> scorer = nullptr;
 };
 
+// The comparison of the exit rule: whether a score is at least as confident as threshold t.
+inline bool confidentEnough(Direction direction, double score, double t)
+{
+    return direction == Direction::HigherIsConfident ? score >= t : score <= t;
+}
+
 struct ExitOutcome
 {
     std::int64_t reached = 0; // samples still running when they got to this exit

@@ -165,10 +165,7 @@ double interpolatedQuantile(std::vector<double> values, double q)
 std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &model, const ProfilerOptions &o,
                                                           const SolverContext &context)
 {
-    if (model.layout() != ModelLayout::Staged)
-        throw InputError(model.path(), "per-exit latency needs the staged layout (`stages` and `exits` ModuleLists, "
-                                       "docs/model-contract.md); for a monolithic model give the profile with "
-                                       "--latency FILE or --costs");
+    model.requireStaged("per-exit latency", "; for a monolithic model give the profile with --latency FILE or --costs");
     if (o.inputShape.empty())
         throw InputError("--input-shape", "give the shape of one sample, e.g. 3,32,32");
     for (std::int64_t d : o.inputShape)

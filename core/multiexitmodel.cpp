@@ -369,6 +369,13 @@ int MultiExitModel::exits() const
     return m_impl->exitCount;
 }
 
+void MultiExitModel::requireStaged(const std::string &what, const std::string &hint) const
+{
+    if (m_impl->layout != ModelLayout::Staged)
+        throw InputError(m_impl->path, what + " needs the staged layout (`stages` and `exits` ModuleLists, "
+                                              "docs/model-contract.md)" + hint);
+}
+
 std::vector<FloatTensor> MultiExitModel::forwardAll(const FloatTensor &input) const
 {
     std::vector<FloatTensor> out;

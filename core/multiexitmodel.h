@@ -62,6 +62,8 @@ public:
     // return type; when forward returns List[Tensor] the count is only known after the
     // first forwardAll, and 0 before it.
     int exits() const;
+    // InputError unless the layout is staged: "<what> needs the staged layout (...)<hint>".
+    void requireStaged(const std::string &what, const std::string &hint) const;
 
     // All K exits' logits for a batch (N x the model's input shape), each N x C, float32 on
     // the CPU. Staged models run stage by stage (exactly as runStage/runExit do);

@@ -118,13 +118,11 @@ std::optional<Trace> collectTrace(const MultiExitModel &model, const Dataset &da
     for (std::size_t begin = 0; begin < indices.size(); begin += static_cast<std::size_t>(batchSize)) {
         if (context.cancelled())
             return std::nullopt;
-        const std::vector<std::int64_t> chunk(indices.begin() + static_cast<std::ptrdiff_t>(begin),
-                                              indices.begin() + static_cast<std::ptrdiff_t>(std::min(indices.size(), begin + batchSize)));
-        const DatasetBatch batch = data.read(chunk);
+        const DatasetBatch batch = data.readBatch(indices, begin, static_cast<std::size_t>(batchSize));
         const std::vector<FloatTensor> logits = model.forwardAll(FloatTensor{batch.shape, batch.inputs});
         recorder.add(logits, batch, static_cast<std::int64_t>(begin), model.path());
         if (context.progress)
-            context.progress(static_cast<double>(begin + chunk.size()) / static_cast<double>(indices.size()), "");
+            context.progress(static_cast<double>(begin + batch.indices.size()) / static_cast<double>(indices.size()), "");
     }
     return recorder.build(model.path() + " on " + data.where());
 }

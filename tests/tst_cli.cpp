@@ -313,14 +313,8 @@ private slots:
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         QTemporaryDir dir;
-        for (QString &a : arguments) {
-            if (a.startsWith('@')) {
-                a = sharedDataPath(a.mid(1));
-                REQUIRE_SHARED_FILE(a);
-            } else if (a.startsWith('%')) {
-                a = dir.filePath(a.mid(1));
-            }
-        }
+        for (const QString &file : expandPaths(arguments, dir))
+            REQUIRE_SHARED_FILE(file);
         {
             QFile cut(dir.filePath("cut.pth"));
             cut.open(QIODevice::WriteOnly);
@@ -359,9 +353,7 @@ private slots:
         QTemporaryDir dir;
         const QString trace = dir.filePath("alex.npz");
         QCOMPARE(cli({"import", "aaai21", "--confidence", confidence, "--correct", correct, "--lower-is-confident", "-o", trace}).status, 0);
-        for (QString &a : arguments)
-            if (a.startsWith('%'))
-                a = dir.filePath(a.mid(1));
+        expandPaths(arguments, dir);
         const Run run = cli(QStringList{"eval", "--trace", trace} + arguments);
         QCOMPARE(run.status, 3);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));

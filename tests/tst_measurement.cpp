@@ -327,17 +327,13 @@ private slots:
         config.policy.thresholds = {0.9, 0.8, 0.7};
         config.latency.cumulative = {1, 2, 3, 4};
         writeThresholdConfig(config, str(dir.filePath("config.json")));
+        for (const QString &file : expandPaths(arguments, dir))
+            REQUIRE_SHARED_FILE(file);
         for (QString &a : arguments) {
-            if (a.startsWith('@')) {
-                a = sharedDataPath(a.mid(1));
-                REQUIRE_SHARED_FILE(a);
-            } else if (a.startsWith('%')) {
-                a = dir.filePath(a.mid(1));
-            } else if (a == "$") {
+            if (a == "$")
                 a = writeMlpDataset(dir, 20);
-            } else if (a == "&") {
+            else if (a == "&")
                 a = dir.filePath("config.json");
-            }
         }
         const Run run = cli(arguments);
         QCOMPARE(run.status, 3);

@@ -42,4 +42,17 @@ SolverContext consoleContext(std::function<std::string(double, const std::string
     return context;
 }
 
+SolverContext consoleContext()
+{
+    return consoleContext([](double fraction, const std::string &message) {
+        return "[" + std::to_string(static_cast<int>(fraction * 100)) + "%] " + message;
+    });
+}
+
+int interruptedNothingWritten()
+{
+    std::cerr << "exitscope-cli: interrupted: nothing written\n";
+    return 130;
+}
+
 } // namespace exitscope::cli

@@ -12,5 +12,10 @@ namespace exitscope::cli {
 // place on a terminal, at most a line a second (and the last) in a log. `describe` turns
 // (fraction done, message) into the text of the line.
 SolverContext consoleContext(std::function<std::string(double fraction, const std::string &message)> describe);
+// The same with lines "[42%] message".
+SolverContext consoleContext();
+
+// For commands that write nothing when interrupted: says so on stderr; returns 130.
+int interruptedNothingWritten();
 
 } // namespace exitscope::cli

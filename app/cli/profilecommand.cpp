@@ -22,14 +22,10 @@ int runProfileCommand(const ProfileOptions &o)
     options.maxSeconds = std::max(o.maxSeconds, o.minSeconds);
     options.targetSpread = o.targetSpread;
 
-    const SolverContext context = consoleContext([](double fraction, const std::string &what) {
-        return "[" + std::to_string(static_cast<int>(fraction * 100)) + "%] " + what;
-    });
+    const SolverContext context = consoleContext();
     const std::optional<std::vector<LatencyProfile>> profiles = profileLatency(model, options, context);
-    if (!profiles) {
-        std::cerr << "exitscope-cli: interrupted: nothing written\n";
-        return 130;
-    }
+    if (!profiles)
+        return interruptedNothingWritten();
     writeLatencyProfiles(*profiles, o.out);
 
     std::cout << "model       " << o.model << " (K = " << model.exits() << ")\n"

@@ -20,9 +20,10 @@ namespace {
 // The trace is collected in the batches `trace` uses, as the evaluation it checks would be.
 constexpr int kTraceBatch = 64;
 
-std::string percentDifference(double predicted, double measured)
+// (value - base) / base, in percent.
+std::string percentDifference(double value, double base)
 {
-    return measured > 0 ? formatNumber(100.0 * (predicted - measured) / measured, 1) + "%" : "-";
+    return base > 0 ? formatNumber(100.0 * (value - base) / base, 1) + "%" : "-";
 }
 
 // Milliseconds per unit of a time profile; 0 for units that are not time.
@@ -39,9 +40,7 @@ int runRunCommand(const RunOptions &o)
     const DatasetSpec spec = parseDatasetSpec(o.dataset);
     const std::unique_ptr<Dataset> data = openDataset(spec);
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
-    if (model.layout() != ModelLayout::Staged)
-        throw InputError(o.model, "a real early-exit run needs the staged layout (`stages` and `exits` ModuleLists, "
-                                  "docs/model-contract.md); this model only has forward(x)");
+    requireEarlyExit(model); // before the trace is collected, not after
     const std::size_t thresholds = config.policy.thresholds.size();
     if (static_cast<int>(thresholds) + 1 != model.exits())
         throw InputError(o.config, "the policy has " + std::to_string(thresholds) + " thresholds (K = " + std::to_string(thresholds + 1)
@@ -53,26 +52,20 @@ int runRunCommand(const RunOptions &o)
     LatencyProfile profile = o.latency.empty() ? config.latency : readLatencyProfile(o.latency, o.batchSize);
     profile.requireExits(model.exits(), o.latency.empty() ? o.config + ": latency" : o.latency);
 
-    const SolverContext context = consoleContext([](double fraction, const std::string &what) {
-        return "[" + std::to_string(static_cast<int>(fraction * 100)) + "%] " + what;
-    });
+    const SolverContext context = consoleContext();
     // What the evaluation of the test trace says, then the real run to check it against.
     SolverContext traceContext{context.cancel, nullptr};
     if (context.progress)
         traceContext.progress = [&](double fraction, const std::string &) { context.progress(fraction, "trace of the test split"); };
     const std::optional<Trace> trace = collectTrace(model, *data, split.test, kTraceBatch, 0, traceContext);
-    if (!trace) {
-        std::cerr << "exitscope-cli: interrupted: nothing written\n";
-        return 130;
-    }
+    if (!trace)
+        return interruptedNothingWritten();
     checkPolicy(*trace, config.policy, o.config);
     const Evaluation evaluation = evaluate(*trace, config.policy, profile.cumulative);
     const std::optional<EarlyExitRun> run
         = runEarlyExit(model, *data, split.test, config.policy, o.batchSize, o.warmup, context);
-    if (!run) {
-        std::cerr << "exitscope-cli: interrupted: nothing written\n";
-        return 130;
-    }
+    if (!run)
+        return interruptedNothingWritten();
     const EarlyExitCheck check = compareWithEvaluation(*run, *trace, evaluation);
     // Right after the run, a short timing of the model without early exits: when it differs
     // from the profile's reference, the machine's speed changed since profiling (a shared or

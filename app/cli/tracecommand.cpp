@@ -20,14 +20,10 @@ int runTraceCommand(const TraceOptions &o)
     const DatasetSplit split = splitDataset(data->size(), spec.options.valFraction, spec.options.seed);
 
     // Interrupted, it stops between batches and writes nothing.
-    const SolverContext context = consoleContext([](double fraction, const std::string &split) {
-        return "[" + std::to_string(static_cast<int>(fraction * 100)) + "%] " + split;
-    });
+    const SolverContext context = consoleContext();
     const std::optional<CollectedTraces> traces = collectTraces(model, *data, split, o.batchSize, o.topk, context);
-    if (!traces) {
-        std::cerr << "exitscope-cli: interrupted: nothing written\n";
-        return 130;
-    }
+    if (!traces)
+        return interruptedNothingWritten();
 
     const std::filesystem::path dir = createFolder(o.outDir);
     AtomicFile val((dir / "val.npz").string()), test((dir / "test.npz").string()); // both or neither
