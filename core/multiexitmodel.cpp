@@ -2,6 +2,7 @@
 #include "multiexitmodel.h"
 
 #include "inputerror.h"
+#include "torchvalue.h"
 
 #include <torch/cuda.h>
 #include <ATen/Parallel.h>
@@ -140,16 +141,6 @@ const c10::FunctionSchema &forwardSchema(const torch::jit::Module &module, const
     if (!method)
         throw InputError(path, where + " has no forward method");
     return method->function().getSchema();
-}
-
-FloatTensor toFloatTensor(const at::Tensor &tensor)
-{
-    const at::Tensor dense = tensor.to(at::kCPU, at::kFloat).contiguous();
-    FloatTensor out;
-    out.shape.assign(dense.sizes().begin(), dense.sizes().end());
-    const float *data = dense.data_ptr<float>();
-    out.values.assign(data, data + dense.numel());
-    return out;
 }
 
 } // namespace
@@ -395,16 +386,10 @@ std::vector<FloatTensor> MultiExitModel::forwardAll(const FloatTensor &input) co
     } catch (const std::exception &e) {
         m_impl->rejected("forward", input.shape, e);
     }
-    std::vector<c10::IValue> items;
-    if (result.isTuple()) {
-        const auto &elements = result.toTupleRef().elements();
-        items.assign(elements.begin(), elements.end());
-    } else if (result.isList()) {
-        const auto list = result.toListRef();
-        items.assign(list.begin(), list.end());
-    } else {
+    const std::optional<std::vector<c10::IValue>> sequence = sequenceItems(result);
+    if (!sequence)
         throw InputError(m_impl->path, "forward returned " + result.tagKind() + ", expected a list or tuple of logits");
-    }
+    const std::vector<c10::IValue> &items = *sequence;
     if (items.empty())
         throw InputError(m_impl->path, "forward returned no logits, expected K >= 1 tensors");
     int expected = 0;

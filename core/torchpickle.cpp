@@ -3,6 +3,7 @@
 
 #include "atomicfile.h"
 #include "inputerror.h"
+#include "torchvalue.h"
 
 #include <ATen/core/ivalue.h>
 #include <torch/csrc/jit/serialization/pickle.h>
@@ -25,17 +26,13 @@ c10::IValue loadPickle(const std::string &path)
     }
 }
 
-FloatTensor toFloatTensor(const at::Tensor &tensor, const std::string &where)
+// Numeric tensors only: a bool or complex tensor is not what these files hold.
+FloatTensor numericToFloatTensor(const at::Tensor &tensor, const std::string &where)
 {
     if (!tensor.is_floating_point() && tensor.scalar_type() != at::kLong && tensor.scalar_type() != at::kInt
         && tensor.scalar_type() != at::kShort && tensor.scalar_type() != at::kByte)
         throw InputError(where, std::string("unsupported tensor dtype ") + std::string(tensor.dtype().name()));
-    const at::Tensor dense = tensor.to(at::kCPU).to(at::kFloat).contiguous();
-    FloatTensor out;
-    out.shape.assign(dense.sizes().begin(), dense.sizes().end());
-    const float *data = dense.data_ptr<float>();
-    out.values.assign(data, data + dense.numel());
-    return out;
+    return toFloatTensor(tensor);
 }
 
 std::string kindOf(const c10::IValue &value)
@@ -48,22 +45,16 @@ std::string kindOf(const c10::IValue &value)
 std::vector<FloatTensor> readTorchTensorSequence(const std::string &path)
 {
     const c10::IValue value = loadPickle(path);
-    std::vector<c10::IValue> items;
-    if (value.isTuple()) {
-        const auto &elements = value.toTupleRef().elements();
-        items.assign(elements.begin(), elements.end());
-    } else if (value.isList()) {
-        for (const c10::IValue &item : value.toListRef())
-            items.push_back(item);
-    } else {
+    const std::optional<std::vector<c10::IValue>> sequence = sequenceItems(value);
+    if (!sequence)
         throw InputError(path, "expected a tuple or list of tensors, found " + kindOf(value));
-    }
+    const std::vector<c10::IValue> &items = *sequence;
     std::vector<FloatTensor> tensors;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const std::string where = path + "[" + std::to_string(i) + "]";
         if (!items[i].isTensor())
             throw InputError(where, "expected a tensor, found " + kindOf(items[i]));
-        tensors.push_back(toFloatTensor(items[i].toTensor(), where));
+        tensors.push_back(numericToFloatTensor(items[i].toTensor(), where));
     }
     return tensors;
 }
@@ -73,22 +64,16 @@ std::vector<double> readTorchNumberList(const std::string &path)
     const c10::IValue value = loadPickle(path);
     std::vector<double> numbers;
     if (value.isTensor()) {
-        const FloatTensor t = toFloatTensor(value.toTensor(), path);
+        const FloatTensor t = numericToFloatTensor(value.toTensor(), path);
         if (t.shape.size() != 1)
             throw InputError(path, "expected a 1-D tensor of numbers");
         numbers.assign(t.values.begin(), t.values.end());
         return numbers;
     }
-    if (!value.isList() && !value.isTuple())
+    const std::optional<std::vector<c10::IValue>> sequence = sequenceItems(value);
+    if (!sequence)
         throw InputError(path, "expected a list of numbers, found " + kindOf(value));
-    std::vector<c10::IValue> items;
-    if (value.isTuple()) {
-        const auto &elements = value.toTupleRef().elements();
-        items.assign(elements.begin(), elements.end());
-    } else {
-        for (const c10::IValue &item : value.toListRef())
-            items.push_back(item);
-    }
+    const std::vector<c10::IValue> &items = *sequence;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (items[i].isDouble())
             numbers.push_back(items[i].toDouble());
@@ -112,22 +97,13 @@ std::map<std::string, std::vector<FloatTensor>> readTorchTensorDict(const std::s
         const std::string key = entry.key().toStringRef();
         const std::string where = path + "['" + key + "']";
         const c10::IValue &item = entry.value();
-        std::vector<c10::IValue> items;
-        if (item.isTuple()) {
-            const auto &elements = item.toTupleRef().elements();
-            items.assign(elements.begin(), elements.end());
-        } else if (item.isList()) {
-            const auto list = item.toListRef();
-            items.assign(list.begin(), list.end());
-        } else {
-            items.push_back(item);
-        }
+        const std::vector<c10::IValue> items = sequenceItems(item).value_or(std::vector<c10::IValue>{item});
         std::vector<FloatTensor> &tensors = entries[key];
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string at = item.isTensor() ? where : where + "[" + std::to_string(i) + "]";
             if (!items[i].isTensor())
                 throw InputError(at, "expected a tensor, found " + kindOf(items[i]));
-            tensors.push_back(toFloatTensor(items[i].toTensor(), at));
+            tensors.push_back(numericToFloatTensor(items[i].toTensor(), at));
         }
     }
     return entries;
