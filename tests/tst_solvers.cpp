@@ -24,6 +24,7 @@ struct PaperModel
     NpyDoubleArray valAccuracy, testAccuracy, valDelay; // the authors' saved curves
     int ipppColumn = 2;
     double slope = 30;
+    double paperBeta = 500; // the authors' penalty, in the model's own cost unit
 };
 
 PaperModel loadModel(const QString &name)
@@ -33,9 +34,10 @@ PaperModel loadModel(const QString &name)
     PaperModel m{
         importAaai21(path(name + "_val_confidence.npy"), path(name + "_val_correct.npy"), Direction::LowerIsConfident, divisor),
         importAaai21(path(name + "_test_confidence.npy"), path(name + "_test_correct.npy"), Direction::LowerIsConfident, divisor),
-        {}, {}, {}, {}, 2, 30};
+        {}, {}, {}, {}, 2, 30, 500};
     if (name == "Alex") {
         m.costs = {0.0015824947834014893, 0.0022942611694335936, 0.003047058033943176};
+        m.paperBeta = 2e7; // costs in seconds
     } else if (name == "Scan") {
         m.costs = {0.32, 0.53, 0.76, 1.0, 1.07};
     } else {
@@ -52,14 +54,23 @@ PaperModel loadModel(const QString &name)
     return m;
 }
 
-SolverProblem problemAt(const PaperModel &m, double budget)
-{
-    return SolverProblem{m.val, m.costs, budget, BudgetKind::Mean, {}, {}};
-}
-
 double at(const NpyDoubleArray &a, int row, int column)
 {
     return a.values[static_cast<std::size_t>(row) * a.shape[1] + column];
+}
+
+// The problem at the budget of row `row` of the authors' curves.
+SolverProblem problemAt(const PaperModel &m, int row)
+{
+    return SolverProblem{m.val, m.costs, at(m.valAccuracy, row, 0), BudgetKind::Mean, {}, {}};
+}
+
+// The same for iPPP, with the paper's sigmoid slope for the model.
+SolverProblem ipppProblemAt(const PaperModel &m, int row)
+{
+    SolverProblem problem = problemAt(m, row);
+    problem.options.ipppSlope = m.slope;
+    return problem;
 }
 
 double accuracyOn(const Trace &trace, const SolverResult &r, const std::vector<double> &costs)
@@ -67,8 +78,8 @@ double accuracyOn(const Trace &trace, const SolverResult &r, const std::vector<d
     return evaluate(trace, r.policy, costs).accuracy;
 }
 
-// `policy` at each of the authors' 100 budgets, on the problem `make(row)` (the budget is
-// at(m.valAccuracy, row, 0)), on every core: the solvers are thread-safe, as the sweep relies on.
+// `policy` on the problem `make(row)` of each of the authors' 100 budgets, on every core
+// (the solvers are thread-safe, as the sweep relies on).
 template <typename Make>
 std::vector<SolverResult> solveAtPaperBudgets(const std::string &policy, Make make)
 {
@@ -85,19 +96,18 @@ class TestSolvers : public QObject
 {
     Q_OBJECT
 
-    // iPPP with the paper's settings (slope, and the penalty in the model's own cost unit:
-    // beta 2e7 for Alex in seconds, 500 for Scan and Speech) at the authors' budgets.
-    // Solved once per model (Speech takes about a second a budget) and shared below.
+    // iPPP with the paper's settings (slope, and its penalty in the model's own cost unit)
+    // at the authors' budgets. Solved once per model (Speech takes about a second a
+    // budget) and shared below.
     std::map<QString, std::vector<SolverResult>> m_paperIppp;
     const std::vector<SolverResult> &paperIppp(const PaperModel &m, const QString &model)
     {
         auto found = m_paperIppp.find(model);
         if (found == m_paperIppp.end())
             found = m_paperIppp.emplace(model, solveAtPaperBudgets("ippp", [&](int row) {
-                SolverProblem problem = problemAt(m, at(m.valAccuracy, row, 0));
-                problem.options.ipppSlope = m.slope;
+                SolverProblem problem = ipppProblemAt(m, row);
                 problem.options.ipppRawPenalty = true;
-                problem.options.ipppBeta = model == "Alex" ? 2e7 : 500;
+                problem.options.ipppBeta = m.paperBeta;
                 return problem;
             })).first;
         return found->second;
@@ -118,7 +128,7 @@ private slots:
         const PaperModel m = loadModel(model);
         int exact = 0;
         for (int i = 0; i < 100; ++i) {
-            SolverProblem problem = problemAt(m, at(m.valAccuracy, i, 0));
+            const SolverProblem problem = problemAt(m, i);
             const SolverResult r = solve("heuristic", problem);
             const double val = accuracyOn(m.val, r, m.costs), test = accuracyOn(m.test, r, m.costs);
             if (std::abs(val - at(m.valAccuracy, i, 1)) < 1e-12 && std::abs(test - at(m.testAccuracy, i, 1)) < 1e-12)
@@ -136,8 +146,7 @@ private slots:
         SHARED_DATA(probe, "aaai21/Speech_val_confidence.npy");
         const PaperModel m = loadModel("Speech");
         for (int i = 0; i < 100; ++i) {
-            SolverProblem problem = problemAt(m, at(m.valAccuracy, i, 0));
-            problem.options.ipppSlope = m.slope;
+            SolverProblem problem = ipppProblemAt(m, i);
             problem.options.ipppOuter = 0;
             QCOMPARE(accuracyOn(m.val, solve("ippp", problem), m.costs), at(m.valAccuracy, i, 2));
         }
@@ -164,12 +173,9 @@ private slots:
         QFETCH(double, tolerance);
         SHARED_DATA(probe, "aaai21/" + model + "_val_confidence.npy");
         const PaperModel m = loadModel(model);
-        const std::vector<SolverResult> results = paperPenalty ? paperIppp(m, model)
-                                                               : solveAtPaperBudgets("ippp", [&](int row) {
-                                                                     SolverProblem problem = problemAt(m, at(m.valAccuracy, row, 0));
-                                                                     problem.options.ipppSlope = m.slope;
-                                                                     return problem;
-                                                                 });
+        const std::vector<SolverResult> results = paperPenalty
+            ? paperIppp(m, model)
+            : solveAtPaperBudgets("ippp", [&](int row) { return ipppProblemAt(m, row); });
         int close = 0;
         double worst = 0;
         for (int i = 0; i < 100; ++i) {
@@ -245,7 +251,7 @@ private slots:
         const PaperModel m = loadModel(model);
         const std::vector<SolverResult> &ippp = paperIppp(m, model);
         auto problemWithWarmStarts = [&](int row) {
-            SolverProblem problem = problemAt(m, at(m.valAccuracy, row, 0));
+            SolverProblem problem = problemAt(m, row);
             problem.warmStarts.push_back(solve("heuristic", problem).policy);
             problem.warmStarts.push_back(solve("msdnet", problem).policy);
             problem.warmStarts.push_back(ippp[row].policy);
