@@ -3,8 +3,8 @@
 // Helpers shared by the tests: the real files in ../shared/data, temporary folders, and
 // asserting on InputError messages.
 
-#include "inputerror.h"
-#include "trace.h"
+#include "core/common/inputerror.h"
+#include "core/data/trace.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,10 +2,10 @@
 // numbers on the real shared traces.
 
 #include "clirunner.h"
-#include "dataset.h"
-#include "multiexitmodel.h"
-#include "npy.h"
-#include "tracefile.h"
+#include "core/io/npy.h"
+#include "core/io/tracefile.h"
+#include "core/model/dataset.h"
+#include "core/model/multiexitmodel.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

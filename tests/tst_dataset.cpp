@@ -1,6 +1,6 @@
-#include "dataset.h"
-#include "npy.h"
-#include "npzarchive.h"
+#include "core/io/npy.h"
+#include "core/io/npzarchive.h"
+#include "core/model/dataset.h"
 #include "testsupport.h"
 
 #include <QDir>

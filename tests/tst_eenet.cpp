@@ -1,9 +1,9 @@
-#include "eenetsolver.h"
-#include "jsonutil.h"
-#include "learnedscorer.h"
-#include "synth.h"
+#include "core/common/jsonutil.h"
+#include "core/data/synth.h"
+#include "core/eval/learnedscorer.h"
+#include "core/solvers/eenetsolver.h"
 #include "testsupport.h"
-#include "thresholdconfig.h"
+#include "core/data/thresholdconfig.h"
 
 #include <nlohmann/json.hpp>
 
@@ -309,15 +309,15 @@ private slots:
     {
         const Trace val = synthTrace(500);
         std::vector<double> fractions;
-        CancelToken cancel;
-        SolverContext context;
-        context.cancel = &cancel;
-        context.progress = [&](double fraction, const std::string &message) {
-            QVERIFY(!message.empty());
-            fractions.push_back(fraction);
+        const CancelHandle cancel;
+        JobContext context;
+        context.cancel = cancel;
+        context.progress = Progress([&](const ProgressUpdate &update) {
+            QVERIFY(!update.message.empty());
+            fractions.push_back(update.fraction);
             if (fractions.size() == 3)
                 cancel.cancel(); // during the first restart
-        };
+        });
         SolverResult r = solveEenet(problemFor(val, 0.5), context);
         QVERIFY(r.cancelled);
         QCOMPARE(r.iterations, 21); // progress comes every 10 epochs: cancelled before epoch 22
@@ -325,7 +325,7 @@ private slots:
         QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
 
         fractions.clear();
-        context.cancel = nullptr;
+        context.cancel = CancelHandle();
         r = solveEenet(problemFor(val, 0.5), context);
         QVERIFY(!r.cancelled);
         QCOMPARE(fractions.back(), 1.0);

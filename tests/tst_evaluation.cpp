@@ -1,4 +1,4 @@
-#include "evaluation.h"
+#include "core/eval/evaluation.h"
 #include "testsupport.h"
 
 #include <algorithm>

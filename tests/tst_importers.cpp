@@ -1,6 +1,6 @@
-#include "aaai21import.h"
-#include "eenetimport.h"
-#include "npy.h"
+#include "core/io/aaai21import.h"
+#include "core/io/eenetimport.h"
+#include "core/io/npy.h"
 #include "testsupport.h"
 
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "latencyprofile.h"
+#include "core/data/latencyprofile.h"
 #include "testsupport.h"
 
 #include <QFile>

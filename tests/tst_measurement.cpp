@@ -2,14 +2,14 @@
 // TorchScript models and small .npy datasets written here.
 
 #include "clirunner.h"
-#include "dataset.h"
-#include "earlyexitrun.h"
-#include "latencyprofiler.h"
-#include "learnedscorer.h"
-#include "multiexitmodel.h"
-#include "npy.h"
-#include "thresholdconfig.h"
-#include "tracecollector.h"
+#include "core/data/thresholdconfig.h"
+#include "core/eval/learnedscorer.h"
+#include "core/io/npy.h"
+#include "core/model/dataset.h"
+#include "core/model/earlyexitrun.h"
+#include "core/model/latencyprofiler.h"
+#include "core/model/multiexitmodel.h"
+#include "core/model/tracecollector.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

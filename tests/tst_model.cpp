@@ -1,6 +1,6 @@
-#include "multiexitmodel.h"
+#include "core/model/multiexitmodel.h"
 #include "testsupport.h"
-#include "torchpickle.h"
+#include "core/io/torchpickle.h"
 
 #include <cmath>
 #include <optional>

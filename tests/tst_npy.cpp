@@ -1,4 +1,4 @@
-#include "npy.h"
+#include "core/io/npy.h"
 #include "testsupport.h"
 
 #include <cstring>

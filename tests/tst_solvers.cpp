@@ -1,6 +1,6 @@
-#include "aaai21import.h"
-#include "npy.h"
-#include "solver.h"
+#include "core/io/aaai21import.h"
+#include "core/io/npy.h"
+#include "core/solvers/solver.h"
 #include "testsupport.h"
 
 #include <QtConcurrent/QtConcurrentMap>

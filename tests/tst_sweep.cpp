@@ -1,7 +1,7 @@
-#include "aaai21import.h"
-#include "sweep.h"
-#include "sweepcsv.h"
-#include "synth.h"
+#include "core/data/synth.h"
+#include "core/io/aaai21import.h"
+#include "core/io/sweepcsv.h"
+#include "core/solvers/sweep.h"
 #include "testsupport.h"
 
 #include <QProcess>
@@ -178,14 +178,12 @@ private slots:
     void cancellationMarksRowsIncomplete()
     {
         SweepRequest request = synthRequest({"heuristic", "msdnet", "ippp", "best"}, 1);
-        CancelToken cancel;
-        SolverContext context;
-        context.cancel = &cancel;
+        JobContext context;
         int finished = 0;
-        context.progress = [&](double, const std::string &) {
+        context.progress = Progress([&](const ProgressUpdate &) {
             if (++finished == 3)
-                cancel.cancel();
-        };
+                context.cancel.cancel();
+        });
         const SweepResult sweep = runSweep(request, context);
         QVERIFY(!sweep.complete);
         const auto done = std::count_if(sweep.rows.begin(), sweep.rows.end(), [](const SweepRow &r) { return r.done; });

@@ -1,7 +1,7 @@
-#include "evaluation.h"
-#include "synth.h"
+#include "core/data/synth.h"
+#include "core/eval/evaluation.h"
 #include "testsupport.h"
-#include "tracefile.h"
+#include "core/io/tracefile.h"
 
 using namespace exitscope;
 using namespace exitscope::test;

@@ -1,6 +1,6 @@
 #include "testsupport.h"
-#include "thresholdconfig.h"
-#include "tracefile.h"
+#include "core/data/thresholdconfig.h"
+#include "core/io/tracefile.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
-#include "npzarchive.h"
+#include "core/io/npzarchive.h"
 #include "testsupport.h"
-#include "trace.h"
-#include "tracefile.h"
+#include "core/data/trace.h"
+#include "core/io/tracefile.h"
 
 #include <QFile>
 

@@ -11,7 +11,8 @@ namespace exitscope::cli {
 
 namespace {
 
-CancelToken g_interrupted;
+// Copied into every console context: the signal handler and the job share one flag.
+CancelHandle g_interrupted;
 
 extern "C" void onInterrupt(int)
 {
@@ -20,15 +21,17 @@ extern "C" void onInterrupt(int)
 
 } // namespace
 
-SolverContext consoleContext(std::function<std::string(double, const std::string &)> describe)
+JobContext consoleContext(std::function<std::string(double, const std::string &)> describe)
 {
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    SolverContext context;
-    context.cancel = &g_interrupted;
+    JobContext context;
+    context.cancel = g_interrupted;
     const bool terminal = ::isatty(STDERR_FILENO);
     auto lastLine = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now() - std::chrono::seconds(2));
-    context.progress = [terminal, lastLine, describe](double fraction, const std::string &message) {
+    context.progress = Progress([terminal, lastLine, describe](const ProgressUpdate &update) {
+        const double fraction = update.fraction;
+        const std::string &message = update.message;
         const auto now = std::chrono::steady_clock::now();
         const bool last = fraction >= 1.0;
         if (!terminal && !last && now - *lastLine < std::chrono::seconds(1))
@@ -38,11 +41,11 @@ SolverContext consoleContext(std::function<std::string(double, const std::string
         if (terminal && last)
             std::cerr << "\n";
         std::cerr << std::flush;
-    };
+    });
     return context;
 }
 
-SolverContext consoleContext()
+JobContext consoleContext()
 {
     return consoleContext([](double fraction, const std::string &message) {
         return "[" + std::to_string(static_cast<int>(fraction * 100)) + "%] " + message;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "solver.h"
+#include "core/solvers/solver.h"
 
 #include <functional>
 #include <string>
@@ -11,9 +11,9 @@ namespace exitscope::cli {
 // (the command stops at its next check), and progress goes to stderr, one line updated in
 // place on a terminal, at most a line a second (and the last) in a log. `describe` turns
 // (fraction done, message) into the text of the line.
-SolverContext consoleContext(std::function<std::string(double fraction, const std::string &message)> describe);
+JobContext consoleContext(std::function<std::string(double fraction, const std::string &message)> describe);
 // The same with lines "[42%] message".
-SolverContext consoleContext();
+JobContext consoleContext();
 
 // For commands that write nothing when interrupted: says so on stderr; returns 130.
 int interruptedNothingWritten();

@@ -1,9 +1,9 @@
 #include "commands.h"
 
-#include "inputerror.h"
+#include "core/common/inputerror.h"
 #include "textreport.h"
-#include "thresholdconfig.h"
-#include "tracefile.h"
+#include "core/data/thresholdconfig.h"
+#include "core/io/tracefile.h"
 #include "tuning.h"
 
 #include <iostream>

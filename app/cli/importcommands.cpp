@@ -1,10 +1,10 @@
 #include "commands.h"
 
-#include "aaai21import.h"
-#include "atomicfile.h"
-#include "eenetimport.h"
-#include "inputerror.h"
-#include "tracefile.h"
+#include "core/common/atomicfile.h"
+#include "core/common/inputerror.h"
+#include "core/io/aaai21import.h"
+#include "core/io/eenetimport.h"
+#include "core/io/tracefile.h"
 
 #include <filesystem>
 #include <iostream>

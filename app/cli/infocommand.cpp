@@ -1,11 +1,11 @@
 #include "commands.h"
 
-#include "inputerror.h"
-#include "jsonutil.h"
-#include "multiexitmodel.h"
+#include "core/common/inputerror.h"
+#include "core/common/jsonutil.h"
+#include "core/model/multiexitmodel.h"
 #include "textreport.h"
-#include "thresholdconfig.h"
-#include "tracefile.h"
+#include "core/data/thresholdconfig.h"
+#include "core/io/tracefile.h"
 
 #include <algorithm>
 #include <iostream>

@@ -3,8 +3,8 @@
 
 #include "commands.h"
 
-#include "inputerror.h"
-#include "solver.h"
+#include "core/common/inputerror.h"
+#include "core/solvers/solver.h"
 
 #include <CLI/CLI.hpp>
 

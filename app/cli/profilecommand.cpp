@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "atomicfile.h"
+#include "core/common/atomicfile.h"
 #include "console.h"
-#include "latencyprofiler.h"
+#include "core/model/latencyprofiler.h"
 #include "textreport.h"
 
 #include <algorithm>
@@ -22,7 +22,7 @@ int runProfileCommand(const ProfileOptions &o)
     options.maxSeconds = std::max(o.maxSeconds, o.minSeconds);
     options.targetSpread = o.targetSpread;
 
-    const SolverContext context = consoleContext();
+    const JobContext context = consoleContext();
     const std::optional<std::vector<LatencyProfile>> profiles = profileLatency(model, options, context);
     if (!profiles)
         return interruptedNothingWritten();

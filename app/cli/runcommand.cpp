@@ -1,13 +1,13 @@
 #include "commands.h"
 
-#include "atomicfile.h"
+#include "core/common/atomicfile.h"
 #include "console.h"
-#include "earlyexitrun.h"
-#include "inputerror.h"
-#include "latencyprofiler.h"
+#include "core/common/inputerror.h"
+#include "core/model/earlyexitrun.h"
+#include "core/model/latencyprofiler.h"
 #include "textreport.h"
-#include "thresholdconfig.h"
-#include "tracecollector.h"
+#include "core/data/thresholdconfig.h"
+#include "core/model/tracecollector.h"
 
 #include <cmath>
 #include <iostream>
@@ -52,18 +52,16 @@ int runRunCommand(const RunOptions &o)
     LatencyProfile profile = o.latency.empty() ? config.latency : readLatencyProfile(o.latency, o.batchSize);
     profile.requireExits(model.exits(), o.latency.empty() ? o.config + ": latency" : o.latency);
 
-    const SolverContext context = consoleContext();
+    const JobContext context = consoleContext();
     // What the evaluation of the test trace says, then the real run to check it against.
-    SolverContext traceContext{context.cancel, nullptr};
-    if (context.progress)
-        traceContext.progress = [&](double fraction, const std::string &) { context.progress(fraction, "trace of the test split"); };
-    const std::optional<Trace> trace = collectTrace(model, *data, split.test, kTraceBatch, 0, traceContext);
+    context.progress.report(0, "trace of the test split");
+    const std::optional<Trace> trace = collectTrace(model, *data, split.test, kTraceBatch, 0, context.part(0, 0.5));
     if (!trace)
         return interruptedNothingWritten();
     checkPolicy(*trace, config.policy, o.config);
     const Evaluation evaluation = evaluate(*trace, config.policy, profile.cumulative);
     const std::optional<EarlyExitRun> run
-        = runEarlyExit(model, *data, split.test, config.policy, o.batchSize, o.warmup, context);
+        = runEarlyExit(model, *data, split.test, config.policy, o.batchSize, o.warmup, context.part(0.5, 1));
     if (!run)
         return interruptedNothingWritten();
     const EarlyExitCheck check = compareWithEvaluation(*run, *trace, evaluation);
@@ -77,7 +75,7 @@ int runRunCommand(const RunOptions &o)
         quick.batchSizes = {o.batchSize};
         quick.minSeconds = 0.3;
         quick.maxSeconds = 1.0;
-        const auto now = profileLatency(model, quick, SolverContext{context.cancel, nullptr});
+        const auto now = profileLatency(model, quick, JobContext{context.cancel, {}, {}});
         if (now)
             referenceNow = now->front().reference;
     }

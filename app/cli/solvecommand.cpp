@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "inputerror.h"
+#include "core/common/inputerror.h"
 #include "textreport.h"
-#include "thresholdconfig.h"
+#include "core/data/thresholdconfig.h"
 #include "tuning.h"
 
 #include <iostream>

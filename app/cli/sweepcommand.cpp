@@ -1,10 +1,10 @@
 #include "commands.h"
 
-#include "atomicfile.h"
+#include "core/common/atomicfile.h"
 #include "console.h"
-#include "inputerror.h"
-#include "sweep.h"
-#include "sweepcsv.h"
+#include "core/common/inputerror.h"
+#include "core/io/sweepcsv.h"
+#include "core/solvers/sweep.h"
 #include "textreport.h"
 #include "tuning.h"
 
@@ -80,7 +80,7 @@ int runSweepCommand(const SweepOptions &o)
 
     // Interrupted, the sweep stops and keeps what it finished.
     const std::size_t total = request.budgets.size() * request.policies.size();
-    const SolverContext context = consoleContext([total](double fraction, const std::string &message) {
+    const JobContext context = consoleContext([total](double fraction, const std::string &message) {
         return "[" + std::to_string(static_cast<int>(fraction * total + 0.5)) + "/" + std::to_string(total) + "] " + message;
     });
     const SweepResult sweep = runSweep(request, context);

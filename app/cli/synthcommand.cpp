@@ -1,7 +1,7 @@
 #include "commands.h"
 
-#include "synth.h"
-#include "tracefile.h"
+#include "core/data/synth.h"
+#include "core/io/tracefile.h"
 
 #include <iostream>
 

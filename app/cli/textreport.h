@@ -1,7 +1,7 @@
 #pragma once
 
-#include "evaluation.h"
-#include "latencyprofile.h"
+#include "core/data/latencyprofile.h"
+#include "core/eval/evaluation.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,10 +1,10 @@
 #include "commands.h"
 
-#include "atomicfile.h"
+#include "core/common/atomicfile.h"
 #include "console.h"
-#include "inputerror.h"
-#include "tracecollector.h"
-#include "tracefile.h"
+#include "core/common/inputerror.h"
+#include "core/io/tracefile.h"
+#include "core/model/tracecollector.h"
 
 #include <filesystem>
 #include <iostream>
@@ -20,7 +20,7 @@ int runTraceCommand(const TraceOptions &o)
     const DatasetSplit split = splitDataset(data->size(), spec.options.valFraction, spec.options.seed);
 
     // Interrupted, it stops between batches and writes nothing.
-    const SolverContext context = consoleContext();
+    const JobContext context = consoleContext();
     const std::optional<CollectedTraces> traces = collectTraces(model, *data, split, o.batchSize, o.topk, context);
     if (!traces)
         return interruptedNothingWritten();

@@ -1,7 +1,7 @@
 #include "tuning.h"
 
-#include "inputerror.h"
-#include "tracefile.h"
+#include "core/common/inputerror.h"
+#include "core/io/tracefile.h"
 
 #include <cmath>
 #include <iostream>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "commands.h"
-#include "latencyprofile.h"
-#include "solver.h"
+#include "core/data/latencyprofile.h"
+#include "core/solvers/solver.h"
 
 #include <optional>
 #include <string>

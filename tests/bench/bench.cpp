@@ -11,11 +11,11 @@
 //       repeatability: two latency profiles of the same model in one process, per-exit
 //       medians side by side and their largest relative difference
 
-#include "evaluation.h"
-#include "latencyprofiler.h"
-#include "solver.h"
-#include "synth.h"
-#include "tracefile.h"
+#include "core/data/synth.h"
+#include "core/eval/evaluation.h"
+#include "core/io/tracefile.h"
+#include "core/model/latencyprofiler.h"
+#include "core/solvers/solver.h"
 
 #include <sys/resource.h>
 

@@ -1,0 +1,75 @@
+#include "core/common/atomicfile.h"
+
+#include "core/common/inputerror.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace exitscope {
+
+AtomicFile::AtomicFile(std::string path)
+    : m_path(std::move(path))
+{
+    std::random_device random;
+    m_temporary = m_path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
+}
+
+AtomicFile::AtomicFile(AtomicFile &&other) noexcept
+    : m_path(std::move(other.m_path))
+    , m_temporary(std::move(other.m_temporary))
+    , m_committed(other.m_committed)
+{
+    other.m_committed = true;
+}
+
+AtomicFile::~AtomicFile()
+{
+    if (!m_committed)
+        std::remove(m_temporary.c_str());
+}
+
+void AtomicFile::commit()
+{
+    if (std::rename(m_temporary.c_str(), m_path.c_str()) != 0)
+        throw InputError(m_path, "cannot write file (rename of the temporary file failed)");
+    m_committed = true;
+}
+
+std::string createFolder(const std::string &path)
+{
+    std::error_code error;
+    std::filesystem::create_directories(path, error);
+    if (error || !std::filesystem::is_directory(path))
+        throw InputError(path, "cannot create output folder: " + error.message());
+    return path;
+}
+
+void writeTextFile(const std::string &path, const std::string &text)
+{
+    AtomicFile file(path);
+    {
+        std::ofstream out(file.temporaryPath(), std::ios::binary);
+        out << text;
+        out.flush();
+        if (!out)
+            throw InputError(path, "cannot write file");
+    }
+    file.commit();
+}
+
+std::string readTextFile(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError(path, "cannot open file (missing or unreadable)");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace exitscope

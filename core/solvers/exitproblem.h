@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/solvers/solver.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace exitscope {
+
+// The solvers' common view of a SolverProblem: scores turned "canonical" (higher is more
+// confident, a sample leaves at exit k when confidence >= tau[k]), the per-exit objective
+// (correct, or agrees with the final exit), and the budget as an additive constraint:
+// feasible iff sum over samples of weight[exit of the sample] <= capacity.
+//   mean budget: weight = cost,                 capacity = budget * N
+//   p90 budget:  weight = (cost > budget ? 1 : 0), capacity = N - ceil(0.9 N)
+struct ExitProblem
+{
+    int exits = 0;
+    std::int64_t samples = 0;
+    Measure measure = Measure::MaxProb;
+    Direction direction = Direction::HigherIsConfident;
+    std::shared_ptr<const LearnedScorer> scorer; // for Measure::Learned
+    std::vector<std::vector<double>> confidence; // K-1 rows of N
+    std::vector<const std::uint8_t *> objective; // K rows of N
+    std::vector<double> weight; // K
+    double capacity = 0;
+    std::vector<double> costs; // K cumulative costs
+    double budget = 0;
+    BudgetKind kind = BudgetKind::Mean;
+
+    // Canonical thresholds to the measure's own direction, and back.
+    ThresholdPolicy toPolicy(const std::vector<double> &tau) const;
+    std::vector<double> toCanonical(const ThresholdPolicy &policy) const;
+
+    // Exit of every sample under canonical thresholds.
+    void assignExits(const std::vector<double> &tau, std::vector<std::uint8_t> &exitOf) const;
+    // Objective count and constraint load of an assignment.
+    std::int64_t objectiveOf(const std::vector<std::uint8_t> &exitOf) const;
+    double loadOf(const std::vector<std::uint8_t> &exitOf) const;
+};
+
+ExitProblem makeExitProblem(const SolverProblem &problem, Measure measure);
+// The same over the scores a learned scorer (EENet) gives the val trace.
+ExitProblem makeLearnedExitProblem(const SolverProblem &problem, std::shared_ptr<const LearnedScorer> scorer);
+
+// The measure a policy uses on this trace: the user's choice if given, else the first of
+// `preferred` that the trace has.
+Measure chooseMeasure(const SolverProblem &problem, std::initializer_list<Measure> preferred, const char *policy);
+
+// Per exit, the samples by falling confidence, those confidences, and each sample's
+// objective at every exit as bits. Sorting costs more than most searches, so it is done
+// once per trace, measure and objective and shared by the budgets of a sweep (a small
+// cache, safe across worker threads). `objectiveKey` and `stride` say which objective rows
+// and which samples p holds (a subsample's rows are its own copies, so the full problem's
+// first row is the key).
+struct SortedExits
+{
+    std::vector<std::vector<std::int32_t>> order;
+    std::vector<std::vector<double>> confidence; // in that order
+    std::vector<std::vector<std::uint64_t>> objective; // in that order: bit e = objective at exit e (K <= 64)
+};
+std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitProblem &p, const std::uint8_t *objectiveKey,
+                                               int stride = 1);
+
+// Geometric target distribution of exits: share at exit k proportional to q^k.
+std::vector<double> geometricShares(double q, int exits);
+
+// Canonical thresholds that let the given share of ALL samples leave at each exit in turn,
+// each a quantile of the confidences of the samples still running (MSDNet's rule).
+std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const SortedExits &sorted,
+                                                 const std::vector<double> &shares);
+
+} // namespace exitscope
