@@ -1,6 +1,10 @@
 // exitscope-bench: speed and memory figures of the engine.
 //   exitscope-bench eval [--samples N] [--exits K] [--repeats R]
 //       time of one evaluation (threshold policy applied to a trace), median of R runs
+//   exitscope-bench interactive [--samples N] [--exits K] [--classes C] [--bins B] [--steps S]
+//       the Evaluator while a threshold is dragged: one threshold change -> new evaluation
+//       and all K-1 histograms, median and p90 over S steps, 3 runs, at exit 0 and K-2, for
+//       max-prob and a learned EENet policy; against evaluate() from scratch
 //   exitscope-bench load FILE.npz
 //       peak resident memory while reading a trace, relative to its float32 payload
 //   exitscope-bench solve --policy P [--trace T.npz --costs c1,..,cK | --samples N --exits K --classes C]
@@ -13,6 +17,8 @@
 
 #include "core/data/synth.h"
 #include "core/eval/evaluation.h"
+#include "core/eval/evaluator.h"
+#include "core/eval/learnedscorer.h"
 #include "core/io/tracefile.h"
 #include "core/model/latencyprofiler.h"
 #include "core/solvers/solver.h"
@@ -21,6 +27,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -124,6 +131,114 @@ int benchSolve(int argc, char **argv)
     return 0;
 }
 
+// Microseconds of `work`, run `repeats` times, sorted.
+template <typename Work>
+std::vector<double> timesMicroseconds(int repeats, Work work)
+{
+    std::vector<double> times;
+    for (int r = 0; r < repeats; ++r) {
+        const auto start = std::chrono::steady_clock::now();
+        work(r);
+        times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times;
+}
+
+// Per exit but the last, the scores `policy` reads (as the Evaluator does), sorted: their
+// quantiles are the thresholds of the benchmark.
+std::vector<std::vector<double>> sortedScores(const Trace &trace, const ThresholdPolicy &policy)
+{
+    const std::int64_t n = trace.samples();
+    const std::vector<double> learned = policy.scorer ? policy.scorer->scores(trace) : std::vector<double>();
+    std::vector<std::vector<double>> rows;
+    for (int k = 0; k + 1 < trace.exits(); ++k) {
+        const double *s = policy.scorer ? learned.data() + k * n : trace.scores(policy.measure, k);
+        rows.emplace_back(s, s + n);
+        std::sort(rows.back().begin(), rows.back().end());
+    }
+    return rows;
+}
+
+double quantile(const std::vector<double> &sorted, double q)
+{
+    return sorted[static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1))];
+}
+
+int benchInteractive(int argc, char **argv)
+{
+    const long samples = argValue(argc, argv, "--samples", 50000);
+    const int exits = static_cast<int>(argValue(argc, argv, "--exits", 5));
+    const int classes = static_cast<int>(argValue(argc, argv, "--classes", 10));
+    const int bins = static_cast<int>(argValue(argc, argv, "--bins", 64));
+    const int steps = static_cast<int>(argValue(argc, argv, "--steps", 200));
+    const Trace trace = synthesize({exits, samples, classes, 1});
+    std::vector<double> costs;
+    for (int k = 0; k < exits; ++k)
+        costs.push_back(k + 1.0);
+
+    // A learned policy: EENet trained briefly on a small val trace (its scores are what
+    // matters here, not their quality).
+    SolverProblem problem{synthesize({exits, 2000, classes, 2}), costs, 0.5 * (costs.front() + costs.back()),
+                          BudgetKind::Mean, {}, {}};
+    problem.options.eenetEpochs = 40;
+    problem.options.eenetRestarts = 1;
+    const SolverResult eenet = solve("eenet", problem);
+
+    auto start = std::chrono::steady_clock::now();
+    Evaluator ev(trace, costs, {false, bins});
+    std::cout << "interactive: N = " << samples << ", K = " << exits << ", C = " << classes << ", " << bins
+              << " bins; Evaluator built (stored measures sorted) in "
+              << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() << " ms\n";
+
+    const ThresholdPolicy maxProb{Measure::MaxProb, Direction::HigherIsConfident, std::vector<double>(exits - 1, 0), nullptr};
+    double checksum = 0;
+    for (ThresholdPolicy policy : {maxProb, eenet.policy}) {
+        const std::string name(measureName(policy.measure));
+        const std::vector<std::vector<double>> sorted = sortedScores(trace, policy);
+        for (int k = 0; k + 1 < exits; ++k)
+            policy.thresholds[k] = quantile(sorted[k], 0.5);
+        start = std::chrono::steady_clock::now();
+        ev.setPolicy(policy, "bench");
+        std::cout << name << ": first setPolicy (full pass" << (policy.scorer ? ", scores computed and sorted" : "")
+                  << ") " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count()
+                  << " ms; ";
+        ev.setPolicy(policy, "bench");
+        const auto full = timesMicroseconds(50, [&](int) { ev.setPolicy(policy, "bench"); });
+        const auto scratch = timesMicroseconds(50, [&](int) { checksum += evaluate(trace, policy, costs).meanCost; });
+        std::cout << "setPolicy again median " << full[full.size() / 2] << " us; evaluate() from scratch median "
+                  << scratch[scratch.size() / 2] << " us\n";
+        for (int exit : {0, exits - 2}) {
+            // The drag: the threshold walks the 2%..98% quantiles of the exit's scores and back,
+            // in `steps` moves; the jump: it alternates between the 1% and 99% quantiles.
+            std::vector<double> drag, jump;
+            for (int i = 0; i < steps; ++i) {
+                const double along = 1.0 - std::abs(1.0 - 2.0 * i / steps);
+                drag.push_back(quantile(sorted[exit], 0.02 + 0.96 * along));
+                jump.push_back(quantile(sorted[exit], i % 2 ? 0.99 : 0.01));
+            }
+            for (const auto &[kind, walk] : {std::pair{"drag", &drag}, std::pair{"jump", &jump}}) {
+                std::cout << "  " << name << ", exit " << exit << ", " << kind << ":";
+                for (int run = 0; run < 3; ++run) {
+                    ev.setPolicy(policy, "bench");
+                    const auto times = timesMicroseconds(steps, [&](int i) {
+                        ev.setThreshold(exit, (*walk)[i]);
+                        // What a window reads after the move.
+                        checksum += ev.evaluation().meanCost;
+                        for (const ExitHistogram &h : ev.histograms())
+                            checksum += static_cast<double>(h.counts[static_cast<std::size_t>(i) % h.counts.size()] + h.goOn);
+                    });
+                    std::cout << " run " << run + 1 << " median " << times[times.size() / 2] << " us, p90 "
+                              << times[times.size() * 9 / 10] << " us;";
+                }
+                std::cout << "\n";
+            }
+        }
+    }
+    std::cout << "(checksum " << checksum << ")\n";
+    return 0;
+}
+
 int benchLoad(int argc, char **argv)
 {
     if (argc < 3) {
@@ -187,12 +302,14 @@ int main(int argc, char **argv)
     const std::string command = argc > 1 ? argv[1] : "";
     if (command == "eval")
         return benchEval(argc, argv);
+    if (command == "interactive")
+        return benchInteractive(argc, argv);
     if (command == "load")
         return benchLoad(argc, argv);
     if (command == "solve")
         return benchSolve(argc, argv);
     if (command == "profile")
         return benchProfile(argc, argv);
-    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S\n";
+    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | interactive [--samples N] ... | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S\n";
     return 2;
 }
