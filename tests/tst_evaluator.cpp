@@ -191,6 +191,13 @@ void compareHistograms(const Evaluator &ev, const Case &c, const std::vector<std
             (exit == k ? leavePositive : goOnPositive) += positive;
         }
         QCOMPARE(h.counts, counts);
+        std::int64_t positives = 0, negatives = 0;
+        for (int b = 0; b < bins; ++b) {
+            positives += h.positive(b);
+            negatives += h.negative(b);
+        }
+        QCOMPARE(positives, leavePositive + goOnPositive);
+        QCOMPARE(negatives, leave + goOn - positives);
         QCOMPARE(h.leave, leave);
         QCOMPARE(h.leavePositive, leavePositive);
         QCOMPARE(h.goOn, goOn);

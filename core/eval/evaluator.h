@@ -66,7 +66,7 @@ struct EvaluatorOptions
 //   setThreshold(k, t)   one threshold moved: only the samples whose score at exit k lies
 //                        between the old and the new threshold, and that reach exit k, change
 //                        exit; evaluation() and histograms() are updated in place (~10 us for
-//                        a mouse move). A jump that crosses a third of the samples or more
+//                        a mouse move). A jump that crosses more than a quarter of the samples
 //                        takes a full pass instead (~0.3 ms).
 //   evaluation(), histograms(), policy()   references to the current state: no work.
 // What costs a full pass (~0.4 ms): setPolicy() and setBins(). The first setPolicy() with a
