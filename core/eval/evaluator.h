@@ -59,7 +59,7 @@ struct EvaluatorOptions
 //
 // Who owns it: the document that holds the trace (one Evaluator per trace shown, e.g. the
 // test split). Building it is a job: it sorts every stored measure's scores at every exit
-// (~25 ms per measure at N = 50,000, K = 5). Build it in a worker with a JobContext and hand
+// (~30 ms per measure at N = 50,000, K = 5). Build it in a worker with a JobContext and hand
 // it to the GUI thread, which then owns it (movable, not copyable).
 //
 // What is cheap, on the owner's thread (figures: exitscope-bench interactive, N = 50,000, K = 5):
@@ -69,9 +69,10 @@ struct EvaluatorOptions
 //                        a mouse move). A jump that crosses more than a quarter of the samples
 //                        takes a full pass instead (~0.3 ms).
 //   evaluation(), histograms(), policy()   references to the current state: no work.
-// What costs a full pass (~0.4 ms): setPolicy() and setBins(). The first setPolicy() with a
-// learned scorer not seen before also computes its scores and sorts them (~60 ms, as long as
-// one evaluate() of it plus a sort); the 8 most recently used scorers stay prepared.
+// What costs a full pass (~0.4 ms; ~1.5 ms when every sample is re-binned because the
+// measure or the bin count changed): setPolicy() and setBins(). The first setPolicy() with a
+// learned scorer not seen before also computes its scores and sorts them (~90 ms: one
+// evaluate() of it plus a sort); the 8 most recently used scorers stay prepared.
 // evaluate(policy) answers for any other policy without touching the current state.
 //
 // Threads: thread-compatible, like a standard container. The const functions only read,

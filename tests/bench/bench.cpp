@@ -172,6 +172,10 @@ int benchInteractive(int argc, char **argv)
     const int classes = static_cast<int>(argValue(argc, argv, "--classes", 10));
     const int bins = static_cast<int>(argValue(argc, argv, "--bins", 64));
     const int steps = static_cast<int>(argValue(argc, argv, "--steps", 200));
+    if (exits < 2 || steps < 1) {
+        std::cerr << "interactive: needs --exits 2 or more (a threshold to move) and --steps 1 or more\n";
+        return 2;
+    }
     const Trace trace = synthesize({exits, samples, classes, 1});
     std::vector<double> costs;
     for (int k = 0; k < exits; ++k)
