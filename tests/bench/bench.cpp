@@ -314,6 +314,6 @@ int main(int argc, char **argv)
         return benchSolve(argc, argv);
     if (command == "profile")
         return benchProfile(argc, argv);
-    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | interactive [--samples N] ... | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S\n";
+    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S\n";
     return 2;
 }
