@@ -5,6 +5,7 @@
 // with the same arithmetic as evaluate(), so the val cost never exceeds the budget.
 
 #include "core/common/inputerror.h"
+#include "core/common/quantile.h"
 #include "core/eval/learnedscorer.h"
 #include "core/solvers/exitproblem.h"
 #include "core/solvers/policysolvers.h"
@@ -63,13 +64,7 @@ public:
                 total += static_cast<double>(hits[k]) * m_p.costs[k];
             return total / static_cast<double>(m_n);
         }
-        std::int64_t seen = 0;
-        for (int k = 0; k < m_exits; ++k) {
-            seen += hits[k];
-            if (hits[k] > 0 && static_cast<double>(seen) >= 0.9 * static_cast<double>(m_n))
-                return m_p.costs[k];
-        }
-        return m_p.costs.back();
+        return costQuantile(m_p.costs, hits, static_cast<double>(m_n), kP90);
     }
     bool fits(double cost) const { return cost <= m_p.budget; }
 
