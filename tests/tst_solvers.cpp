@@ -81,7 +81,7 @@ double accuracyOn(const Trace &trace, const SolverResult &r, const std::vector<d
 // `policy` on the problem `make(row)` of each of the authors' 100 budgets, on every core
 // (the solvers are thread-safe, as the sweep relies on).
 template <typename Make>
-std::vector<SolverResult> solveAtPaperBudgets(const std::string &policy, Make make)
+std::vector<SolverResult> solveAtPaperBudgets(PolicyId policy, Make make)
 {
     std::vector<int> rows(100);
     std::iota(rows.begin(), rows.end(), 0);
@@ -104,7 +104,7 @@ class TestSolvers : public QObject
     {
         auto found = m_paperIppp.find(model);
         if (found == m_paperIppp.end())
-            found = m_paperIppp.emplace(model, solveAtPaperBudgets("ippp", [&](int row) {
+            found = m_paperIppp.emplace(model, solveAtPaperBudgets(PolicyId::Ippp, [&](int row) {
                 SolverProblem problem = ipppProblemAt(m, row);
                 problem.options.ipppRawPenalty = true;
                 problem.options.ipppBeta = m.paperBeta;
@@ -129,7 +129,7 @@ private slots:
         int exact = 0;
         for (int i = 0; i < 100; ++i) {
             const SolverProblem problem = problemAt(m, i);
-            const SolverResult r = solve("heuristic", problem);
+            const SolverResult r = solve(PolicyId::Heuristic, problem);
             const double val = accuracyOn(m.val, r, m.costs), test = accuracyOn(m.test, r, m.costs);
             if (std::abs(val - at(m.valAccuracy, i, 1)) < 1e-12 && std::abs(test - at(m.testAccuracy, i, 1)) < 1e-12)
                 ++exact;
@@ -148,7 +148,7 @@ private slots:
         for (int i = 0; i < 100; ++i) {
             SolverProblem problem = ipppProblemAt(m, i);
             problem.options.ipppOuter = 0;
-            QCOMPARE(accuracyOn(m.val, solve("ippp", problem), m.costs), at(m.valAccuracy, i, 2));
+            QCOMPARE(accuracyOn(m.val, solve(PolicyId::Ippp, problem), m.costs), at(m.valAccuracy, i, 2));
         }
     }
 
@@ -175,7 +175,7 @@ private slots:
         const PaperModel m = loadModel(model);
         const std::vector<SolverResult> results = paperPenalty
             ? paperIppp(m, model)
-            : solveAtPaperBudgets("ippp", [&](int row) { return ipppProblemAt(m, row); });
+            : solveAtPaperBudgets(PolicyId::Ippp, [&](int row) { return ipppProblemAt(m, row); });
         int close = 0;
         double worst = 0;
         for (int i = 0; i < 100; ++i) {
@@ -227,7 +227,7 @@ private slots:
                     if (e.meanCost <= budget)
                         optimum = std::max(optimum, e.accuracy);
                 }
-            const SolverResult best = solve("best", SolverProblem{trace, costs, budget, BudgetKind::Mean, {}, {}});
+            const SolverResult best = solve(PolicyId::Best, SolverProblem{trace, costs, budget, BudgetKind::Mean, {}, {}});
             QVERIFY(best.feasible);
             if (best.valObjective != optimum)
                 qInfo("budget %.2f: best %.6f (cost %.6f) vs optimum %.6f [%s] n=%d", budget, best.valObjective, best.valCost, optimum, best.note.c_str(), n);
@@ -252,12 +252,12 @@ private slots:
         const std::vector<SolverResult> &ippp = paperIppp(m, model);
         auto problemWithWarmStarts = [&](int row) {
             SolverProblem problem = problemAt(m, row);
-            problem.warmStarts.push_back(solve("heuristic", problem).policy);
-            problem.warmStarts.push_back(solve("msdnet", problem).policy);
+            problem.warmStarts.push_back(solve(PolicyId::Heuristic, problem).policy);
+            problem.warmStarts.push_back(solve(PolicyId::MsdNet, problem).policy);
             problem.warmStarts.push_back(ippp[row].policy);
             return problem;
         };
-        const std::vector<SolverResult> best = solveAtPaperBudgets("best", problemWithWarmStarts);
+        const std::vector<SolverResult> best = solveAtPaperBudgets(PolicyId::Best, problemWithWarmStarts);
         int atLeast = 0;
         double worst = 0;
         for (int i = 0; i < 100; ++i) {

@@ -7,7 +7,10 @@
 #include <QProcess>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 using namespace exitscope;
 using namespace exitscope::test;
@@ -16,7 +19,7 @@ namespace {
 
 const std::vector<double> kScanCosts{0.32, 0.53, 0.76, 1.0, 1.07};
 
-SweepRequest synthRequest(const std::vector<std::string> &policies, int threads)
+SweepRequest synthRequest(const std::vector<PolicyId> &policies, int threads)
 {
     const Trace val = synthesize({4, 3000, 10, 11});
     const Trace test = synthesize({4, 3000, 10, 12});
@@ -45,11 +48,11 @@ class TestSweep : public QObject
 private slots:
     void sameResultWhateverTheThreads()
     {
-        const std::vector<std::string> policies{"heuristic", "branchynet", "msdnet", "ippp", "selfxit", "patience", "best", "oracle"};
-        const SweepResult one = runSweep(synthRequest(policies, 1));
-        const SweepResult two = runSweep(synthRequest(policies, 2));
-        QVERIFY(one.complete && two.complete);
-        QCOMPARE(withoutTimes(sweepCsv(one, 1)), withoutTimes(sweepCsv(two, 1)));
+        const std::vector<PolicyId> policies{PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet, PolicyId::Ippp, PolicyId::SelfXit, PolicyId::Patience, PolicyId::Best, PolicyId::Oracle};
+        const auto one = runSweep(synthRequest(policies, 1));
+        const auto two = runSweep(synthRequest(policies, 2));
+        QVERIFY(one->complete && two->complete);
+        QCOMPARE(withoutTimes(sweepCsv(*one, 1)), withoutTimes(sweepCsv(*two, 1)));
     }
 
     void bestIsAtLeastEveryOtherPolicy_data()
@@ -64,19 +67,19 @@ private slots:
     {
         QFETCH(bool, labelFree);
         QFETCH(int, kind);
-        SweepRequest request = synthRequest({"heuristic", "branchynet", "msdnet", "ippp", "selfxit", "patience", "best"}, 0);
+        SweepRequest request = synthRequest({PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet, PolicyId::Ippp, PolicyId::SelfXit, PolicyId::Patience, PolicyId::Best}, 0);
         request.options.labelFree = labelFree;
         request.kind = static_cast<BudgetKind>(kind);
-        const SweepResult sweep = runSweep(request);
+        const auto sweep = runSweep(request);
         for (double budget : request.budgets) {
             double others = -1, best = -1;
-            for (const SweepRow &r : sweep.rows) {
+            for (const SweepRow &r : sweep->rows) {
                 if (r.budget != budget)
                     continue;
                 QVERIFY2(r.error.empty(), r.error.c_str());
                 const double objective = labelFree ? r.val.agreement : r.val.accuracy;
                 const double cost = kind == int(BudgetKind::Mean) ? r.val.meanCost : r.val.p90Cost;
-                if (r.policy == "best") {
+                if (r.policy == PolicyId::Best) {
                     best = objective;
                     QVERIFY2(cost <= budget, qPrintable(QStringLiteral("best over budget %1: %2").arg(budget).arg(cost)));
                     QVERIFY(r.result.feasible);
@@ -90,15 +93,15 @@ private slots:
 
     void paretoFrontIsNonDominated()
     {
-        const SweepResult sweep = runSweep(synthRequest({"heuristic", "msdnet", "best", "oracle"}, 0));
+        const auto sweep = runSweep(synthRequest({PolicyId::Heuristic, PolicyId::MsdNet, PolicyId::Best, PolicyId::Oracle}, 0));
         int front = 0;
-        for (const SweepRow &r : sweep.rows) {
-            if (r.policy == "oracle")
+        for (const SweepRow &r : sweep->rows) {
+            if (r.policy == PolicyId::Oracle)
                 QVERIFY(!r.pareto);
             if (!r.pareto)
                 continue;
             ++front;
-            for (const SweepRow &o : sweep.rows)
+            for (const SweepRow &o : sweep->rows)
                 if (o.result.isPolicy && o.result.feasible)
                     QVERIFY(!(o.val.accuracy > r.val.accuracy && o.val.meanCost <= r.val.meanCost));
         }
@@ -112,8 +115,8 @@ private slots:
         const Trace val = importAaai21(path("Scan_val_confidence.npy"), path("Scan_val_correct.npy"), Direction::LowerIsConfident);
         const Trace test = importAaai21(path("Scan_test_confidence.npy"), path("Scan_test_correct.npy"), Direction::LowerIsConfident);
         const SweepRequest request{val, test, kScanCosts, {0.38, 0.42, 0.46, 0.5, 0.54, 0.58, 0.62}, BudgetKind::Mean,
-                                   {"heuristic", "branchynet", "msdnet", "ippp", "selfxit", "best", "oracle"}, {}, 0};
-        const QString csv = withoutTimes(sweepCsv(runSweep(request), 1));
+                                   {PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet, PolicyId::Ippp, PolicyId::SelfXit, PolicyId::Best, PolicyId::Oracle}, {}, 0};
+        const QString csv = withoutTimes(sweepCsv(*runSweep(request), 1));
         // Regenerate after an intended change: EXITSCOPE_REGENERATE_GOLDEN=1 ctest -R sweep
         const QString golden = QStringLiteral(EXITSCOPE_GOLDEN_DIR "/scan_sweep.csv");
         if (qEnvironmentVariableIsSet("EXITSCOPE_REGENERATE_GOLDEN")) {
@@ -137,22 +140,22 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("budget below the first exit") << 0 << "budget 0.5 is below the cheapest exit's cost 1: no policy fits";
         QTest::newRow("K mismatch") << 1 << "the latency profile has 3 exits but the val trace has 4";
-        QTest::newRow("label-free with one exit") << 2 << "--label-free: needs at least two exits";
-        QTest::newRow("unknown policy") << 3 << "unknown policy 'fastest'";
+        QTest::newRow("label-free with one exit") << 2 << "label-free: needs at least two exits";
+        QTest::newRow("no policy") << 3 << "policies: no policy given";
         QTest::newRow("no labels") << 4 << "has no labels or correctness";
-        QTest::newRow("test K mismatch") << 5 << "the test trace has 3 exits but the val trace has 4";
+        QTest::newRow("test K mismatch") << 5 << "test trace: has 3 exits but the val trace has 4";
     }
     void refusesBadRequests()
     {
         QFETCH(int, defect);
         QFETCH(QString, message);
-        SweepRequest request = synthRequest({"msdnet"}, 1);
+        SweepRequest request = synthRequest({PolicyId::MsdNet}, 1);
         switch (defect) {
         case 0: request.budgets = {0.5, 2}; break;
         case 1: request.costs = {1, 2, 3}; break;
         case 2: request.val = synthesize({1, 100, 10, 1}); request.test.reset(); request.costs = {1};
                 request.budgets = {1}; request.options.labelFree = true; break;
-        case 3: request.policies = {"msdnet", "fastest"}; break;
+        case 3: request.policies.clear(); break;
         case 4: {
             TraceContents c = request.val.contents();
             c.labels.clear();
@@ -166,30 +169,164 @@ private slots:
 
     void budgetAboveTheLastExitIsClamped()
     {
-        SweepRequest request = synthRequest({"msdnet", "best"}, 1);
-        request.budgets = {9.0};
-        const SweepResult sweep = runSweep(request);
-        for (const SweepRow &r : sweep.rows) {
-            QCOMPARE(r.budget, 4.0);
+        SweepRequest request = synthRequest({PolicyId::MsdNet, PolicyId::Best}, 1);
+        request.budgets = {9.0, 3.0};
+        WarningList warnings;
+        JobContext context;
+        context.warn = [&](const JobWarning &w) { warnings.add(w); };
+        const auto sweep = runSweep(request, context);
+        for (const SweepRow &r : sweep->rows) {
+            QCOMPARE(r.budget, r.budget == 3.0 ? 3.0 : 4.0);
             QVERIFY(r.result.feasible);
         }
+        const std::vector<JobWarning> said = warnings.take();
+        QCOMPARE(said.size(), std::size_t(1)); // once per budget, not per policy
+        QCOMPARE(QString::fromStdString(said[0].id), QStringLiteral("budget-clamped"));
+        QCOMPARE(QString::fromStdString(said[0].message),
+                 QStringLiteral("budget 9 is above the last exit's cost 4: solved as 4 (every sample may run to the last exit)"));
+    }
+
+    // Patience needs per-exit predictions: on a correctness-only trace its rows carry the
+    // error, said once as a warning, and the other policies run.
+    void policyThatCannotRunIsAWarning()
+    {
+        TraceContents c;
+        c.exits = 3;
+        c.samples = 200;
+        for (int i = 0; i < 3 * 200; ++i) {
+            c.givenScores.push_back((i * 37 % 101) / 100.0);
+            c.correct.push_back(static_cast<std::uint8_t>(i % 3 != 0));
+        }
+        c.givenDirection = Direction::HigherIsConfident;
+        const Trace trace = Trace::build(c, "correctness only");
+        WarningList warnings;
+        JobContext context;
+        context.warn = [&](const JobWarning &w) { warnings.add(w); };
+        const SweepRequest request{trace, std::nullopt, {1, 2, 3}, {1.5, 2.0, 2.5}, BudgetKind::Mean,
+                                   {PolicyId::MsdNet, PolicyId::Patience}, {}, 2};
+        const auto sweep = runSweep(request, context);
+        QVERIFY(sweep->complete);
+        for (const SweepRow &r : sweep->rows) {
+            QVERIFY(r.done);
+            QCOMPARE(r.error.empty(), r.policy == PolicyId::MsdNet);
+        }
+        const std::vector<JobWarning> said = warnings.take();
+        QCOMPARE(said.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(said[0].id), QStringLiteral("policy-cannot-run"));
+        QVERIFY(QString::fromStdString(said[0].message).startsWith("patience cannot run on this trace: patience: the val trace has none"));
+    }
+
+    // Every row reaches the callback once, as it finishes, cheap policies first and `best`
+    // last, with the numbers of the final result.
+    void rowsComeAsTheyFinish()
+    {
+        const SweepRequest request = synthRequest({PolicyId::Best, PolicyId::Ippp, PolicyId::MsdNet, PolicyId::Oracle}, 1);
+        std::vector<SweepRow> seen;
+        const auto sweep = runSweep(request, {}, [&](const SweepRow &row) { seen.push_back(row); });
+        QCOMPARE(seen.size(), sweep->rows.size());
+        std::vector<PolicyId> order;
+        for (const SweepRow &row : seen)
+            if (order.empty() || order.back() != row.policy)
+                order.push_back(row.policy);
+        QCOMPARE(order, (std::vector<PolicyId>{PolicyId::MsdNet, PolicyId::Oracle, PolicyId::Ippp, PolicyId::Best}));
+        for (const SweepRow &row : seen) {
+            const auto final = std::find_if(sweep->rows.begin(), sweep->rows.end(), [&](const SweepRow &r) {
+                return r.policy == row.policy && r.budget == row.budget;
+            });
+            QVERIFY(final != sweep->rows.end());
+            QCOMPARE(row.val.accuracy, final->val.accuracy);
+            QCOMPARE(row.test->accuracy, final->test->accuracy);
+            QCOMPARE(row.result.policy.thresholds, final->result.policy.thresholds);
+        }
+    }
+
+    // Progress counts finished rows and a running EENet row's own progress as its share:
+    // with two threads the reports still rise, EENet's epochs show in between, and the
+    // last says 1.
+    void progressRisesWithEenetInside()
+    {
+        SweepRequest request = synthRequest({PolicyId::MsdNet, PolicyId::Eenet}, 2);
+        request.budgets = {2.0, 3.0};
+        request.options.eenetEpochs = 30;
+        request.options.eenetRestarts = 1;
+        std::vector<ProgressUpdate> updates; // the callback runs under the sweep's lock
+        JobContext context;
+        context.progress = Progress([&](const ProgressUpdate &u) { updates.push_back(u); });
+        const auto sweep = runSweep(request, context);
+        QVERIFY(sweep->complete);
+        QCOMPARE(updates.back().fraction, 1.0);
+        int inside = 0;
+        for (std::size_t i = 0; i < updates.size(); ++i) {
+            if (i > 0)
+                QVERIFY(updates[i].fraction >= updates[i - 1].fraction);
+            if (QString::fromStdString(updates[i].message).contains("EENet restart")) {
+                ++inside;
+                QVERIFY(QString::fromStdString(updates[i].message).startsWith("eenet at budget "));
+            }
+        }
+        QVERIFY(inside >= 4); // epochs 0, 10, 20 of each budget
+        // Between finished rows (a quarter each), EENet's shares move the fraction.
+        QVERIFY(std::any_of(updates.begin(), updates.end(), [](const ProgressUpdate &u) {
+            return std::fmod(u.fraction * 4, 1.0) > 1e-9;
+        }));
+    }
+
+    // A slow policy running on 50,000 samples: the sweep returns within 200 ms of the
+    // cancel, and the rows that did not finish are not done. On a machine busy with other
+    // work a thread can wait that long for a core, so the best of three tries counts.
+    void cancelReturnsPromptly_data()
+    {
+        QTest::addColumn<int>("policy");
+        QTest::newRow("eenet") << int(PolicyId::Eenet);
+        QTest::newRow("ippp") << int(PolicyId::Ippp);
+        QTest::newRow("best") << int(PolicyId::Best);
+    }
+    void cancelReturnsPromptly()
+    {
+        QFETCH(int, policy);
+        const Trace val = synthesize({5, 50000, 10, 21});
+        SweepRequest request{val, std::nullopt, {1, 2, 3, 4, 5}, {}, BudgetKind::Mean,
+                             {PolicyId::MsdNet, static_cast<PolicyId>(policy)}, {}, 2};
+        for (int b = 0; b < 100; ++b)
+            request.budgets.push_back(1.5 + 3.0 * b / 99);
+        double fastest = HUGE_VAL;
+        for (int attempt = 0; attempt < 3 && fastest >= 200; ++attempt) {
+            JobContext context;
+            std::chrono::steady_clock::time_point cancelledAt;
+            std::thread canceller([&] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                cancelledAt = std::chrono::steady_clock::now();
+                context.cancel.cancel();
+            });
+            const auto sweep = runSweep(request, context);
+            const auto returnedAt = std::chrono::steady_clock::now();
+            canceller.join();
+            const double ms = std::chrono::duration<double, std::milli>(returnedAt - cancelledAt).count();
+            qInfo("%s: returned %.1f ms after the cancel", policyName(static_cast<PolicyId>(policy)).data(), ms);
+            fastest = std::min(fastest, ms);
+            QVERIFY(!sweep->complete);
+            const auto notDone = std::count_if(sweep->rows.begin(), sweep->rows.end(), [](const SweepRow &r) { return !r.done; });
+            QVERIFY(notDone > 0);
+            QCOMPARE(QString::fromStdString(sweepCsv(*sweep, 1)).count(",cancelled\n"), static_cast<int>(notDone));
+        }
+        QVERIFY2(fastest < 200, qPrintable(QString::number(fastest)));
     }
 
     void cancellationMarksRowsIncomplete()
     {
-        SweepRequest request = synthRequest({"heuristic", "msdnet", "ippp", "best"}, 1);
+        SweepRequest request = synthRequest({PolicyId::Heuristic, PolicyId::MsdNet, PolicyId::Ippp, PolicyId::Best}, 1);
         JobContext context;
         int finished = 0;
         context.progress = Progress([&](const ProgressUpdate &) {
             if (++finished == 3)
                 context.cancel.cancel();
         });
-        const SweepResult sweep = runSweep(request, context);
-        QVERIFY(!sweep.complete);
-        const auto done = std::count_if(sweep.rows.begin(), sweep.rows.end(), [](const SweepRow &r) { return r.done; });
+        const auto sweep = runSweep(request, context);
+        QVERIFY(!sweep->complete);
+        const auto done = std::count_if(sweep->rows.begin(), sweep->rows.end(), [](const SweepRow &r) { return r.done; });
         QCOMPARE(done, 3);
-        const std::string csv = sweepCsv(sweep, 1);
-        QCOMPARE(QString::fromStdString(csv).count(",cancelled\n"), static_cast<int>(sweep.rows.size()) - 3);
+        const std::string csv = sweepCsv(*sweep, 1);
+        QCOMPARE(QString::fromStdString(csv).count(",cancelled\n"), static_cast<int>(sweep->rows.size()) - 3);
     }
 
     void cliInterruptWritesOnlyAnIncompleteFile()

@@ -21,7 +21,7 @@ extern "C" void onInterrupt(int)
 
 } // namespace
 
-JobContext consoleContext(std::function<std::string(double, const std::string &)> describe)
+JobContext consoleContext(std::function<std::string(const ProgressUpdate &)> describe)
 {
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -31,13 +31,12 @@ JobContext consoleContext(std::function<std::string(double, const std::string &)
     auto lastLine = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now() - std::chrono::seconds(2));
     context.progress = Progress([terminal, lastLine, describe](const ProgressUpdate &update) {
         const double fraction = update.fraction;
-        const std::string &message = update.message;
         const auto now = std::chrono::steady_clock::now();
         const bool last = fraction >= 1.0;
         if (!terminal && !last && now - *lastLine < std::chrono::seconds(1))
             return;
         *lastLine = now;
-        std::cerr << (terminal ? "\r" : "") << describe(fraction, message) << (terminal ? "        " : "\n");
+        std::cerr << (terminal ? "\r" : "") << describe(update) << (terminal ? "        " : "\n");
         if (terminal && last)
             std::cerr << "\n";
         std::cerr << std::flush;
@@ -47,8 +46,8 @@ JobContext consoleContext(std::function<std::string(double, const std::string &)
 
 JobContext consoleContext()
 {
-    return consoleContext([](double fraction, const std::string &message) {
-        return "[" + std::to_string(static_cast<int>(fraction * 100)) + "%] " + message;
+    return consoleContext([](const ProgressUpdate &update) {
+        return "[" + std::to_string(static_cast<int>(update.fraction * 100)) + "%] " + update.message;
     });
 }
 

@@ -11,14 +11,14 @@ namespace exitscope::cli {
 
 void runSolveCommand(const SolveOptions &o)
 {
-    if (o.policy == "oracle")
+    const PolicyId policy = parsePolicies(o.policy).at(0); // CLI11 checked the name
+    if (policy == PolicyId::Oracle)
         throw InputError("--policy", "oracle is an upper bound, not a threshold policy: nothing to export");
     const Tuning tuning = loadTuning(o.tuning);
-    const double budget = o.budget * tuning.budgetScale;
-    warnAboutClamping({budget}, tuning.latency, tuning.budgetScale);
-    SolverProblem problem{tuning.val, tuning.latency.cumulative, std::min(budget, tuning.latency.cumulative.back()),
-                          tuning.kind, tuning.solver, {}};
-    const SolverResult result = solve(o.policy, problem);
+    const SolverProblem problem{tuning.val, tuning.latency.cumulative, o.budget * tuning.budgetScale, tuning.kind, tuning.solver, {}};
+    JobContext context;
+    context.warn = warningsToStderr();
+    const SolverResult result = solve(policy, problem, context);
 
     ThresholdConfig config;
     config.policyName = o.policy;

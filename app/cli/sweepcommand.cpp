@@ -9,22 +9,13 @@
 #include "tuning.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <sstream>
 
 namespace exitscope::cli {
 
 namespace {
-
-std::vector<std::string> splitPolicies(const std::string &text)
-{
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string name; std::getline(in, name, ',');)
-        if (!name.empty())
-            out.push_back(name);
-    return out;
-}
 
 double median(std::vector<double> values)
 {
@@ -34,12 +25,12 @@ double median(std::vector<double> values)
     return values[values.size() / 2];
 }
 
-void printSummary(const SweepResult &sweep, const std::vector<std::string> &policies, bool labelFree, bool withTest)
+void printSummary(const SweepResult &sweep, const std::vector<PolicyId> &policies, bool labelFree, bool withTest)
 {
     const std::string objective = labelFree ? "agreement" : "accuracy";
     TextTable table({"policy", "budgets", "feasible", "pareto", "mean val " + objective,
                      "mean test " + objective, "median solve ms", "note"});
-    for (const std::string &policy : policies) {
+    for (PolicyId policy : policies) {
         int solved = 0, feasible = 0, pareto = 0;
         double val = 0, test = 0;
         std::vector<double> ms;
@@ -61,7 +52,7 @@ void printSummary(const SweepResult &sweep, const std::vector<std::string> &poli
             if (!r.result.isPolicy)
                 note = "upper bound, not a policy";
         }
-        table.addRow({policy, std::to_string(solved), std::to_string(feasible), std::to_string(pareto),
+        table.addRow({std::string(policyName(policy)), std::to_string(solved), std::to_string(feasible), std::to_string(pareto),
                       solved ? formatNumber(val / solved) : "-", solved && withTest ? formatNumber(test / solved) : "-",
                       formatNumber(median(ms), 2), note});
     }
@@ -74,29 +65,34 @@ int runSweepCommand(const SweepOptions &o)
 {
     const Tuning tuning = loadTuning(o.tuning);
     SweepRequest request{tuning.val, tuning.test, tuning.latency.cumulative, parseBudgets(o.budgets, tuning.budgetScale),
-                         tuning.kind, splitPolicies(o.policies), tuning.solver, o.tuning.threads};
+                         tuning.kind, parsePolicies(o.policies), tuning.solver, o.tuning.threads};
     checkSweep(request);
-    warnAboutClamping(request.budgets, tuning.latency, tuning.budgetScale);
 
     // Interrupted, the sweep stops and keeps what it finished.
     const std::size_t total = request.budgets.size() * request.policies.size();
-    const JobContext context = consoleContext([total](double fraction, const std::string &message) {
-        return "[" + std::to_string(static_cast<int>(fraction * total + 0.5)) + "/" + std::to_string(total) + "] " + message;
+    JobContext context = consoleContext([total](const ProgressUpdate &update) {
+        std::string line = "[" + std::to_string(static_cast<int>(update.fraction * total + 0.5)) + "/" + std::to_string(total)
+            + "] " + update.message;
+        if (update.secondsLeft > 0)
+            line += ", about " + std::to_string(static_cast<int>(std::ceil(update.secondsLeft))) + " s left";
+        return line;
     });
-    const SweepResult sweep = runSweep(request, context);
+    context.warn = warningsToStderr();
+    const std::shared_ptr<const SweepResult> sweep = runSweep(request, context);
 
-    const std::string csv = sweepCsv(sweep, tuning.budgetScale);
-    if (!sweep.complete) {
+    const std::string csv = sweepCsv(*sweep, tuning.budgetScale);
+    if (!sweep->complete) {
         // Never written as if complete: the finished rows go beside the target.
         const std::string partial = o.out + ".incomplete";
         writeTextFile(partial, csv);
-        std::cerr << "exitscope-cli: interrupted: " << std::count_if(sweep.rows.begin(), sweep.rows.end(), [](const SweepRow &r) { return r.done; })
-                  << " of " << sweep.rows.size() << " rows finished, written to " << partial << " (status column says which)\n";
+        std::cerr << "exitscope-cli: interrupted: "
+                  << std::count_if(sweep->rows.begin(), sweep->rows.end(), [](const SweepRow &r) { return r.done; }) << " of "
+                  << sweep->rows.size() << " rows finished, written to " << partial << " (status column says which)\n";
         return 130;
     }
     writeTextFile(o.out, csv);
-    printSummary(sweep, request.policies, o.tuning.labelFree, tuning.test.has_value());
-    std::cout << "\nwrote " << o.out << " (" << sweep.rows.size() << " rows)\n";
+    printSummary(*sweep, request.policies, o.tuning.labelFree, tuning.test.has_value());
+    std::cout << "\nwrote " << o.out << " (" << sweep->rows.size() << " rows)\n";
     return 0;
 }
 

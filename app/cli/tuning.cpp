@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 
 namespace exitscope::cli {
@@ -93,14 +94,32 @@ std::vector<double> parseBudgets(const std::string &text, double scale)
     return budgets;
 }
 
-void warnAboutClamping(const std::vector<double> &budgets, const LatencyProfile &latency, double scale)
+WarningSink warningsToStderr()
 {
-    const double last = latency.cumulative.back();
-    for (double b : budgets)
-        if (b > last) {
-            std::cerr << "exitscope-cli: warning: budget " << b / scale << " is above the last exit's cost " << last / scale
-                      << ": solved as " << last / scale << " (every sample may run to the last exit)\n";
+    return [](const JobWarning &warning) {
+        static std::mutex mutex; // whole lines, whichever worker thread warns
+        const std::lock_guard<std::mutex> lock(mutex);
+        std::cerr << "exitscope-cli: warning: " << warning.message << "\n";
+    };
+}
+
+std::vector<PolicyId> parsePolicies(const std::string &text)
+{
+    std::vector<PolicyId> out;
+    std::stringstream in(text);
+    for (std::string name; std::getline(in, name, ',');) {
+        if (name.empty())
+            continue;
+        const std::optional<PolicyId> id = parsePolicy(name);
+        if (!id) {
+            std::string known;
+            for (const auto &[policy, spelling] : kPolicyNames)
+                known += (known.empty() ? "" : ", ") + std::string(spelling);
+            throw InputError("--policies", "unknown policy '" + name + "'; known: " + known);
         }
+        out.push_back(*id);
+    }
+    return out;
 }
 
 } // namespace exitscope::cli

@@ -27,7 +27,10 @@ LatencyProfile profileFromOptions(const CostOptions &options);
 // FROM:TO:COUNT (both ends included) or b1,b2,...; scaled by budgetScale and checked.
 std::vector<double> parseBudgets(const std::string &text, double scale);
 
-// Budgets above the last exit's cost are clamped: says so on stderr.
-void warnAboutClamping(const std::vector<double> &budgets, const LatencyProfile &latency, double scale);
+// The job's warnings on stderr, "exitscope-cli: warning: ...", from any thread.
+WarningSink warningsToStderr();
+
+// The policies named in a comma-separated list; InputError for an unknown name.
+std::vector<PolicyId> parsePolicies(const std::string &text);
 
 } // namespace exitscope::cli

@@ -35,7 +35,7 @@ std::string sweepCsv(const SweepResult &sweep, double budgetScale)
         for (char &c : status)
             if (c == ',' || c == '\n')
                 c = ';';
-        out += r.policy + "," + number(r.budget / budgetScale) + ","
+        out += std::string(policyName(r.policy)) + "," + number(r.budget / budgetScale) + ","
             + (ok ? std::string(r.result.isPolicy ? measureName(r.result.policy.measure) : "bound") : "") + ","
             + number(val.accuracy) + "," + number(val.meanCost) + "," + number(val.p90Cost) + ","
             + number(test.accuracy) + "," + number(test.meanCost) + "," + number(test.p90Cost) + ","

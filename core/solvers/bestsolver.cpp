@@ -5,6 +5,7 @@
 // with the same arithmetic as evaluate(), so the val cost never exceeds the budget.
 
 #include "core/common/inputerror.h"
+#include "core/common/quantile.h"
 #include "core/eval/learnedscorer.h"
 #include "core/solvers/exitproblem.h"
 #include "core/solvers/policysolvers.h"
@@ -63,13 +64,7 @@ public:
                 total += static_cast<double>(hits[k]) * m_p.costs[k];
             return total / static_cast<double>(m_n);
         }
-        std::int64_t seen = 0;
-        for (int k = 0; k < m_exits; ++k) {
-            seen += hits[k];
-            if (hits[k] > 0 && static_cast<double>(seen) >= 0.9 * static_cast<double>(m_n))
-                return m_p.costs[k];
-        }
-        return m_p.costs.back();
+        return costQuantile(m_p.costs, hits, static_cast<double>(m_n), kP90);
     }
     bool fits(double cost) const { return cost <= m_p.budget; }
 
@@ -101,7 +96,10 @@ public:
 
         // Pass 1, by falling confidence: the samples that reach exit k, and where each goes
         // if it does not leave there; the state "nobody leaves at k" is the base.
-        m_reach.clear();
+        // Written in place: push_back of a pair made on the stack stalled on store forwarding,
+        // a quarter of the search's time.
+        m_reach.resize(order.size());
+        std::size_t reaching = 0;
         std::vector<std::int64_t> hits = m_hits;
         std::int64_t objective = m_objective;
         for (std::size_t i = 0; i < order.size(); ++i) {
@@ -121,7 +119,9 @@ public:
                 ++hits[d];
                 objective += static_cast<std::int64_t>((sortedObjective[i] >> d) & 1) - static_cast<std::int64_t>((sortedObjective[i] >> k) & 1);
             }
-            m_reach.push_back({static_cast<std::int32_t>(i), d});
+            m_reach[reaching].first = static_cast<std::int32_t>(i);
+            m_reach[reaching].second = d;
+            ++reaching;
         }
         // The mean cost is kept as a running total (score() redoes evaluate()'s arithmetic).
         double total = 0;
@@ -137,19 +137,19 @@ public:
         auto value = [&](std::int64_t obj, double cost) { return static_cast<double>(obj) - lambda * cost * n; };
 
         // Pass 2: lower the threshold one group of equal scores at a time.
-        const std::size_t none = m_reach.size();
+        const std::size_t none = reaching;
         std::size_t cut = none; // reaching samples [0, cut] leave at k
         Score best{objective, loadNow()};
         bool bestOk = lambda >= 0 || fits(best.load);
         double bestValue = value(best.objective, best.load);
-        for (std::size_t r = 0; r < m_reach.size(); ++r) {
+        for (std::size_t r = 0; r < reaching; ++r) {
             const auto [i, d] = m_reach[r];
             const std::uint64_t right = sortedObjective[i];
             ++hits[k];
             --hits[d];
             objective += static_cast<std::int64_t>((right >> k) & 1) - static_cast<std::int64_t>((right >> d) & 1);
             total += m_p.costs[k] - m_p.costs[d];
-            if (r + 1 < m_reach.size() && sortedC[m_reach[r + 1].first] == sortedC[i])
+            if (r + 1 < reaching && sortedC[m_reach[r + 1].first] == sortedC[i])
                 continue; // a threshold cannot split equal scores
             const Score candidate{objective, loadNow()};
             if (lambda >= 0) {
@@ -177,7 +177,7 @@ public:
 
         // Apply: the first cut + 1 reaching samples leave at k, the others go on.
         m_tau[k] = bestTau;
-        for (std::size_t r = 0; r < m_reach.size(); ++r) {
+        for (std::size_t r = 0; r < reaching; ++r) {
             const auto [i, d] = m_reach[r];
             const std::int32_t j = order[i];
             const int old = m_exitOf[j];
@@ -192,14 +192,28 @@ public:
         return true;
     }
 
-    // Line searches over every threshold until none helps.
+    // Line searches over every threshold until none helps. A search of exit k when nothing
+    // changed since k's last search would find the same threshold again: it is skipped, but
+    // counted in work() as if run, so that the effort limits (and so the answers) are those
+    // of searching every exit every pass.
     int ascend(double lambda, const JobContext &context, int maxPasses = 20)
     {
+        std::vector<std::int64_t> searchedAt(m_exits - 1, -1);
+        std::int64_t step = 0, changedAt = 0;
         int passes = 0;
         for (bool changed = true; changed && passes < maxPasses && !context.cancelled(); ++passes) {
             changed = false;
-            for (int k = 0; k + 1 < m_exits; ++k)
-                changed |= lineSearch(k, lambda);
+            for (int k = 0; k + 1 < m_exits; ++k, ++step) {
+                if (searchedAt[k] >= changedAt) {
+                    m_work += static_cast<std::int64_t>(m_sorted->order[k].size());
+                    continue;
+                }
+                searchedAt[k] = step;
+                if (lineSearch(k, lambda)) {
+                    changed = true;
+                    changedAt = step;
+                }
+            }
         }
         return passes;
     }
@@ -254,7 +268,7 @@ private:
     std::vector<double> m_all; // per exit, the lowest confidence: everyone reaching it leaves
     std::vector<double> m_tau;
     std::vector<std::uint8_t> m_exitOf;
-    std::vector<std::pair<std::int32_t, int>> m_reach; // (sorted index, destination) of samples reaching the exit
+    std::vector<std::pair<std::int32_t, int>> m_reach; // (sorted index, destination) of samples reaching the exit, first `reaching`
     std::vector<std::int64_t> m_hits;
     std::int64_t m_objective = 0;
     std::int64_t m_work = 0;
@@ -280,34 +294,6 @@ struct BestPoint
 };
 
 constexpr std::int64_t kSubsampleAbove = 16384; // samples; more: the Lagrangian phase subsamples
-
-// Every stride-th sample of a problem, with its own copies of the objective rows.
-struct SubsampledProblem
-{
-    SubsampledProblem(const ExitProblem &full, int stride)
-        : problem(full)
-    {
-        const std::int64_t n = (full.samples + stride - 1) / stride;
-        problem.samples = n;
-        for (auto &row : problem.confidence) {
-            std::vector<double> sub(static_cast<std::size_t>(n));
-            for (std::int64_t j = 0; j < n; ++j)
-                sub[j] = row[static_cast<std::size_t>(j * stride)];
-            row = std::move(sub);
-        }
-        for (int k = 0; k < full.exits; ++k) {
-            std::vector<std::uint8_t> sub(static_cast<std::size_t>(n));
-            for (std::int64_t j = 0; j < n; ++j)
-                sub[j] = full.objective[k][j * stride];
-            objective.push_back(std::move(sub));
-            problem.objective[k] = objective.back().data();
-        }
-        problem.capacity = full.kind == BudgetKind::Mean ? full.budget * static_cast<double>(n)
-                                                         : static_cast<double>(n) - std::ceil(0.9 * static_cast<double>(n));
-    }
-    std::vector<std::vector<std::uint8_t>> objective; // declared first: problem points into it
-    ExitProblem problem;
-};
 
 // Under a binding budget, moving one threshold at a time gets stuck: an accuracy gain at
 // one exit has to be paid at another. The Lagrangian relaxation trades them freely:
@@ -357,10 +343,11 @@ struct Candidate
 // Climbs from every warm start that thresholds p's scores; with `relax`, also from a
 // Lagrangian relaxation; with three exits and few samples, searches every pair exactly.
 // Returns the best feasible point found, if any.
-std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem &problem, bool relax,
-                                      const JobContext &context, SolverResult &result)
+std::optional<Candidate> searchScores(const PreparedTrace &trace, const ExitProblem &p, std::shared_ptr<const SortedExits> sorted,
+                                      bool relax, const std::vector<ThresholdPolicy> &warmStarts, const JobContext &context,
+                                      SolverResult &result)
 {
-    CoordinateSearch search(p, sortedExits(problem.val, p, p.objective[0], 1));
+    CoordinateSearch search(p, std::move(sorted));
     BestPoint best;
     auto climbFrom = [&](std::vector<double> tau) {
         search.setThresholds(std::move(tau));
@@ -368,7 +355,7 @@ std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem 
         result.iterations += search.ascend(-1, context);
         best.offer(search);
     };
-    for (const ThresholdPolicy &warm : problem.warmStarts)
+    for (const ThresholdPolicy &warm : warmStarts)
         if (warm.measure == p.measure && warm.scorer == p.scorer && static_cast<int>(warm.thresholds.size()) == p.exits - 1)
             climbFrom(p.toCanonical(warm));
 
@@ -378,8 +365,8 @@ std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem 
         std::vector<double> relaxed;
         if (p.samples > kSubsampleAbove) {
             const int stride = static_cast<int>((p.samples + kSubsampleAbove - 1) / kSubsampleAbove);
-            SubsampledProblem sub(p, stride);
-            CoordinateSearch coarse(sub.problem, sortedExits(problem.val, sub.problem, p.objective[0], stride));
+            const ExitProblem sub = trace.problem(p.measure, p.budget, stride);
+            CoordinateSearch coarse(sub, trace.sorted(p.measure, stride));
             relaxed = lagrangian(coarse, best.tau.empty() ? coarse.noneLeaves() : best.tau, workLimit(p.samples) / 2, context, result);
         } else {
             relaxed = lagrangian(search, best.tau.empty() ? search.noneLeaves() : best.tau, workLimit(p.samples) / 2, context, result);
@@ -392,7 +379,7 @@ std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem 
         // Iterated local search: kick one threshold of the best point by up to 5% of the
         // samples, climb again, keep what improves; seeded, and as many as the work limit
         // allows (at least one).
-        std::uint64_t state = problem.options.seed * 0x9E3779B97F4A7C15ull + 1;
+        std::uint64_t state = trace.options().seed * 0x9E3779B97F4A7C15ull + 1;
         auto next = [&state]() { // SplitMix64
             std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -416,39 +403,62 @@ std::optional<Candidate> searchScores(const ExitProblem &p, const SolverProblem 
     return Candidate{best.score, p.toPolicy(best.tau)};
 }
 
-} // namespace
 
-SolverResult solveBest(const SolverProblem &problem, const JobContext &context)
+// The measure and its sorted orders (all samples, and the Lagrangian phase's subsample)
+// are the same at every budget.
+class Best : public PreparedPolicy
 {
-    const ExitProblem p = makeExitProblem(problem, chooseMeasure(problem, {Measure::Given, Measure::MaxProb}, "best"));
-    if (p.exits > 64)
-        throw InputError("best", "supports at most 64 exits, the trace has " + std::to_string(p.exits));
-    SolverResult result;
-    if (p.exits == 1) {
-        result.policy = p.toPolicy({});
+public:
+    explicit Best(PreparedTracePtr trace)
+        : PreparedPolicy(std::move(trace))
+        , m_measure(this->trace().chooseMeasure({Measure::Given, Measure::MaxProb}, PolicyId::Best))
+    {
+        const int exits = this->trace().val().exits();
+        if (exits > 64)
+            throw InputError("best", "supports at most 64 exits, the trace has " + std::to_string(exits));
+    }
+
+    SolverResult solve(double budget, const std::vector<ThresholdPolicy> &warmStarts, const JobContext &context) const override
+    {
+        const PreparedTrace &t = trace();
+        const ExitProblem p = t.problem(m_measure, budget);
+        SolverResult result;
+        if (p.exits == 1) {
+            result.policy = p.toPolicy({});
+            return result;
+        }
+        std::optional<Candidate> best = searchScores(t, p, t.sorted(m_measure), true, warmStarts, context, result);
+        // Warm starts on other scores (another measure, or EENet's learned ones) are climbed
+        // on their own scores: whichever policy class wins at this budget is kept.
+        std::vector<std::pair<Measure, const LearnedScorer *>> sources{{p.measure, nullptr}};
+        for (const ThresholdPolicy &warm : warmStarts) {
+            const std::pair<Measure, const LearnedScorer *> source{warm.measure, warm.scorer.get()};
+            if (std::find(sources.begin(), sources.end(), source) != sources.end() || context.cancelled())
+                continue;
+            sources.push_back(source);
+            if (warm.measure != Measure::Learned && !t.val().hasMeasure(warm.measure))
+                continue;
+            const bool learned = warm.measure == Measure::Learned;
+            const ExitProblem other = learned ? t.learnedProblem(warm.scorer, budget) : t.problem(warm.measure, budget);
+            const std::optional<Candidate> found
+                = searchScores(t, other, learned ? sortExits(other) : t.sorted(warm.measure), false, warmStarts, context, result);
+            if (found && (!best || found->score > best->score))
+                best = found;
+        }
+        context.throwIfCancelled();
+        result.policy = best ? best->policy : p.toPolicy(CoordinateSearch(p, t.sorted(m_measure)).noneLeaves());
         return result;
     }
-    std::optional<Candidate> best = searchScores(p, problem, true, context, result);
-    // Warm starts on other scores (another measure, or EENet's learned ones) are climbed
-    // on their own scores: whichever policy class wins at this budget is kept.
-    std::vector<std::pair<Measure, const LearnedScorer *>> sources{{p.measure, nullptr}};
-    for (const ThresholdPolicy &warm : problem.warmStarts) {
-        const std::pair<Measure, const LearnedScorer *> source{warm.measure, warm.scorer.get()};
-        if (std::find(sources.begin(), sources.end(), source) != sources.end() || context.cancelled())
-            continue;
-        sources.push_back(source);
-        if (warm.measure != Measure::Learned && !problem.val.hasMeasure(warm.measure))
-            continue;
-        const ExitProblem other = warm.measure == Measure::Learned ? makeLearnedExitProblem(problem, warm.scorer)
-                                                                   : makeExitProblem(problem, warm.measure);
-        const std::optional<Candidate> found = searchScores(other, problem, false, context, result);
-        if (found && (!best || found->score > best->score))
-            best = found;
-    }
-    if (context.cancelled())
-        result.cancelled = true;
-    result.policy = best ? best->policy : p.toPolicy(CoordinateSearch(p, sortedExits(problem.val, p, p.objective[0], 1)).noneLeaves());
-    return result;
+
+private:
+    Measure m_measure;
+};
+
+} // namespace
+
+PreparedPolicyPtr prepareBest(PreparedTracePtr trace)
+{
+    return std::make_unique<Best>(std::move(trace));
 }
 
 } // namespace exitscope

@@ -4,6 +4,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/eval/learnedscorer.h"
+#include "core/solvers/policysolvers.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
@@ -249,7 +250,7 @@ struct Outcome
 // the budget, p is tilted towards cheaper exits, p_k ~ p_k exp(-lambda c_k / c_max), with
 // the smallest lambda (bisection) that meets it.
 Outcome fitBudget(const SolverProblem &problem, const Trace &scored, const std::vector<double> &learned,
-                  const std::vector<double> &p, bool agreement)
+                  const std::vector<double> &p, bool agreement, const JobContext &context)
 {
     const std::int64_t n = scored.samples();
     double costScale = 0;
@@ -257,6 +258,7 @@ Outcome fitBudget(const SolverProblem &problem, const Trace &scored, const std::
         costScale = std::max(costScale, std::abs(c));
     costScale = costScale > 0 ? costScale : 1.0;
     const auto outcomeAt = [&](double lambda) {
+        context.throwIfCancelled();
         std::vector<double> tilted(p.size());
         double total = 0;
         for (std::size_t k = 0; k < p.size(); ++k)
@@ -409,9 +411,10 @@ std::vector<double> toDoubles(const at::Tensor &t)
 }
 
 // One epoch: a normalizer step on the correctness loss, then the head's steps.
+// Polls for cancellation between its parts: an epoch on a large trace takes a while.
 void trainEpoch(Model &m, torch::optim::Adam &normalizerOptimizer, torch::optim::Adam &headOptimizer,
                 const std::vector<ExitFeatures> &features, const std::vector<at::Tensor> &targets,
-                const at::Tensor &costs, double budget)
+                const at::Tensor &costs, double budget, const JobContext &context)
 {
     const int scored = static_cast<int>(m.normalizers.size());
     const std::vector<at::Tensor> logits = forward(m, features);
@@ -421,7 +424,9 @@ void trainEpoch(Model &m, torch::optim::Adam &normalizerOptimizer, torch::optim:
     // Where the current policy (quantile thresholds for the head's p) has each sample
     // still running, softly: the BCE weights of each exit.
     const std::vector<double> p = toDoubles(at::softmax(m.head, 0));
+    context.throwIfCancelled();
     const std::vector<double> thresholds = quantileThresholds(toDoubles(scores), n, p);
+    context.throwIfCancelled();
     at::Tensor reach = at::ones({n}, at::kFloat);
     at::Tensor loss = at::zeros({}, at::kFloat);
     for (int k = 0; k < scored; ++k) {
@@ -432,6 +437,7 @@ void trainEpoch(Model &m, torch::optim::Adam &normalizerOptimizer, torch::optim:
     normalizerOptimizer.zero_grad();
     (loss / scored).backward();
     normalizerOptimizer.step();
+    context.throwIfCancelled();
 
     // The exits the learned confidences ask for, leaving at exit k with probability g_k:
     // q_k = g_k prod_{j<k} (1 - g_j); the head's p is pulled towards their mean and
@@ -456,30 +462,37 @@ void trainEpoch(Model &m, torch::optim::Adam &normalizerOptimizer, torch::optim:
     }
 }
 
+// What EENet needs beyond checkProblem's checks.
 void checkEenetProblem(const SolverProblem &problem)
 {
+    checkProblem(PolicyId::Eenet, problem);
     const Trace &val = problem.val;
     if (val.exits() < 2)
         throw InputError("val trace", "EENet needs at least two exits, found " + std::to_string(val.exits()));
-    if (static_cast<int>(problem.costs.size()) != val.exits())
-        throw InputError("costs", "the latency profile has " + std::to_string(problem.costs.size())
-                                      + " exits but the val trace has " + std::to_string(val.exits()));
-    if (!std::isfinite(problem.budget) || problem.budget <= 0)
-        throw InputError("--budgets", "the budget must be a positive number");
     if (val.samples() < kMinSamples)
         throw InputError("val trace", "has " + std::to_string(val.samples()) + " samples; EENet needs at least "
                                           + std::to_string(kMinSamples) + " to train its score normalizers");
-    if (!problem.options.labelFree && !val.hasCorrectness())
-        throw InputError("val trace", "has no labels or correctness, so accuracy cannot be optimized: use --label-free");
     if (!val.hasProbabilities() && !val.hasMeasure(Measure::Given))
         throw InputError("val trace", "keeps only the top-" + std::to_string(val.topk())
                                           + " probabilities, but EENet's score normalizers read all C of them "
-                                            "(exit_probs) or given scores (exit_scores): store exit_probs "
-                                            "(exitscope-cli trace without --topk), or leave eenet out");
+                                            "(exit_probs) or given scores (exit_scores): use a trace that stores "
+                                            "all probabilities, or leave eenet out");
     if (problem.options.eenetEpochs < 1 || problem.options.eenetRestarts < 1
         || !(problem.options.eenetLearningRate > 0))
         throw InputError("eenet", "epochs and restarts must be at least 1 and the learning rate positive");
 }
+
+// EENet trains for each budget on its own: nothing to do once for every budget.
+class Eenet : public PreparedPolicy
+{
+public:
+    using PreparedPolicy::PreparedPolicy;
+    SolverResult solve(double budget, const std::vector<ThresholdPolicy> &, const JobContext &context) const override
+    {
+        const PreparedTrace &t = trace();
+        return solveEenet(SolverProblem{t.val(), t.costs(), budget, t.kind(), t.options(), {}}, context);
+    }
+};
 
 } // namespace
 
@@ -499,6 +512,7 @@ SolverResult solveEenet(const SolverProblem &problem, const JobContext &context)
     std::vector<ExitFeatures> features;
     std::vector<at::Tensor> targets;
     for (int k = 0; k < exits - 1; ++k) {
+        context.throwIfCancelled();
         features.push_back(exitFeatures(val, input, k));
         const std::uint8_t *right = agreement ? val.agreesWithFinal(k) : val.correct(k);
         targets.push_back(at::from_blob(const_cast<std::uint8_t *>(right), {val.samples()}, at::kByte).to(at::kFloat));
@@ -507,34 +521,29 @@ SolverResult solveEenet(const SolverProblem &problem, const JobContext &context)
     const ScoredSplit split(val);
 
     SolverResult result;
-    result.policyName = "eenet";
+    result.policyId = PolicyId::Eenet;
     result.policy.measure = Measure::Learned;
     result.policy.direction = Direction::HigherIsConfident;
     bool haveBest = false;
     const int epochs = options.eenetEpochs, restarts = options.eenetRestarts;
-    for (int restart = 0; restart < restarts && !result.cancelled; ++restart) {
+    for (int restart = 0; restart < restarts; ++restart) {
         Model m = initialModel(features, targets, exits, splitMix(options.seed + 0x51ED27ull * (restart + 1)));
         torch::optim::Adam normalizerOptimizer(
             m.normalizerParameters(), torch::optim::AdamOptions(options.eenetLearningRate).weight_decay(kWeightDecay));
         torch::optim::Adam headOptimizer({m.head}, torch::optim::AdamOptions(options.eenetLearningRate));
         for (int epoch = 0; epoch < epochs; ++epoch) {
-            if (context.cancelled()) {
-                result.cancelled = true;
-                break;
-            }
+            context.throwIfCancelled();
             if (epoch % kProgressEvery == 0)
                 context.progress.report((restart * epochs + epoch) / double(restarts * epochs),
                                  "EENet restart " + std::to_string(restart + 1) + "/" + std::to_string(restarts)
                                      + ", epoch " + std::to_string(epoch) + "/" + std::to_string(epochs));
-            trainEpoch(m, normalizerOptimizer, headOptimizer, features, targets, costs, problem.budget);
+            trainEpoch(m, normalizerOptimizer, headOptimizer, features, targets, costs, problem.budget, context);
             ++result.iterations;
         }
-        if (result.cancelled)
-            break;
-
         auto scorer = std::make_shared<const LearnedScorer>(exportScorer(m, features, input, classes));
         const std::vector<double> learned = scorer->scores(val);
-        const Outcome o = fitBudget(problem, split.with(learned), learned, toDoubles(at::softmax(m.head, 0)), agreement);
+        context.throwIfCancelled();
+        const Outcome o = fitBudget(problem, split.with(learned), learned, toDoubles(at::softmax(m.head, 0)), agreement, context);
         const bool feasible = o.cost <= problem.budget;
         // Feasible beats infeasible; then the higher objective, or among infeasible the lower cost.
         const bool better = !haveBest || (feasible && !result.feasible)
@@ -554,10 +563,14 @@ SolverResult solveEenet(const SolverProblem &problem, const JobContext &context)
         if (!result.feasible)
             result.note += "; even the cheapest exit alone exceeds the budget";
     }
-    if (!result.cancelled)
-        context.progress.report(1.0, "EENet done");
+    context.progress.report(1.0, "EENet done");
     result.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+PreparedPolicyPtr prepareEenet(PreparedTracePtr trace)
+{
+    return std::make_unique<Eenet>(std::move(trace));
 }
 
 } // namespace exitscope

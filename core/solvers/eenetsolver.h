@@ -13,10 +13,9 @@ namespace exitscope {
 // budget: a policy with measure Learned, direction higher-is-confident, thresholds and
 // the LearnedScorer that computes its scores; valObjective, valCost, feasible and
 // iterations (epochs trained, all restarts) are filled. feasible is false only when even
-// sending every sample to the cheapest exit exceeds the budget. When cancelled, returns
-// with `cancelled` set and the best restart finished so far (thresholds empty if none).
-// Throws InputError for a val split too small to train on (fewer than 50 samples), fewer
-// than two exits, a non-positive budget, or missing labels without options.labelFree.
+// sending every sample to the cheapest exit exceeds the budget. Throws Cancelled when
+// asked to stop (checked every epoch), InputError for what checkProblem refuses, a val
+// split too small to train on (fewer than 50 samples), or fewer than two exits.
 SolverResult solveEenet(const SolverProblem &problem, const JobContext &context);
 
 } // namespace exitscope

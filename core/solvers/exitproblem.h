@@ -8,12 +8,14 @@
 
 namespace exitscope {
 
-// The solvers' common view of a SolverProblem: scores turned "canonical" (higher is more
-// confident, a sample leaves at exit k when confidence >= tau[k]), the per-exit objective
-// (correct, or agrees with the final exit), and the budget as an additive constraint:
-// feasible iff sum over samples of weight[exit of the sample] <= capacity.
+// The solvers' common view of one threshold search: scores turned "canonical" (higher is
+// more confident, a sample leaves at exit k when confidence >= tau[k]), the per-exit
+// objective (correct, or agrees with the final exit), and the budget as an additive
+// constraint: feasible iff sum over samples of weight[exit of the sample] <= capacity.
 //   mean budget: weight = cost,                 capacity = budget * N
 //   p90 budget:  weight = (cost > budget ? 1 : 0), capacity = N - ceil(0.9 N)
+// The rows are views into storage that `storage` keeps alive (a PreparedTrace's, shared by
+// every budget of a sweep), so a problem is cheap to make for each budget.
 struct ExitProblem
 {
     int exits = 0;
@@ -21,8 +23,9 @@ struct ExitProblem
     Measure measure = Measure::MaxProb;
     Direction direction = Direction::HigherIsConfident;
     std::shared_ptr<const LearnedScorer> scorer; // for Measure::Learned
-    std::vector<std::vector<double>> confidence; // K-1 rows of N
+    std::vector<const double *> confidence; // K-1 rows of N
     std::vector<const std::uint8_t *> objective; // K rows of N
+    std::shared_ptr<const void> storage; // owns the rows above (the trace owns unshared objective rows)
     std::vector<double> weight; // K
     double capacity = 0;
     std::vector<double> costs; // K cumulative costs
@@ -38,30 +41,23 @@ struct ExitProblem
     // Objective count and constraint load of an assignment.
     std::int64_t objectiveOf(const std::vector<std::uint8_t> &exitOf) const;
     double loadOf(const std::vector<std::uint8_t> &exitOf) const;
+    // The constraint load of per-exit sample counts (loadOf's arithmetic).
+    double loadOfHits(const std::vector<std::int64_t> &hits) const;
 };
 
-ExitProblem makeExitProblem(const SolverProblem &problem, Measure measure);
-// The same over the scores a learned scorer (EENet) gives the val trace.
-ExitProblem makeLearnedExitProblem(const SolverProblem &problem, std::shared_ptr<const LearnedScorer> scorer);
-
-// The measure a policy uses on this trace: the user's choice if given, else the first of
-// `preferred` that the trace has.
-Measure chooseMeasure(const SolverProblem &problem, std::initializer_list<Measure> preferred, const char *policy);
+// Sets the budget part of p (weight, capacity, costs, budget, kind).
+void setBudget(ExitProblem &p, const std::vector<double> &costs, double budget, BudgetKind kind);
 
 // Per exit, the samples by falling confidence, those confidences, and each sample's
-// objective at every exit as bits. Sorting costs more than most searches, so it is done
-// once per trace, measure and objective and shared by the budgets of a sweep (a small
-// cache, safe across worker threads). `objectiveKey` and `stride` say which objective rows
-// and which samples p holds (a subsample's rows are its own copies, so the full problem's
-// first row is the key).
+// objective at every exit as bits (K <= 64). Sorting costs more than most searches, so a
+// PreparedTrace sorts once per measure and shares the result between budgets and policies.
 struct SortedExits
 {
     std::vector<std::vector<std::int32_t>> order;
     std::vector<std::vector<double>> confidence; // in that order
-    std::vector<std::vector<std::uint64_t>> objective; // in that order: bit e = objective at exit e (K <= 64)
+    std::vector<std::vector<std::uint64_t>> objective; // in that order: bit e = objective at exit e
 };
-std::shared_ptr<const SortedExits> sortedExits(const Trace &trace, const ExitProblem &p, const std::uint8_t *objectiveKey,
-                                               int stride = 1);
+std::shared_ptr<const SortedExits> sortExits(const ExitProblem &p);
 
 // Geometric target distribution of exits: share at exit k proportional to q^k.
 std::vector<double> geometricShares(double q, int exits);

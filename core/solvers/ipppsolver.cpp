@@ -54,7 +54,7 @@ public:
             m_objective.push_back(std::move(objective));
         }
         for (int b = 0; b + 1 < m_exits; ++b)
-            m_score.push_back(-Eigen::Map<const Array>(p.confidence[b].data(), p.samples)); // lower is confident
+            m_score.push_back(-Eigen::Map<const Array>(p.confidence[b], p.samples)); // lower is confident
         double largest = 0; // the factors must not overflow
         for (const Array &s : m_score)
             largest = std::max(largest, s.abs().maxCoeff());
@@ -190,33 +190,49 @@ double brentRoot(F f, double a, double b, double fa, double fb)
     return b;
 }
 
-} // namespace
-
-SolverResult solveIppp(const SolverProblem &problem, const JobContext &context)
+// The measure and the thresholds' box are the same at every budget.
+class Ippp : public PreparedPolicy
 {
-    const SolverOptions &o = problem.options;
-    const ExitProblem p = makeExitProblem(problem, chooseMeasure(problem, {Measure::Given, Measure::MaxProb}, "ippp"));
+public:
+    explicit Ippp(PreparedTracePtr trace)
+        : PreparedPolicy(std::move(trace))
+        , m_measure(this->trace().chooseMeasure({Measure::Given, Measure::MaxProb}, PolicyId::Ippp))
+    {
+        // The box of the thresholds (paper orientation): [0, 1] for scores in [0, 1] such
+        // as normalized entropy, [-1, 0] for minus a probability, else the scores' range.
+        const ExitProblem p = this->trace().problem(m_measure, this->trace().costs().back());
+        for (const double *row : p.confidence)
+            for (std::int64_t j = 0; j < p.samples; ++j) {
+                m_lo = std::min(m_lo, -row[j]);
+                m_hi = std::max(m_hi, -row[j]);
+            }
+        if (m_lo >= 0 && m_hi <= 1) {
+            m_lo = 0;
+            m_hi = 1;
+        } else if (m_lo >= -1 && m_hi <= 0) {
+            m_lo = -1;
+            m_hi = 0;
+        }
+    }
+
+    SolverResult solve(double budget, const std::vector<ThresholdPolicy> &, const JobContext &context) const override;
+
+private:
+    Measure m_measure;
+    double m_lo = HUGE_VAL, m_hi = -HUGE_VAL;
+};
+
+SolverResult Ippp::solve(double budget, const std::vector<ThresholdPolicy> &, const JobContext &context) const
+{
+    const SolverOptions &o = trace().options();
+    const ExitProblem p = trace().problem(m_measure, budget);
     const int thresholds = p.exits - 1;
     SolverResult result;
     if (thresholds == 0) {
         result.policy = p.toPolicy({});
         return result;
     }
-    // The box of the thresholds (paper orientation): [0, 1] for scores in [0, 1] such as
-    // normalized entropy, [-1, 0] for minus a probability, else the scores' range.
-    double lo = HUGE_VAL, hi = -HUGE_VAL;
-    for (const auto &row : p.confidence)
-        for (double c : row) {
-            lo = std::min(lo, -c);
-            hi = std::max(hi, -c);
-        }
-    if (lo >= 0 && hi <= 1) {
-        lo = 0;
-        hi = 1;
-    } else if (lo >= -1 && hi <= 0) {
-        lo = -1;
-        hi = 0;
-    }
+    const double lo = m_lo, hi = m_hi;
     auto project = [&](Eigen::VectorXd t) { return t.cwiseMax(lo).cwiseMin(hi); };
 
     // The paper's penalty also gets the paper's arithmetic, for comparison with its curves.
@@ -226,7 +242,10 @@ SolverResult solveIppp(const SolverProblem &problem, const JobContext &context)
     // find this root with costs divided by the budget, whatever their penalty's unit).
     SmoothedProblem normalized(p, o.ipppSlope, true, !o.ipppRawPenalty);
     normalized.prepare();
-    auto along = [&](double r) { return normalized.constraint(project(Eigen::VectorXd::Constant(thresholds, hi - r))); };
+    auto along = [&](double r) {
+        context.throwIfCancelled();
+        return normalized.constraint(project(Eigen::VectorXd::Constant(thresholds, hi - r)));
+    };
     const double width = hi - lo;
     const double f0 = along(0), f1 = along(width);
     double root;
@@ -242,12 +261,9 @@ SolverResult solveIppp(const SolverProblem &problem, const JobContext &context)
     Eigen::VectorXd bestT = t;
     double smallestStep = HUGE_VAL;
     for (int outer = 0; outer < o.ipppOuter; ++outer) {
-        if (context.cancelled()) {
-            result.cancelled = true;
-            break;
-        }
         Eigen::VectorXd v = t, w = t;
         for (int inner = 0; inner < o.ipppInner; ++inner) {
+            context.throwIfCancelled();
             const Eigen::VectorXd previous = v;
             const Eigen::VectorXd grad = smooth.gradient(w, o.ipppBeta) + o.ipppGamma * (w - t);
             v = project(w - grad / o.ipppEta);
@@ -267,6 +283,13 @@ SolverResult solveIppp(const SolverProblem &problem, const JobContext &context)
         tau.push_back(std::nextafter(-bestT[b], HUGE_VAL));
     result.policy = p.toPolicy(tau);
     return result;
+}
+
+} // namespace
+
+PreparedPolicyPtr prepareIppp(PreparedTracePtr trace)
+{
+    return std::make_unique<Ippp>(std::move(trace));
 }
 
 } // namespace exitscope

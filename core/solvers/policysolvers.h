@@ -1,20 +1,26 @@
 #pragma once
 
-// The individual solvers behind solve() (core/solver.h). Each fills policy (or, for the
-// oracle, valObjective/valCost), iterations and note; solve() times it and evaluates the
-// thresholds on the val split. Documented in docs/policies.md.
+// The preparation of each policy behind preparePolicy() (core/solvers/solver.h): each
+// returns the policy ready to solve any budget on the trace. Documented in
+// docs/policies.md.
 
-#include "core/solvers/solver.h"
+#include "core/solvers/preparedpolicy.h"
+
+#include <memory>
 
 namespace exitscope {
 
-SolverResult solveHeuristic(const SolverProblem &problem, const JobContext &context);
-SolverResult solveBranchyNet(const SolverProblem &problem, const JobContext &context);
-SolverResult solveMsdNet(const SolverProblem &problem, const JobContext &context);
-SolverResult solveSelfXit(const SolverProblem &problem, const JobContext &context);
-SolverResult solvePatience(const SolverProblem &problem, const JobContext &context);
-SolverResult solveOracle(const SolverProblem &problem, const JobContext &context);
-SolverResult solveIppp(const SolverProblem &problem, const JobContext &context);
-SolverResult solveBest(const SolverProblem &problem, const JobContext &context);
+using PreparedPolicyPtr = std::unique_ptr<const PreparedPolicy>;
+using PreparedTracePtr = std::shared_ptr<const PreparedTrace>;
+
+PreparedPolicyPtr prepareHeuristic(PreparedTracePtr trace);
+PreparedPolicyPtr prepareBranchyNet(PreparedTracePtr trace);
+PreparedPolicyPtr prepareMsdNet(PreparedTracePtr trace);
+PreparedPolicyPtr prepareSelfXit(PreparedTracePtr trace, const JobContext &context);
+PreparedPolicyPtr preparePatience(PreparedTracePtr trace, const JobContext &context);
+PreparedPolicyPtr prepareOracle(PreparedTracePtr trace);
+PreparedPolicyPtr prepareIppp(PreparedTracePtr trace);
+PreparedPolicyPtr prepareEenet(PreparedTracePtr trace);
+PreparedPolicyPtr prepareBest(PreparedTracePtr trace);
 
 } // namespace exitscope

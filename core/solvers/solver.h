@@ -3,8 +3,8 @@
 #include "core/data/trace.h"
 #include "core/eval/evaluation.h"
 #include "core/jobs/jobcontext.h"
+#include "core/solvers/policyid.h"
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -59,28 +59,41 @@ struct SolverProblem
 
 struct SolverResult
 {
-    std::string policyName;
+    PolicyId policyId = PolicyId::Best;
     bool isPolicy = true; // false for the oracle: a bound, not thresholds
     ThresholdPolicy policy;
     double valObjective = 0; // accuracy, or agreement when label-free
     double valCost = 0; // mean or p90 cost, per the budget kind
     bool feasible = false; // valCost <= budget
     int iterations = 0;
-    double milliseconds = 0;
-    bool cancelled = false;
+    double milliseconds = 0; // of the budget's own search (not the policy's preparation)
     std::string note;
 };
 
-// The policies Exitscope knows, in the order the CLI lists them.
-const std::vector<std::string> &policyNames();
-bool isKnownPolicy(const std::string &name);
+class PreparedPolicy;
+class PreparedTrace;
 
-// Checks the problem (exit counts, budget range, labels or --label-free) and throws
-// InputError naming what is wrong.
-void checkProblem(const std::string &policy, const SolverProblem &problem);
+// The one problem check of every solver: exit counts, budget range, labels or label-free.
+// Throws InputError naming the setting or input that is wrong.
+void checkProblem(PolicyId policy, const SolverProblem &problem);
 
-// Runs one solver and evaluates its thresholds on the val split.
-SolverResult solve(const std::string &policy, const SolverProblem &problem, const JobContext &context = {});
+// A budget above the last exit's cost is solved as that cost (every sample may run to the
+// last exit); says so with the warning "budget-clamped".
+double clampBudget(double budget, const std::vector<double> &costs, const JobContext &context);
+
+// The policy's budget-independent work on this trace (docs/policies.md says what each
+// does once). Throws InputError when the policy cannot run on the trace, Cancelled when
+// asked to stop.
+std::unique_ptr<const PreparedPolicy> preparePolicy(PolicyId policy, std::shared_ptr<const PreparedTrace> trace,
+                                                    const JobContext &context);
+
+// One budget of a prepared policy, timed, its thresholds evaluated on the val split.
+SolverResult solveAt(PolicyId policy, const PreparedPolicy &prepared, double budget,
+                     const std::vector<ThresholdPolicy> &warmStarts, const JobContext &context);
+
+// One policy at one budget: checks the problem, clamps the budget, prepares the policy and
+// solves at the budget. Throws Cancelled when asked to stop.
+SolverResult solve(PolicyId policy, const SolverProblem &problem, const JobContext &context = {});
 
 // The budget-kind cost of an evaluation: mean, or p90.
 double budgetCost(const Evaluation &evaluation, BudgetKind kind);

@@ -1,10 +1,15 @@
 #include "core/solvers/sweep.h"
 
 #include "core/common/inputerror.h"
+#include "core/solvers/preparedpolicy.h"
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -18,21 +23,14 @@ SplitNumbers numbersOf(const Evaluation &e)
     return {e.accuracy, e.agreement, e.meanCost, e.p90Cost};
 }
 
-// Runs tasks 0..count-1 on `threads` workers until done or cancelled.
-template <typename Task>
-void parallelFor(std::size_t count, int threads, const JobContext &context, Task task)
+// The order policies run in: the cheap ones first, so that their curves come at once;
+// `best` last, as it starts from the others' answers.
+int cheapness(PolicyId policy)
 {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&]() {
-        for (std::size_t i = next++; i < count && !context.cancelled(); i = next++)
-            task(i);
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto &thread : pool)
-        thread.join();
+    constexpr PolicyId order[] = {PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet,
+                                  PolicyId::SelfXit,   PolicyId::Patience,   PolicyId::Oracle,
+                                  PolicyId::Ippp,      PolicyId::Eenet,      PolicyId::Best};
+    return static_cast<int>(std::find(std::begin(order), std::end(order), policy) - std::begin(order));
 }
 
 void markPareto(std::vector<SweepRow> &rows, bool labelFree)
@@ -53,92 +51,279 @@ void markPareto(std::vector<SweepRow> &rows, bool labelFree)
     }
 }
 
+// One policy prepared on one trace, on first use by whichever worker needs it first.
+class PolicySlot
+{
+public:
+    PolicySlot(PolicyId policy, std::shared_ptr<const PreparedTrace> trace)
+        : m_policy(policy)
+        , m_trace(std::move(trace))
+    {
+    }
+
+    // The prepared policy, or null with error() set when it cannot run on the trace (said
+    // once as a warning). Throws Cancelled, and then prepares again on the next call.
+    const PreparedPolicy *get(const JobContext &context)
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_ready) {
+            try {
+                m_prepared = preparePolicy(m_policy, m_trace, context);
+            } catch (const InputError &e) {
+                m_error = e.what();
+                context.warning({"policy-cannot-run", std::string(policyName(m_policy)) + " cannot run on this trace: " + m_error});
+            }
+            m_ready = true;
+        }
+        return m_prepared.get();
+    }
+    const std::string &error() const { return m_error; } // after get()
+
+private:
+    PolicyId m_policy;
+    std::shared_ptr<const PreparedTrace> m_trace;
+    std::mutex m_mutex;
+    bool m_ready = false;
+    std::unique_ptr<const PreparedPolicy> m_prepared;
+    std::string m_error;
+};
+
+// The state a sweep's workers share.
+class SweepRun
+{
+public:
+    SweepRun(const SweepRequest &request, const JobContext &context, const SweepRowCallback &onRow)
+        : m_request(request)
+        , m_context(context)
+        , m_onRow(onRow)
+    {
+        const auto val = std::make_shared<const PreparedTrace>(SolverProblem{request.val, request.costs, 0, request.kind, request.options, {}});
+        for (PolicyId policy : request.policies)
+            m_slots.emplace(policy, std::make_unique<PolicySlot>(policy, val));
+        if (request.test) // the oracle bounds each split on its own
+            m_testOracle = std::make_unique<PolicySlot>(
+                PolicyId::Oracle, std::make_shared<const PreparedTrace>(SolverProblem{*request.test, request.costs, 0, request.kind, request.options, {}}));
+        std::vector<double> solvedAs;
+        for (double budget : request.budgets)
+            solvedAs.push_back(clampBudget(budget, request.costs, context));
+        for (PolicyId policy : request.policies)
+            for (double budget : solvedAs) {
+                SweepRow row;
+                row.policy = policy;
+                row.budget = budget;
+                m_rows.push_back(row);
+            }
+        m_othersFinished.assign(request.budgets.size(), 0);
+        m_partial.assign(m_rows.size(), 0.0);
+    }
+
+    // Tasks: every policy's preparation, then the rows, cheap policies first.
+    std::vector<std::function<void()>> tasks()
+    {
+        std::vector<PolicyId> policies = m_request.policies;
+        std::stable_sort(policies.begin(), policies.end(), [](PolicyId a, PolicyId b) { return cheapness(a) < cheapness(b); });
+        const JobContext quiet{m_context.cancel, {}, m_context.warn};
+        std::vector<std::function<void()>> out;
+        for (PolicyId policy : policies)
+            out.push_back([this, policy, quiet] { m_slots.at(policy)->get(quiet); });
+        if (m_testOracle && m_slots.count(PolicyId::Oracle))
+            out.push_back([this, quiet] { m_testOracle->get(quiet); });
+        std::vector<std::size_t> order(m_rows.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+            return cheapness(m_rows[a].policy) < cheapness(m_rows[b].policy);
+        });
+        for (std::size_t i : order)
+            out.push_back([this, i] { runRow(i); });
+        return out;
+    }
+
+    std::shared_ptr<const SweepResult> result()
+    {
+        auto sweep = std::make_shared<SweepResult>();
+        sweep->rows = std::move(m_rows);
+        sweep->complete = std::all_of(sweep->rows.begin(), sweep->rows.end(), [](const SweepRow &r) { return r.done; });
+        markPareto(sweep->rows, m_request.options.labelFree);
+        return sweep;
+    }
+
+private:
+    std::size_t budgetIndex(std::size_t row) const { return row % m_request.budgets.size(); }
+
+    void runRow(std::size_t index)
+    {
+        SweepRow &row = m_rows[index];
+        std::vector<ThresholdPolicy> warmStarts;
+        if (row.policy == PolicyId::Best) {
+            if (!waitForOthers(index))
+                return finish(index);
+            for (std::size_t p = 0; p < m_request.policies.size(); ++p) { // in request order
+                const SweepRow &other = m_rows[p * m_request.budgets.size() + budgetIndex(index)];
+                if (other.policy != PolicyId::Best && other.done && other.error.empty() && other.result.isPolicy)
+                    warmStarts.push_back(other.result.policy);
+            }
+        }
+        // A running row's own progress counts as its share of the sweep's.
+        const JobContext context{m_context.cancel, Progress([this, index](const ProgressUpdate &update) {
+                                     const std::lock_guard<std::mutex> lock(m_mutex);
+                                     m_partial[index] = update.fraction;
+                                     reportLocked(describe(m_rows[index]) + ": " + update.message);
+                                 }),
+                                 m_context.warn};
+        try {
+            PolicySlot &slot = *m_slots.at(row.policy);
+            const PreparedPolicy *prepared = slot.get(context);
+            if (!prepared) {
+                row.error = slot.error();
+            } else {
+                row.result = solveAt(row.policy, *prepared, row.budget, warmStarts, context);
+                if (row.result.isPolicy) {
+                    row.val = numbersOf(evaluate(m_request.val, row.result.policy, m_request.costs));
+                    if (m_request.test)
+                        row.test = numbersOf(evaluate(*m_request.test, row.result.policy, m_request.costs));
+                } else {
+                    row.val = bound(row.result);
+                    if (m_testOracle)
+                        row.test = bound(solveAt(row.policy, *m_testOracle->get(context), row.budget, {}, context));
+                }
+            }
+            row.done = true;
+        } catch (const InputError &e) {
+            row.error = e.what();
+            row.done = true;
+        } catch (const Cancelled &) {
+            // not done: a cancelled solver's answer is not a result
+        }
+        finish(index);
+    }
+
+    // The oracle's numbers: a bound on the objective, not an evaluation of thresholds.
+    SplitNumbers bound(const SolverResult &r) const
+    {
+        const bool labelFree = m_request.options.labelFree;
+        const double unknown = std::nan("");
+        return {labelFree ? unknown : r.valObjective, labelFree ? r.valObjective : unknown, r.valCost, r.valCost};
+    }
+
+    // Waits until every other policy's row at this budget has finished; false if cancelled.
+    bool waitForOthers(std::size_t index)
+    {
+        const int others = static_cast<int>(std::count_if(m_request.policies.begin(), m_request.policies.end(),
+                                                          [](PolicyId p) { return p != PolicyId::Best; }));
+        std::unique_lock<std::mutex> lock(m_mutex);
+        while (m_othersFinished[budgetIndex(index)] < others) {
+            if (m_context.cancelled())
+                return false;
+            m_changed.wait_for(lock, std::chrono::milliseconds(20));
+        }
+        return !m_context.cancelled();
+    }
+
+    void finish(std::size_t index)
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        const SweepRow &row = m_rows[index];
+        m_partial[index] = 0;
+        if (row.policy != PolicyId::Best)
+            ++m_othersFinished[budgetIndex(index)];
+        m_changed.notify_all();
+        if (!row.done)
+            return;
+        ++m_finished;
+        reportLocked(describe(row));
+        if (m_onRow)
+            m_onRow(row);
+    }
+
+    static std::string describe(const SweepRow &row)
+    {
+        std::ostringstream message;
+        message << policyName(row.policy) << " at budget " << row.budget;
+        return message.str();
+    }
+
+    // m_mutex held: finished rows, and running rows' shares.
+    void reportLocked(const std::string &message)
+    {
+        double done = static_cast<double>(m_finished);
+        for (double part : m_partial)
+            done += part;
+        m_context.progress.report(done / static_cast<double>(m_rows.size()), message);
+    }
+
+    const SweepRequest &m_request;
+    const JobContext &m_context;
+    const SweepRowCallback &m_onRow;
+    std::map<PolicyId, std::unique_ptr<PolicySlot>> m_slots;
+    std::unique_ptr<PolicySlot> m_testOracle;
+    std::vector<SweepRow> m_rows; // each written only by the task that runs it
+    std::mutex m_mutex; // guards what follows, progress reports and row callbacks
+    std::condition_variable m_changed;
+    std::vector<int> m_othersFinished; // per budget, rows of policies other than best
+    std::vector<double> m_partial; // per row, its own progress while it runs
+    std::size_t m_finished = 0;
+};
+
+// Runs the tasks on `threads` workers, in order, until done or cancelled; rethrows the
+// first unexpected exception once every worker has stopped.
+void runTasks(const std::vector<std::function<void()>> &tasks, int threads, const JobContext &context)
+{
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto worker = [&]() {
+        for (std::size_t i = next++; i < tasks.size() && !context.cancelled() && !failed; i = next++) {
+            try {
+                tasks[i]();
+            } catch (const Cancelled &) {
+                return;
+            } catch (...) {
+                const std::lock_guard<std::mutex> lock(failureMutex);
+                if (!failure)
+                    failure = std::current_exception();
+                failed = true;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto &thread : pool)
+        thread.join();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
 } // namespace
 
 void checkSweep(const SweepRequest &request)
 {
     if (request.policies.empty())
-        throw InputError("--policies", "no policy given");
+        throw InputError("policies", "no policy given");
     if (request.budgets.empty())
-        throw InputError("--budgets", "no budget given");
+        throw InputError("budgets", "no budget given");
     if (request.test && request.test->exits() != request.val.exits())
-        throw InputError("--test", "the test trace has " + std::to_string(request.test->exits())
-                                       + " exits but the val trace has " + std::to_string(request.val.exits()));
-    for (const std::string &policy : request.policies)
+        throw InputError("test trace", "has " + std::to_string(request.test->exits()) + " exits but the val trace has "
+                                           + std::to_string(request.val.exits()));
+    for (PolicyId policy : request.policies)
         for (double budget : request.budgets) {
             SolverProblem problem{request.val, request.costs, budget, request.kind, request.options, {}};
-            problem.budget = std::min(budget, request.costs.back());
+            if (!request.costs.empty())
+                problem.budget = std::min(budget, request.costs.back());
             checkProblem(policy, problem);
         }
 }
 
-SweepResult runSweep(const SweepRequest &request, const JobContext &context)
+std::shared_ptr<const SweepResult> runSweep(const SweepRequest &request, const JobContext &context, const SweepRowCallback &onRow)
 {
     checkSweep(request);
-    const std::size_t budgets = request.budgets.size();
-    SweepResult sweep;
-    for (const std::string &policy : request.policies)
-        for (double budget : request.budgets) {
-            SweepRow row;
-            row.policy = policy;
-            row.budget = std::min(budget, request.costs.back());
-            sweep.rows.push_back(row);
-        }
-    const int threads = request.threads > 0 ? request.threads : std::max(1u, std::thread::hardware_concurrency());
-    std::atomic<std::size_t> finished{0};
-
-    auto run = [&](std::size_t index) {
-        SweepRow &row = sweep.rows[index];
-        SolverProblem problem{request.val, request.costs, row.budget, request.kind, request.options, {}};
-        if (row.policy == "best") { // start from every other policy's answer at this budget
-            const std::size_t b = index % budgets;
-            for (std::size_t p = 0; p < request.policies.size(); ++p) {
-                const SweepRow &other = sweep.rows[p * budgets + b];
-                if (other.policy != "best" && other.done && other.error.empty() && other.result.isPolicy)
-                    problem.warmStarts.push_back(other.result.policy);
-            }
-        }
-        try {
-            row.result = solve(row.policy, problem, context);
-            if (row.result.cancelled)
-                return; // not done: a cancelled solver's answer is not a result
-            if (row.result.isPolicy) {
-                row.val = numbersOf(evaluate(request.val, row.result.policy, request.costs));
-                if (request.test)
-                    row.test = numbersOf(evaluate(*request.test, row.result.policy, request.costs));
-            } else { // the oracle bounds each split on its own
-                const bool labelFree = request.options.labelFree;
-                auto bound = [labelFree](const SolverResult &r) {
-                    const double unknown = std::nan("");
-                    return SplitNumbers{labelFree ? unknown : r.valObjective, labelFree ? r.valObjective : unknown,
-                                        r.valCost, r.valCost};
-                };
-                row.val = bound(row.result);
-                if (request.test) {
-                    SolverProblem onTest = problem;
-                    onTest.val = *request.test;
-                    row.test = bound(solve(row.policy, onTest, context));
-                }
-            }
-        } catch (const InputError &e) {
-            row.error = e.what();
-        }
-        row.done = true;
-        const std::size_t count = ++finished;
-        std::ostringstream message;
-        message << row.policy << " at budget " << row.budget;
-        context.progress.report(static_cast<double>(count) / static_cast<double>(sweep.rows.size()), message.str());
-    };
-
-    std::vector<std::size_t> first, second; // `best` needs the others' answers
-    for (std::size_t i = 0; i < sweep.rows.size(); ++i)
-        (sweep.rows[i].policy == "best" ? second : first).push_back(i);
-    parallelFor(first.size(), threads, context, [&](std::size_t i) { run(first[i]); });
-    parallelFor(second.size(), threads, context, [&](std::size_t i) { run(second[i]); });
-
-    sweep.complete = std::all_of(sweep.rows.begin(), sweep.rows.end(), [](const SweepRow &r) { return r.done; });
-    markPareto(sweep.rows, request.options.labelFree);
-    return sweep;
+    SweepRun run(request, context, onRow);
+    const int threads = request.threads > 0 ? request.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    runTasks(run.tasks(), threads, context);
+    return run.result();
 }
 
 } // namespace exitscope

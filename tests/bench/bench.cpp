@@ -10,6 +10,10 @@
 //   exitscope-bench solve --policy P [--trace T.npz --costs c1,..,cK | --samples N --exits K --classes C]
 //                         [--budgets B] [--slope k]
 //       milliseconds per budget of one solver, over B budgets across the cost range
+//   exitscope-bench sweep [--samples N --exits K --classes C --budgets B --policies p1,p2,... --threads T --repeats R]
+//       a sweep over val and test synth traces (seeds 1 and 2) as `exitscope-cli sweep --test`
+//       runs it: wall and CPU seconds of the whole sweep, and per policy the summed time of
+//       its budgets' searches; each figure as the median of R runs (3) with min and max
 //   exitscope-bench profile --model M.pt --input-shape 3,32,32 [--batch B] [--threads T] [--device D]
 //                           [--warmup-seconds S] [--min-seconds S]
 //       repeatability: two latency profiles of the same model in one process, per-exit
@@ -22,6 +26,7 @@
 #include "core/io/tracefile.h"
 #include "core/model/latencyprofiler.h"
 #include "core/solvers/solver.h"
+#include "core/solvers/sweep.h"
 
 #include <sys/resource.h>
 
@@ -31,7 +36,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <map>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace exitscope;
@@ -91,7 +99,11 @@ std::string argText(int argc, char **argv, const char *name, const std::string &
 
 int benchSolve(int argc, char **argv)
 {
-    const std::string policy = argText(argc, argv, "--policy", "best");
+    const std::optional<PolicyId> policy = parsePolicy(argText(argc, argv, "--policy", "best"));
+    if (!policy) {
+        std::cerr << "unknown policy\n";
+        return 2;
+    }
     const std::string tracePath = argText(argc, argv, "--trace", "");
     std::vector<double> costs;
     Trace trace = tracePath.empty()
@@ -118,7 +130,7 @@ int benchSolve(int argc, char **argv)
         const double budget = costs.front() + (costs.back() - costs.front()) * (0.2 + 0.6 * b / std::max(1, budgets - 1));
         SolverProblem problem{trace, costs, budget, BudgetKind::Mean, options, {}};
         const auto start = std::chrono::steady_clock::now();
-        const SolverResult r = solve(policy, problem);
+        const SolverResult r = solve(*policy, problem);
         times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         if (argValue(argc, argv, "--verbose", 0))
             std::cout << "  budget " << budget << ": " << r.iterations << " iterations, " << r.milliseconds << " ms\n";
@@ -126,7 +138,7 @@ int benchSolve(int argc, char **argv)
             std::cout << "  budget " << budget << ": val cost " << r.valCost << " over budget\n";
     }
     std::sort(times.begin(), times.end());
-    std::cout << "solve " << policy << ": N = " << trace.samples() << ", K = " << trace.exits() << ", " << budgets
+    std::cout << "solve " << policyName(*policy) << ": N = " << trace.samples() << ", K = " << trace.exits() << ", " << budgets
               << " budgets: median " << times[times.size() / 2] << " ms, max " << times.back() << " ms per budget\n";
     return 0;
 }
@@ -243,6 +255,76 @@ int benchInteractive(int argc, char **argv)
     return 0;
 }
 
+// "median (min .. max)" of a few runs.
+std::string spread(std::vector<double> values, int digits)
+{
+    std::sort(values.begin(), values.end());
+    std::ostringstream out;
+    out.setf(std::ios::fixed);
+    out.precision(digits);
+    out << values[values.size() / 2] << " (" << values.front() << " .. " << values.back() << ")";
+    return out.str();
+}
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+}
+
+int benchSweep(int argc, char **argv)
+{
+    const int exits = static_cast<int>(argValue(argc, argv, "--exits", 5));
+    const long samples = argValue(argc, argv, "--samples", 50000);
+    const int classes = static_cast<int>(argValue(argc, argv, "--classes", 100));
+    const int budgets = static_cast<int>(argValue(argc, argv, "--budgets", 100));
+    const int repeats = static_cast<int>(std::max(1L, argValue(argc, argv, "--repeats", 3)));
+    SweepRequest request{synthesize({exits, samples, classes, 1}), synthesize({exits, samples, classes, 2}), {}, {},
+                         BudgetKind::Mean, {}, {}, static_cast<int>(argValue(argc, argv, "--threads", 0))};
+    std::stringstream names(argText(argc, argv, "--policies", "heuristic,branchynet,msdnet,selfxit,patience,best,oracle"));
+    for (std::string name; std::getline(names, name, ',');) {
+        const std::optional<PolicyId> id = parsePolicy(name);
+        if (!id) {
+            std::cerr << "unknown policy '" << name << "'\n";
+            return 2;
+        }
+        request.policies.push_back(*id);
+    }
+    for (int k = 0; k < exits; ++k)
+        request.costs.push_back(k + 1.0);
+    // As `--budgets 1.2:4.8:100` with costs 1..5: from just above the first exit to just
+    // below the last.
+    const double from = 1 + 0.05 * (exits - 1), to = exits - 0.05 * (exits - 1);
+    for (int b = 0; b < budgets; ++b)
+        request.budgets.push_back(budgets == 1 ? from : from + (to - from) * b / (budgets - 1));
+
+    std::vector<double> wall, cpu;
+    std::map<PolicyId, std::vector<double>> perPolicy; // summed solve seconds per run
+    for (int r = 0; r < repeats; ++r) {
+        const double cpuBefore = cpuSeconds();
+        const auto start = std::chrono::steady_clock::now();
+        const auto sweep = runSweep(request);
+        wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        cpu.push_back(cpuSeconds() - cpuBefore);
+        std::map<PolicyId, double> sums;
+        for (const SweepRow &row : sweep->rows)
+            sums[row.policy] += row.result.milliseconds / 1000;
+        for (const auto &[policy, seconds] : sums)
+            perPolicy[policy].push_back(seconds);
+    }
+    std::cout << "sweep: N = " << samples << ", K = " << exits << ", C = " << classes << ", " << budgets << " budgets, val and test, "
+              << (request.threads > 0 ? request.threads : static_cast<int>(std::thread::hardware_concurrency()))
+              << " threads, " << repeats << " runs, median (min .. max)\n"
+              << "  total wall s    " << spread(wall, 3) << "\n"
+              << "  total cpu s     " << spread(cpu, 3) << "\n";
+    for (PolicyId policy : request.policies)
+        std::cout << "  " << policyName(policy) << std::string(16 - policyName(policy).size(), ' ') << spread(perPolicy[policy], 3)
+                  << " s summed over budgets\n";
+    return 0;
+}
+
 int benchLoad(int argc, char **argv)
 {
     if (argc < 3) {
@@ -314,6 +396,8 @@ int main(int argc, char **argv)
         return benchSolve(argc, argv);
     if (command == "profile")
         return benchProfile(argc, argv);
-    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S\n";
+    if (command == "sweep")
+        return benchSweep(argc, argv);
+    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | interactive ... | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S | sweep ...\n";
     return 2;
 }
