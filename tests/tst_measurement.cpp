@@ -131,7 +131,7 @@ private slots:
         EXPECT_INPUT_ERROR(profileLatency(monolithic, quickOptions({32}, {1})), "per-exit latency needs the staged layout");
         const MultiExitModel model = MultiExitModel::load(str(staged));
         EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({31}, {1})), "stages[0] failed on the input of shape (1, 31)");
-        EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({}, {1})), "--input-shape");
+        EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({}, {1})), "input shape: give the shape of one sample");
         EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({32}, {0})), "batch sizes must be positive");
     }
 

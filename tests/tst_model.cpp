@@ -1,10 +1,10 @@
 #include "core/model/multiexitmodel.h"
+#include "core/common/internalerror.h"
 #include "testsupport.h"
 #include "core/io/torchpickle.h"
 
 #include <cmath>
 #include <optional>
-#include <stdexcept>
 
 using namespace exitscope;
 using namespace exitscope::test;
@@ -390,11 +390,11 @@ private slots:
         SHARED_DATA(tracedPath, "torchscript/mlp4_traced_tuple.pt");
         const MultiExitModel staged = MultiExitModel::load(str(stagedPath));
         const MultiExitModel::State input = staged.inputState(batch({2, 32}));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, staged.runStage(1, input));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, staged.runExit(0, input));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, staged.runStage(0, MultiExitModel::State()));
+        QVERIFY_THROWS_EXCEPTION(InternalError, staged.runStage(1, input));
+        QVERIFY_THROWS_EXCEPTION(InternalError, staged.runExit(0, input));
+        QVERIFY_THROWS_EXCEPTION(InternalError, staged.runStage(0, MultiExitModel::State()));
         const MultiExitModel traced = MultiExitModel::load(str(tracedPath));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, traced.inputState(batch({2, 32})));
+        QVERIFY_THROWS_EXCEPTION(InternalError, traced.inputState(batch({2, 32})));
     }
 
     // Models that break the contract, written by ScriptModelWriter: each refused on load.

@@ -66,9 +66,9 @@ private slots:
 
     void refusesBadOptions()
     {
-        EXPECT_INPUT_ERROR(synthesize({0, 10, 10, 1}), "--exits: expected 1..255 exits, found 0");
-        EXPECT_INPUT_ERROR(synthesize({3, 0, 10, 1}), "--samples");
-        EXPECT_INPUT_ERROR(synthesize({3, 10, 1, 1}), "--classes: expected at least two classes");
+        EXPECT_INPUT_ERROR(synthesize({0, 10, 10, 1}), "exits: expected 1..255 exits, found 0");
+        EXPECT_INPUT_ERROR(synthesize({3, 0, 10, 1}), "samples: expected at least one sample");
+        EXPECT_INPUT_ERROR(synthesize({3, 10, 1, 1}), "classes: expected at least two classes");
     }
 };
 

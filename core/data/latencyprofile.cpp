@@ -2,13 +2,13 @@
 
 #include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
 #include "core/common/jsonutil.h"
 #include "core/common/nametable.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <stdexcept>
 #include <sstream>
 
 namespace exitscope {
@@ -219,7 +219,7 @@ void writeLatencyProfile(const LatencyProfile &profile, const std::string &path)
 void writeLatencyProfiles(const std::vector<LatencyProfile> &profiles, const std::string &path)
 {
     if (profiles.empty())
-        throw std::logic_error("writeLatencyProfiles: no profiles");
+        throw InternalError("writeLatencyProfiles: no profiles");
     nlohmann::json json = latencyProfileToJson(profiles.front());
     if (profiles.size() > 1) {
         json["batches"] = nlohmann::json::array();

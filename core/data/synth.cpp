@@ -51,11 +51,11 @@ private:
 Trace synthesize(const SynthOptions &o)
 {
     if (o.exits < 1 || o.exits > 255)
-        throw InputError("--exits", "expected 1..255 exits, found " + std::to_string(o.exits));
+        throw InputError("exits", "expected 1..255 exits, found " + std::to_string(o.exits));
     if (o.samples < 1)
-        throw InputError("--samples", "expected at least one sample, found " + std::to_string(o.samples));
+        throw InputError("samples", "expected at least one sample, found " + std::to_string(o.samples));
     if (o.classes < 2)
-        throw InputError("--classes", "expected at least two classes, found " + std::to_string(o.classes));
+        throw InputError("classes", "expected at least two classes, found " + std::to_string(o.classes));
     const int K = o.exits, C = o.classes;
     const std::int64_t N = o.samples;
     TraceContents c;

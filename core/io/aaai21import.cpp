@@ -22,7 +22,7 @@ std::string shapeText(const std::vector<std::int64_t> &shape)
 Trace importAaai21(const std::string &confidencePath, const std::string &correctPath, Direction direction, double divisor)
 {
     if (!std::isfinite(divisor) || divisor <= 0)
-        throw InputError("--divide-scores-by", "expected a positive number, found " + std::to_string(divisor));
+        throw InputError("divide scores by", "expected a positive number, found " + std::to_string(divisor));
     const NpyDoubleArray confidence = readNpyFileAsDoubles(confidencePath);
     if (confidence.shape.size() != 2)
         throw InputError(confidencePath, "expected a 2-D array (K exits, N samples), found shape "

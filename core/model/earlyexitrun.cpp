@@ -1,6 +1,7 @@
 #include "core/model/earlyexitrun.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
 #include "core/data/probabilities.h"
 #include "core/eval/learnedscorer.h"
 
@@ -54,7 +55,7 @@ bool ExitDecider::leaves(int exit, const float *probabilities, int classes, Hist
         history.learned.push_back(score);
         break;
     case Measure::Given:
-        throw std::logic_error("ExitDecider: a running model has no given scores");
+        throw InternalError("ExitDecider: a running model has no given scores");
     }
     return confidentEnough(m_policy.direction, score, m_policy.thresholds[static_cast<std::size_t>(exit)]);
 }

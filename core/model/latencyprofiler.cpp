@@ -165,21 +165,21 @@ double interpolatedQuantile(std::vector<double> values, double q)
 std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &model, const ProfilerOptions &o,
                                                           const JobContext &context)
 {
-    model.requireStaged("per-exit latency", "; for a monolithic model give the profile with --latency FILE or --costs");
+    model.requireStaged("per-exit latency", "; for a monolithic model give a latency profile file or the exit costs instead");
     if (o.inputShape.empty())
-        throw InputError("--input-shape", "give the shape of one sample, e.g. 3,32,32");
+        throw InputError("input shape", "give the shape of one sample, e.g. 3,32,32");
     for (std::int64_t d : o.inputShape)
         if (d <= 0)
-            throw InputError("--input-shape", "dimensions must be positive, found " + std::to_string(d));
+            throw InputError("input shape", "dimensions must be positive, found " + std::to_string(d));
     if (o.batchSizes.empty())
-        throw InputError("--batch-sizes", "give at least one batch size");
+        throw InputError("batch sizes", "give at least one batch size");
 
     std::vector<LatencyProfile> profiles;
     std::mt19937_64 random(o.seed);
     std::normal_distribution<float> normal;
     for (std::size_t b = 0; b < o.batchSizes.size(); ++b) {
         if (o.batchSizes[b] <= 0)
-            throw InputError("--batch-sizes", "batch sizes must be positive, found " + std::to_string(o.batchSizes[b]));
+            throw InputError("batch sizes", "batch sizes must be positive, found " + std::to_string(o.batchSizes[b]));
         FloatTensor input;
         input.shape = o.inputShape;
         input.shape.insert(input.shape.begin(), o.batchSizes[b]);

@@ -2,6 +2,7 @@
 #include "core/model/multiexitmodel.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
 #include "core/io/torchvalue.h"
 
 #include <torch/cuda.h>
@@ -405,7 +406,7 @@ std::vector<FloatTensor> MultiExitModel::forwardAll(const FloatTensor &input) co
 MultiExitModel::State MultiExitModel::inputState(const FloatTensor &input) const
 {
     if (m_impl->layout != ModelLayout::Staged)
-        throw std::logic_error("MultiExitModel::inputState: the model is not staged");
+        throw InternalError("MultiExitModel::inputState: the model is not staged");
     const c10::InferenceMode inference;
     const at::Tensor x = m_impl->toDevice(input);
     auto state = std::make_shared<State::Impl>();
@@ -417,7 +418,7 @@ MultiExitModel::State MultiExitModel::inputState(const FloatTensor &input) const
 MultiExitModel::State MultiExitModel::runStage(int k, const State &state) const
 {
     if (m_impl->layout != ModelLayout::Staged || k < 0 || k >= exits() || state.stage() != k - 1 || state.isNull())
-        throw std::logic_error("MultiExitModel::runStage(" + std::to_string(k)
+        throw InternalError("MultiExitModel::runStage(" + std::to_string(k)
                                + "): needs a staged model and the state of stage " + std::to_string(k - 1)
                                + ", got that of stage " + std::to_string(state.stage()));
     const c10::InferenceMode inference;
@@ -435,7 +436,7 @@ MultiExitModel::State MultiExitModel::runStage(int k, const State &state) const
 FloatTensor MultiExitModel::runExit(int k, const State &state) const
 {
     if (m_impl->layout != ModelLayout::Staged || k < 0 || k >= exits() || state.stage() != k || state.isNull())
-        throw std::logic_error("MultiExitModel::runExit(" + std::to_string(k)
+        throw InternalError("MultiExitModel::runExit(" + std::to_string(k)
                                + "): needs a staged model and the state of stage " + std::to_string(k)
                                + ", got that of stage " + std::to_string(state.stage()));
     const c10::InferenceMode inference;
@@ -452,7 +453,7 @@ FloatTensor MultiExitModel::runExit(int k, const State &state) const
 MultiExitModel::State MultiExitModel::selectSamples(const State &state, const std::vector<std::int64_t> &rows) const
 {
     if (state.isNull())
-        throw std::logic_error("MultiExitModel::selectSamples: null state");
+        throw InternalError("MultiExitModel::selectSamples: null state");
     const c10::InferenceMode inference;
     const std::int64_t batch = state.samples();
     const at::Tensor index = torch::tensor(rows, torch::kLong).to(m_impl->device);

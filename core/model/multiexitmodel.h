@@ -71,7 +71,7 @@ public:
     // and the model's message), or returns something that is not K tensors of N x C.
     std::vector<FloatTensor> forwardAll(const FloatTensor &input) const;
 
-    // Staged layout only (std::logic_error otherwise); per-stage execution for early exit
+    // Staged layout only (InternalError otherwise); per-stage execution for early exit
     // and timing. Usage: s = inputState(x); for k: s = runStage(k, s); runExit(k, s).
     // The input copied to the device and wrapped as stage 0's schema asks (Tensor or [x]).
     State inputState(const FloatTensor &input) const;
