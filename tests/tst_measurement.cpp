@@ -7,6 +7,7 @@
 #include "core/io/npy.h"
 #include "core/model/dataset.h"
 #include "core/model/earlyexitrun.h"
+#include "core/model/inferencethreads.h"
 #include "core/model/latencyprofiler.h"
 #include "core/model/multiexitmodel.h"
 #include "core/model/tracecollector.h"
@@ -165,7 +166,7 @@ private slots:
         const MultiExitModel model = MultiExitModel::load(str(modelPath));
         std::vector<std::int64_t> indices(120);
         std::iota(indices.begin(), indices.end(), std::int64_t{0});
-        const std::optional<Trace> trace = collectTrace(model, *data, indices, 64);
+        const std::optional<Trace> trace = collectTrace(model, *data, indices, TraceCollectionOptions{64, 0, 0});
         QVERIFY(trace);
         ThresholdPolicy policy = medianPolicy(*trace, static_cast<Measure>(measure));
         if (static_cast<Measure>(measure) == Measure::Patience)
@@ -178,7 +179,7 @@ private slots:
             exitsUsed += e.hits > 0;
         QVERIFY2(exitsUsed >= 2, "the policy should spread samples over several exits");
 
-        const std::optional<EarlyExitRun> run = runEarlyExit(model, *data, indices, policy, batchSize, 1);
+        const std::optional<EarlyExitRun> run = runEarlyExit(model, *data, indices, policy, EarlyExitOptions{batchSize, 1, 0});
         QVERIFY(run);
         const EarlyExitCheck check = compareWithEvaluation(*run, *trace, evaluation);
         QCOMPARE(check.samples, std::int64_t(120));
@@ -213,7 +214,7 @@ private slots:
         const MultiExitModel model = MultiExitModel::load(str(modelPath));
         std::vector<std::int64_t> indices(60);
         std::iota(indices.begin(), indices.end(), std::int64_t{0});
-        const Trace trace = *collectTrace(model, *data, indices, 16);
+        const Trace trace = *collectTrace(model, *data, indices, TraceCollectionOptions{16, 0, 0});
 
         std::mt19937 random(3);
         std::normal_distribution<double> normal;
@@ -247,9 +248,46 @@ private slots:
             policy.thresholds.push_back(s[40]);
         }
         const Evaluation evaluation = evaluate(trace, policy, {1, 2, 3, 4});
-        const EarlyExitCheck check = compareWithEvaluation(*runEarlyExit(model, *data, indices, policy, 5, 0), trace, evaluation);
+        const EarlyExitCheck check = compareWithEvaluation(*runEarlyExit(model, *data, indices, policy, EarlyExitOptions{5, 0, 0}), trace, evaluation);
         QCOMPARE(check.exitMismatches, std::int64_t(0));
         QCOMPARE(check.predictionMismatches, std::int64_t(0));
+    }
+
+    // The val trace is handed over before the test split runs: cancelling in the callback
+    // leaves the test split uncollected. The job's thread count holds only during the job.
+    void valTraceFirst()
+    {
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        QTemporaryDir dir;
+        const std::unique_ptr<Dataset> data = openDataset(parseDatasetSpec(str(writeMlpDataset(dir, 50))));
+        const MultiExitModel model = MultiExitModel::load(str(modelPath));
+        const DatasetSplit split = splitDataset(50, 0.4, 7);
+        const int threadsBefore = InferenceThreads::current();
+        const int jobThreads = threadsBefore == 1 ? 2 : 1;
+
+        std::vector<std::string> messages;
+        JobContext context{CancelHandle(), Progress([&](const ProgressUpdate &u) { messages.push_back(u.message); }), {}};
+        std::vector<std::int64_t> valSamples;
+        int threadsInJob = 0;
+        const auto cancelOnVal = [&](const Trace &val) {
+            valSamples.push_back(val.samples());
+            threadsInJob = InferenceThreads::current();
+            QVERIFY(std::find(messages.begin(), messages.end(), "test") == messages.end());
+            context.cancel.cancel();
+        };
+        const TraceCollectionOptions options{16, 0, jobThreads};
+        QVERIFY(!collectTraces(model, *data, split, options, context, cancelOnVal));
+        QCOMPARE(valSamples, std::vector<std::int64_t>{20});
+        QCOMPARE(threadsInJob, jobThreads);
+        QCOMPARE(InferenceThreads::current(), threadsBefore);
+
+        // Not cancelled: the same val trace, then the test trace.
+        std::optional<Trace> handedOver;
+        const std::optional<CollectedTraces> traces
+            = collectTraces(model, *data, split, options, {}, [&](const Trace &val) { handedOver = val; });
+        QVERIFY(traces && handedOver);
+        QCOMPARE(handedOver->identity(), traces->val.identity());
+        QCOMPARE(traces->test.samples(), std::int64_t(30));
     }
 
     void runRefusesMonolithic()
@@ -260,7 +298,7 @@ private slots:
         const MultiExitModel model = MultiExitModel::load(str(traced));
         ThresholdPolicy policy;
         policy.thresholds = {0.5, 0.5, 0.5};
-        EXPECT_INPUT_ERROR(runEarlyExit(model, *data, {0, 1}, policy, 1, 0), "needs the staged layout");
+        EXPECT_INPUT_ERROR(runEarlyExit(model, *data, {0, 1}, policy, EarlyExitOptions{1, 0, 0}), "needs the staged layout");
     }
 
     // profile -> trace -> solve -> run from the command line.

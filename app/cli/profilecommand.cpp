@@ -13,7 +13,6 @@ namespace exitscope::cli {
 int runProfileCommand(const ProfileOptions &o)
 {
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
-    setInferenceThreads(o.threads);
     ProfilerOptions options;
     options.inputShape = o.inputShape;
     options.batchSizes = o.batchSizes;
@@ -21,6 +20,7 @@ int runProfileCommand(const ProfileOptions &o)
     options.minSeconds = o.minSeconds;
     options.maxSeconds = std::max(o.maxSeconds, o.minSeconds);
     options.targetSpread = o.targetSpread;
+    options.threads = o.threads;
 
     const JobContext context = consoleContext();
     const std::optional<std::vector<LatencyProfile>> profiles = profileLatency(model, options, context);

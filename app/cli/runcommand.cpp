@@ -45,7 +45,6 @@ int runRunCommand(const RunOptions &o)
     if (static_cast<int>(thresholds) + 1 != model.exits())
         throw InputError(o.config, "the policy has " + std::to_string(thresholds) + " thresholds (K = " + std::to_string(thresholds + 1)
                                        + " exits), but the model has K = " + std::to_string(model.exits()));
-    setInferenceThreads(o.threads);
     const DatasetSplit split = splitDataset(data->size(), spec.options.valFraction, spec.options.seed);
     if (split.test.empty())
         throw InputError(data->where(), "the split leaves no test samples to run; change val=");
@@ -55,13 +54,13 @@ int runRunCommand(const RunOptions &o)
     const JobContext context = consoleContext();
     // What the evaluation of the test trace says, then the real run to check it against.
     context.progress.report(0, "trace of the test split");
-    const std::optional<Trace> trace = collectTrace(model, *data, split.test, kTraceBatch, 0, context.part(0, 0.5));
+    const std::optional<Trace> trace = collectTrace(model, *data, split.test, TraceCollectionOptions{kTraceBatch, 0, o.threads}, context.part(0, 0.5));
     if (!trace)
         return interruptedNothingWritten();
     checkPolicy(*trace, config.policy, o.config);
     const Evaluation evaluation = evaluate(*trace, config.policy, profile.cumulative);
     const std::optional<EarlyExitRun> run
-        = runEarlyExit(model, *data, split.test, config.policy, o.batchSize, o.warmup, context.part(0.5, 1));
+        = runEarlyExit(model, *data, split.test, config.policy, EarlyExitOptions{o.batchSize, o.warmup, o.threads}, context.part(0.5, 1));
     if (!run)
         return interruptedNothingWritten();
     const EarlyExitCheck check = compareWithEvaluation(*run, *trace, evaluation);
@@ -75,6 +74,7 @@ int runRunCommand(const RunOptions &o)
         quick.batchSizes = {o.batchSize};
         quick.minSeconds = 0.3;
         quick.maxSeconds = 1.0;
+        quick.threads = o.threads;
         const auto now = profileLatency(model, quick, JobContext{context.cancel, {}, {}});
         if (now)
             referenceNow = now->front().reference;
@@ -108,10 +108,10 @@ int runRunCommand(const RunOptions &o)
     if (from.source != "measured")
         warnings.push_back("the profile was not measured here (source: " + (from.source.empty() ? std::string("unknown") : from.source)
                            + "); run `exitscope-cli profile` for a prediction on this machine");
-    else if (from.batchSize != o.batchSize || from.device != model.device() || from.threads != inferenceThreads())
+    else if (from.batchSize != o.batchSize || from.device != model.device() || from.threads != run->threads)
         warnings.push_back("the profile was measured at batch " + std::to_string(from.batchSize) + " on " + from.device + " with "
                            + std::to_string(from.threads) + " thread(s); this run is batch " + std::to_string(o.batchSize)
-                           + " on " + model.device() + " with " + std::to_string(inferenceThreads()));
+                           + " on " + model.device() + " with " + std::to_string(run->threads));
     if (o.batchSize > 1)
         warnings.push_back("batches shrink as samples leave, so the later stages run on fewer samples than the profile timed");
     if (referenceNow && std::abs(*referenceNow / *profile.reference - 1.0) > 0.05)
@@ -128,7 +128,7 @@ int runRunCommand(const RunOptions &o)
                          {"dataset", o.dataset},
                          {"config", o.config},
                          {"device", model.device()},
-                         {"threads", inferenceThreads()},
+                         {"threads", run->threads},
                          {"batch_size", o.batchSize},
                          {"samples", check.samples},
                          {"exit_mismatches", check.exitMismatches},
@@ -148,7 +148,7 @@ int runRunCommand(const RunOptions &o)
         return agrees ? 0 : 1;
     }
 
-    std::cout << "model        " << o.model << " on " << model.device() << ", " << inferenceThreads() << " thread(s)\n"
+    std::cout << "model        " << o.model << " on " << model.device() << ", " << run->threads << " thread(s)\n"
               << "samples      " << check.samples << " (the test split of " << data->where() << "), batch size " << o.batchSize << "\n"
               << "policy       " << config.policyName << ", " << measureName(config.policy.measure) << " thresholds "
               << joinNumbers(config.policy.thresholds) << "\n";

@@ -2,6 +2,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/data/thresholdconfig.h" // currentTimeIso8601
+#include "core/model/inferencethreads.h"
 
 #include <algorithm>
 #include <chrono>
@@ -137,7 +138,7 @@ LatencyProfile summarize(const Samples &samples, const MultiExitModel &model, co
     p.reference = mean(samples.reference);
     p.provenance.source = "measured";
     p.provenance.device = model.device();
-    p.provenance.threads = inferenceThreads();
+    p.provenance.threads = InferenceThreads::current();
     p.provenance.batchSize = static_cast<int>(shape.front());
     p.provenance.inputShape = shapeText(shape);
     p.provenance.libtorchVersion = libtorchVersion();
@@ -173,6 +174,7 @@ std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &
             throw InputError("input shape", "dimensions must be positive, found " + std::to_string(d));
     if (o.batchSizes.empty())
         throw InputError("batch sizes", "give at least one batch size");
+    const InferenceThreads threads(o.threads);
 
     std::vector<LatencyProfile> profiles;
     std::mt19937_64 random(o.seed);

@@ -1,5 +1,6 @@
 // The only file of core/ that runs TorchScript models: keep torch includes here.
 #include "core/model/multiexitmodel.h"
+#include "core/model/inferencethreads.h"
 
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
@@ -485,13 +486,21 @@ void MultiExitModel::synchronize() const
         torch::cuda::synchronize(m_impl->device.has_index() ? m_impl->device.index() : -1);
 }
 
-void setInferenceThreads(int threads)
+InferenceThreads::InferenceThreads(int threads)
 {
-    if (threads > 0)
-        at::set_num_threads(threads);
+    if (threads <= 0)
+        return;
+    m_previous = at::get_num_threads();
+    at::set_num_threads(threads);
 }
 
-int inferenceThreads()
+InferenceThreads::~InferenceThreads()
+{
+    if (m_previous > 0)
+        at::set_num_threads(m_previous);
+}
+
+int InferenceThreads::current()
 {
     return at::get_num_threads();
 }

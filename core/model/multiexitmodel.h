@@ -93,9 +93,6 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-// LibTorch's intra-op threads for inference (0: leave its default, one per core).
-void setInferenceThreads(int threads);
-int inferenceThreads();
 // The LibTorch this program was built against, e.g. "1.13.1".
 std::string libtorchVersion();
 
