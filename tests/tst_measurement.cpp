@@ -93,7 +93,7 @@ private slots:
             QCOMPARE(p.provenance.batchSize, b == 0 ? 1 : 4);
             QCOMPARE(p.provenance.inputShape, std::string(b == 0 ? "1x32" : "4x32"));
             QCOMPARE(p.provenance.device, std::string("cpu"));
-            QCOMPARE(p.provenance.source, std::string("measured"));
+            QCOMPARE(p.provenance.source, ProfileSource::Measured);
             QVERIFY(p.provenance.libtorchVersion.rfind("1.", 0) == 0 || p.provenance.libtorchVersion.rfind("2.", 0) == 0);
             QVERIFY(p.provenance.runs >= 20);
             QVERIFY(p.provenance.threads >= 1);

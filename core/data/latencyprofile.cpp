@@ -25,6 +25,14 @@ constexpr std::pair<CostUnit, std::string_view> kUnitNames[] = {
     {CostUnit::Relative, "relative"},
 };
 
+constexpr std::pair<ProfileSource, std::string_view> kSourceNames[] = {
+    {ProfileSource::Unknown, "unknown"},
+    {ProfileSource::Costs, "costs"},
+    {ProfileSource::File, "file"},
+    {ProfileSource::Measured, "measured"},
+};
+constexpr std::string_view kFilePrefix = "file:";
+
 void checkSpread(const std::vector<double> &values, int exits, const char *name, const std::string &where)
 {
     if (!values.empty() && static_cast<int>(values.size()) != exits)
@@ -46,6 +54,16 @@ std::string_view costUnitName(CostUnit unit)
 std::optional<CostUnit> parseCostUnit(std::string_view name)
 {
     return valueIn(kUnitNames, name);
+}
+
+std::string_view profileSourceName(ProfileSource source)
+{
+    return nameIn(kSourceNames, source);
+}
+
+std::string LatencyProvenance::sourceText() const
+{
+    return source == ProfileSource::File ? std::string(kFilePrefix) + file : std::string(profileSourceName(source));
 }
 
 void LatencyProfile::validate(const std::string &where) const
@@ -87,7 +105,7 @@ LatencyProfile latencyProfileFromCosts(const std::vector<double> &cumulative, Co
     LatencyProfile profile;
     profile.cumulative = cumulative;
     profile.unit = unit;
-    profile.provenance.source = "costs";
+    profile.provenance.source = ProfileSource::Costs;
     profile.validate(where);
     return profile;
 }
@@ -97,7 +115,8 @@ LatencyProfile readSecondsCsv(const std::string &path)
     const std::string text = readTextFile(path);
     LatencyProfile profile;
     profile.unit = CostUnit::Milliseconds;
-    profile.provenance.source = "file:" + path;
+    profile.provenance.source = ProfileSource::File;
+    profile.provenance.file = path;
     std::string token;
     int line = 1;
     auto flush = [&]() {
@@ -147,7 +166,7 @@ nlohmann::json latencyProfileToJson(const LatencyProfile &p)
     if (!p.stageMedian.empty() || !p.headMedian.empty())
         j["breakdown"] = {{"stages", p.stageMedian}, {"heads", p.headMedian}};
     const LatencyProvenance &s = p.provenance;
-    j["provenance"] = {{"source", s.source},          {"device", s.device}, {"threads", s.threads},
+    j["provenance"] = {{"source", s.source == ProfileSource::Unknown ? std::string() : s.sourceText()},          {"device", s.device}, {"threads", s.threads},
                        {"batch_size", s.batchSize},   {"input_shape", s.inputShape},
                        {"libtorch", s.libtorchVersion}, {"date", s.date}, {"runs", s.runs}};
     return j;
@@ -181,7 +200,16 @@ LatencyProfile latencyProfileFromJson(const nlohmann::json &j, const std::string
     }
     if (in.hasNonNull("provenance")) {
         JsonReader s = in.object("provenance");
-        p.provenance.source = s.optionalString("source");
+        const std::string source = s.optionalString("source");
+        if (source.rfind(kFilePrefix, 0) == 0) {
+            p.provenance.source = ProfileSource::File;
+            p.provenance.file = source.substr(kFilePrefix.size());
+        } else if (const auto named = valueIn(kSourceNames, source.empty() ? "unknown" : source);
+                   named && *named != ProfileSource::File) {
+            p.provenance.source = *named;
+        } else {
+            throw InputError(where, "provenance.source: '" + source + "' is not measured, costs or file:PATH");
+        }
         p.provenance.device = s.optionalString("device");
         p.provenance.threads = static_cast<int>(s.optionalNumber("threads", 0));
         p.provenance.batchSize = static_cast<int>(s.optionalNumber("batch_size", 0));

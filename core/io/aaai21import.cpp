@@ -1,23 +1,13 @@
 #include "core/io/aaai21import.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/shapetext.h"
 #include "core/io/npy.h"
 
 #include <cmath>
 #include <sstream>
 
 namespace exitscope {
-
-namespace {
-
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    NpyHeader h;
-    h.shape = shape;
-    return h.shapeText();
-}
-
-} // namespace
 
 Trace importAaai21(const std::string &confidencePath, const std::string &correctPath, Direction direction, double divisor)
 {

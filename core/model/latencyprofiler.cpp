@@ -1,6 +1,8 @@
 #include "core/model/latencyprofiler.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/random.h"
+#include "core/common/shapetext.h"
 #include "core/data/thresholdconfig.h" // currentTimeIso8601
 #include "core/model/inferencethreads.h"
 
@@ -8,7 +10,6 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
-#include <random>
 
 namespace exitscope {
 
@@ -110,14 +111,6 @@ double mean(const std::vector<double> &values)
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    std::string text;
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        text += (i ? "x" : "") + std::to_string(shape[i]);
-    return text;
-}
-
 LatencyProfile summarize(const Samples &samples, const MultiExitModel &model, const std::vector<std::int64_t> &shape)
 {
     LatencyProfile p;
@@ -136,11 +129,11 @@ LatencyProfile summarize(const Samples &samples, const MultiExitModel &model, co
     for (std::size_t k = 1; k < p.cumulative.size(); ++k)
         p.cumulative[k] = std::max(p.cumulative[k], p.cumulative[k - 1]);
     p.reference = mean(samples.reference);
-    p.provenance.source = "measured";
+    p.provenance.source = ProfileSource::Measured;
     p.provenance.device = model.device();
     p.provenance.threads = InferenceThreads::current();
     p.provenance.batchSize = static_cast<int>(shape.front());
-    p.provenance.inputShape = shapeText(shape);
+    p.provenance.inputShape = shapeText(shape, ShapeStyle::Cross);
     p.provenance.libtorchVersion = libtorchVersion();
     p.provenance.date = currentTimeIso8601();
     p.provenance.runs = static_cast<int>(samples.reference.size());
@@ -177,8 +170,7 @@ std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &
     const InferenceThreads threads(o.threads);
 
     std::vector<LatencyProfile> profiles;
-    std::mt19937_64 random(o.seed);
-    std::normal_distribution<float> normal;
+    Random random(o.seed);
     for (std::size_t b = 0; b < o.batchSizes.size(); ++b) {
         if (o.batchSizes[b] <= 0)
             throw InputError("batch sizes", "batch sizes must be positive, found " + std::to_string(o.batchSizes[b]));
@@ -189,7 +181,7 @@ std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &
                                                       std::multiplies<>());
         input.values.resize(static_cast<std::size_t>(elements));
         for (float &v : input.values)
-            v = normal(random);
+            v = static_cast<float>(random.normal());
 
         const ChainTimer timer(model, input);
         const auto reportProgress = [&](double withinBatch) {

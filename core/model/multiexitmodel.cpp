@@ -4,6 +4,8 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
+#include "core/common/nametable.h"
+#include "core/common/shapetext.h"
 #include "core/io/torchvalue.h"
 
 #include <torch/cuda.h>
@@ -19,6 +21,11 @@
 namespace exitscope {
 
 namespace {
+
+constexpr std::pair<ModelLayout, std::string_view> kLayoutNames[] = {
+    {ModelLayout::Staged, "staged"},
+    {ModelLayout::Monolithic, "monolithic"},
+};
 
 const char *const kLayoutsExpected
     = "expected `stages` and `exits` ModuleLists of equal length, or forward(x) returning a list/tuple of K "
@@ -44,15 +51,6 @@ std::string summarize(const std::exception &error)
     if (line.compare(0, prefix.size(), prefix) == 0)
         line.erase(0, prefix.size());
     return line;
-}
-
-template<typename Shape>
-std::string shapeText(const Shape &shape)
-{
-    std::string text = "(";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + (shape.size() == 1 ? ",)" : ")");
 }
 
 c10::Device parseDevice(const std::string &name)
@@ -271,7 +269,7 @@ FloatTensor MultiExitModel::Impl::logits(const c10::IValue &value, const std::st
         throw InputError(path, what + " returned " + value.tagKind() + ", expected a Tensor of logits (N x C)");
     const at::Tensor &tensor = value.toTensor();
     if (tensor.dim() != 2 || tensor.size(0) != samples)
-        throw InputError(path, what + " returned logits of shape " + shapeText(tensor.sizes()) + ", expected ("
+        throw InputError(path, what + " returned logits of shape " + shapeText(tensor.sizes().vec()) + ", expected ("
                                    + std::to_string(samples) + ", C)");
     if (!tensor.is_floating_point())
         throw InputError(path, what + " returned " + std::string(tensor.dtype().name())
@@ -461,7 +459,7 @@ MultiExitModel::State MultiExitModel::selectSamples(const State &state, const st
     const auto select = [&](const at::Tensor &t) {
         if (t.dim() == 0 || t.size(0) != batch)
             throw InputError(m_impl->path, "the state after stages[" + std::to_string(state.stage()) + "] has a tensor of shape "
-                                               + shapeText(t.sizes()) + " whose first dimension is not the batch ("
+                                               + shapeText(t.sizes().vec()) + " whose first dimension is not the batch ("
                                                + std::to_string(batch) + "); shrinking batches need the batch first in "
                                                "every state tensor (run with batch size 1)");
         return t.index_select(0, index);
@@ -503,6 +501,16 @@ InferenceThreads::~InferenceThreads()
 int InferenceThreads::current()
 {
     return at::get_num_threads();
+}
+
+std::string_view modelLayoutName(ModelLayout layout)
+{
+    return nameIn(kLayoutNames, layout);
+}
+
+ModelSummary summarizeModel(const MultiExitModel &model)
+{
+    return {model.path(), model.layout(), model.exits()};
 }
 
 std::string libtorchVersion()

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace exitscope {
@@ -92,6 +93,19 @@ private:
     explicit MultiExitModel(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };
+
+// "staged", "monolithic".
+std::string_view modelLayoutName(ModelLayout layout);
+
+// What `exitscope-cli info` says about a model, as a value.
+struct ModelSummary
+{
+    std::string file;
+    ModelLayout layout = ModelLayout::Staged;
+    int exits = 0; // 0: known after a first run (monolithic, List[Tensor] output)
+    bool perExitTiming() const { return layout == ModelLayout::Staged; } // and early exit
+};
+ModelSummary summarizeModel(const MultiExitModel &model);
 
 // The LibTorch this program was built against, e.g. "1.13.1".
 std::string libtorchVersion();
