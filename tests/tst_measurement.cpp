@@ -2,6 +2,7 @@
 // TorchScript models and small .npy datasets written here.
 
 #include "clirunner.h"
+#include "core/data/synth.h"
 #include "core/data/thresholdconfig.h"
 #include "core/eval/learnedscorer.h"
 #include "core/io/npy.h"
@@ -10,6 +11,7 @@
 #include "core/model/inferencethreads.h"
 #include "core/model/latencyprofiler.h"
 #include "core/model/multiexitmodel.h"
+#include "core/model/runreport.h"
 #include "core/model/tracecollector.h"
 #include "testsupport.h"
 
@@ -290,6 +292,57 @@ private slots:
         QCOMPARE(traces->test.samples(), std::int64_t(30));
     }
 
+    // The run report sets a run beside its evaluation: hits, accuracy, latency in ms and
+    // the warnings, each with its id.
+    void runReport()
+    {
+        const Trace trace = synthesize({3, 40, 10, 2});
+        ThresholdPolicy policy = medianPolicy(trace, Measure::MaxProb);
+        const LatencyProfile costs = latencyProfileFromCosts({1, 2, 3}, CostUnit::Relative, "costs");
+        const Evaluation evaluation = evaluate(trace, policy, costs.cumulative);
+        EarlyExitRun run; // as the evaluation says, one sample predicting otherwise
+        for (std::int64_t j = 0; j < 40; ++j) {
+            run.indices.push_back(j);
+            run.exitOf.push_back(evaluation.exitOf[j]);
+            run.predictions.push_back(trace.predictions(evaluation.exitOf[j])[j]);
+            run.milliseconds.push_back(1.0 + evaluation.exitOf[j]);
+        }
+        run.predictions[5] = (trace.contents().labels[5] + 1) % 10;
+        run.wallSeconds = 0.5;
+        run.threads = 2;
+
+        RunReport r = reportRun(run, trace, evaluation, costs, "cpu", 1, std::nullopt);
+        QCOMPARE(r.check.exitMismatches, std::int64_t(0));
+        QCOMPARE(r.check.predictionMismatches, std::int64_t(1));
+        QVERIFY(!r.agrees());
+        QCOMPARE(r.runHits, r.evaluatedHits);
+        QCOMPARE(r.evaluatedAccuracy, evaluation.accuracy);
+        const bool fifthWasRight = trace.predictions(evaluation.exitOf[5])[5] == trace.contents().labels[5];
+        QCOMPARE(r.accuracy, evaluation.accuracy - (fifthWasRight ? 1.0 / 40 : 0.0));
+        QCOMPARE(r.throughput, 80.0);
+        QCOMPARE(r.threads, 2);
+        QVERIFY(!r.predictedMean && !r.predictedP90); // relative costs are not time
+        std::vector<std::string> ids;
+        for (const JobWarning &w : r.warnings)
+            ids.push_back(w.id);
+        QCOMPARE(ids, (std::vector<std::string>{"profile-not-measured", "profile-not-time"}));
+        QVERIFY(r.warnings[0].message.find("source: costs") != std::string::npos);
+
+        // Measured in seconds elsewhere, at batch 1 on one thread; the machine slowed down since.
+        LatencyProfile measured = latencyProfileFromCosts({0.001, 0.002, 0.003}, CostUnit::Seconds, "latency");
+        measured.provenance = {ProfileSource::Measured, "cpu", 1, 1, "32", "1.13.1", "", 50, ""};
+        measured.reference = 0.0025;
+        r = reportRun(run, trace, evaluation, measured, "cpu", 4, 0.0030);
+        QCOMPARE(*r.predictedMean, evaluation.meanCost * 1000);
+        QCOMPARE(*r.predictedP90, evaluation.p90Cost * 1000);
+        QCOMPARE(*r.referenceNow, 0.0030);
+        ids.clear();
+        for (const JobWarning &w : r.warnings)
+            ids.push_back(w.id);
+        QCOMPARE(ids, (std::vector<std::string>{"profile-conditions-differ", "batches-shrink", "machine-speed-changed"}));
+        QVERIFY(r.warnings[2].message.find("(20.0%)") != std::string::npos);
+    }
+
     void runRefusesMonolithic()
     {
         SHARED_DATA(traced, "torchscript/mlp4_traced_tuple.pt");
@@ -334,6 +387,12 @@ private slots:
         QVERIFY(report["reference_now_ms"].toDouble() > 0); // re-timed after the run: is the machine as fast as when profiled?
         QCOMPARE(report["reference_profiled_ms"].toDouble(), *readLatencyProfile(str(latency)).reference);
         QCOMPARE(report["exit_hits"].toArray().size(), 4);
+        QCOMPARE(report["threads"].toInt(), 1);
+        for (const QJsonValue &warning : report["warnings"].toArray()) { // measured here, at batch 1, on 1 thread
+            const QString id = warning.toObject()["id"].toString();
+            QVERIFY2(id == "machine-speed-changed", qPrintable(id));
+            QVERIFY(!warning.toObject()["message"].toString().isEmpty());
+        }
         QFile csv(samples);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 101);
