@@ -41,6 +41,9 @@ private slots:
         QCOMPARE(back.provenance.batchSize, 1);
         QCOMPARE(back.provenance.libtorchVersion, std::string("1.13.1"));
         QCOMPARE(back.provenance.source, ProfileSource::Measured);
+        QCOMPARE(back.largestRelativeSpread(), 0.0); // no IQR stored
+        p.iqr = {0.15, 0.11, 0.6};
+        QCOMPARE(p.largestRelativeSpread(), 0.2);
         QCOMPARE(back.provenance.inputShape, std::string("3x32x32"));
     }
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -64,6 +65,14 @@ std::string_view profileSourceName(ProfileSource source)
 std::string LatencyProvenance::sourceText() const
 {
     return source == ProfileSource::File ? std::string(kFilePrefix) + file : std::string(profileSourceName(source));
+}
+
+double LatencyProfile::largestRelativeSpread() const
+{
+    double spread = 0;
+    for (std::size_t k = 0; k < iqr.size() && k < median.size(); ++k)
+        spread = std::max(spread, median[k] > 0 ? iqr[k] / median[k] : 0.0);
+    return spread;
 }
 
 void LatencyProfile::validate(const std::string &where) const

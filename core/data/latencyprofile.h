@@ -60,6 +60,9 @@ struct LatencyProfile
     void validate(const std::string &where) const;
     // Fails unless the profile has the trace's number of exits.
     void requireExits(int exits, const std::string &where) const;
+    // The largest IQR / median over the exits: how settled a measured profile is (0 when
+    // the spread is unknown).
+    double largestRelativeSpread() const;
 };
 
 // --costs 0.32,0.53,...: a profile typed in by the user.
