@@ -1,7 +1,10 @@
 // End-to-end tests of exitscope-cli: exit statuses, messages, files written or not, and
 // numbers on the real shared traces.
 
+#include "app/cli/errorreport.h"
 #include "clirunner.h"
+#include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
 #include "core/io/npy.h"
 #include "core/io/tracefile.h"
 #include "core/model/dataset.h"
@@ -14,9 +17,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
-using namespace exitscope;
-using namespace exitscope::test;
+// Inside exitscope::test, so that `cli(...)` (the runner) is found before exitscope::cli.
+namespace exitscope::test {
 
 namespace {
 
@@ -332,6 +336,63 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath("ee/val.npz")));
     }
 
+    // Core names settings, the CLI its flags; a bug is not the user's fault.
+    void failureReport_data()
+    {
+        QTest::addColumn<int>("kind"); // 0 InputError, 1 InternalError, 2 std::runtime_error, 3 bad_alloc
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("setting") << 0 << "input shape" << 3 << "exitscope-cli: error: --input-shape: it went wrong\n";
+        QTest::newRow("solver setting") << 0 << "test trace" << 3 << "exitscope-cli: error: --test: it went wrong\n";
+        QTest::newRow("file") << 0 << "/data/val.npz" << 3 << "exitscope-cli: error: /data/val.npz: it went wrong\n";
+        QTest::newRow("no where") << 0 << "" << 3 << "exitscope-cli: error: it went wrong\n";
+        QTest::newRow("out of memory") << 3 << "" << 3 << "exitscope-cli: error: out of memory\n";
+        const QString bug = QStringLiteral("exitscope-cli: internal error: it went wrong\n"
+                                           "This is a bug in Exitscope, not a problem with your input. Please report it with "
+                                           "the command line, the version and the message above:\n"
+                                           "  command line: exitscope-cli info x.npz\n"
+                                           "  version:      exitscope-cli " EXITSCOPE_VERSION "\n");
+        QTest::newRow("internal error") << 1 << "" << 70 << bug;
+        QTest::newRow("other exception") << 2 << "" << 70 << bug;
+    }
+    void failureReport()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, where);
+        QFETCH(int, status);
+        QFETCH(QString, message);
+        std::exception_ptr failure;
+        try {
+            if (kind == 0)
+                throw InputError(where.toStdString(), "it went wrong");
+            if (kind == 1)
+                throw InternalError("it went wrong");
+            if (kind == 2)
+                throw std::runtime_error("it went wrong");
+            throw std::bad_alloc();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        std::ostringstream err;
+        QCOMPARE(cli::reportFailure(failure, "exitscope-cli info x.npz", err), status);
+        QCOMPARE(QString::fromStdString(err.str()), message);
+    }
+    void settingFlags()
+    {
+        QCOMPARE(cli::flagForSetting("divide scores by").value_or(""), std::string_view("--divide-scores-by"));
+        QCOMPARE(cli::flagForSetting("budgets").value_or(""), std::string_view("--budgets"));
+        QVERIFY(!cli::flagForSetting("--budgets"));
+        QVERIFY(!cli::flagForSetting("val.npz"));
+        // End to end: an error raised in core about a setting names the flag.
+        QTemporaryDir dir;
+        const QString trace = dir.filePath("t.npz");
+        QCOMPARE(cli({"synth", "--exits", "3", "--samples", "100", "-o", trace}).status, 0);
+        const Run run = cli({"sweep", "--val", trace, "--costs", "1,2,3", "--policies", "nope", "--budgets", "1:2:3", "-o", dir.filePath("c.csv")});
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.startsWith("exitscope-cli: error: --policies: unknown policy 'nope'"), qPrintable(run.err));
+    }
+
     void evalBadInput_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -361,5 +422,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+} // namespace exitscope::test
+
+QTEST_GUILESS_MAIN(exitscope::test::TestCli)
 #include "tst_cli.moc"

@@ -210,7 +210,7 @@ private slots:
         ThresholdConfig c;
         c.policyName = "eenet";
         c.policy = r.policy;
-        c.budget = Budget{0.5, false, "mean"};
+        c.budget = Budget{0.5, false, BudgetKind::Mean};
         c.latency = latencyProfileFromCosts(kCosts, CostUnit::Relative, "test");
         c.tool = "exitscope test";
         c.created = "2026-11-22T00:00:00Z";

@@ -25,7 +25,7 @@ private slots:
         p.median = {1.5, 2.2, 3.0};
         p.p90 = {1.7, 2.4, 3.2};
         p.p99 = {1.9, 2.6, 3.5};
-        p.provenance = {"measured", "cpu", 2, 1, "3,32,32", "1.13.1", "2026-11-22T10:00:00Z"};
+        p.provenance = {ProfileSource::Measured, "cpu", 2, 1, "3x32x32", "1.13.1", "2026-11-22T10:00:00Z", 250, ""};
         QTemporaryDir dir;
         const QString path = dir.filePath("latency.json");
         writeLatencyProfile(p, str(path));
@@ -40,6 +40,42 @@ private slots:
         QCOMPARE(back.provenance.threads, 2);
         QCOMPARE(back.provenance.batchSize, 1);
         QCOMPARE(back.provenance.libtorchVersion, std::string("1.13.1"));
+        QCOMPARE(back.provenance.source, ProfileSource::Measured);
+        QCOMPARE(back.largestRelativeSpread(), 0.0); // no IQR stored
+        p.iqr = {0.15, 0.11, 0.6};
+        QCOMPARE(p.largestRelativeSpread(), 0.2);
+        QCOMPARE(back.provenance.inputShape, std::string("3x32x32"));
+    }
+
+    // The source is an enum in memory and "measured", "costs", "file:<path>" or "" in files.
+    void sourceSpellings_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("source");
+        QTest::addColumn<QString>("file");
+        QTest::newRow("measured") << "measured" << int(ProfileSource::Measured) << "";
+        QTest::newRow("costs") << "costs" << int(ProfileSource::Costs) << "";
+        QTest::newRow("file") << "file:../eenet/seconds.csv" << int(ProfileSource::File) << "../eenet/seconds.csv";
+        QTest::newRow("unknown") << "" << int(ProfileSource::Unknown) << "";
+    }
+    void sourceSpellings()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, source);
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "latency.json", "{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\","
+                                                            "\"cumulative\":[1,2],\"provenance\":{\"source\":\"" + text.toUtf8() + "\"}}");
+        const LatencyProfile p = readLatencyProfile(str(path));
+        QCOMPARE(int(p.provenance.source), source);
+        QCOMPARE(p.provenance.file, str(file));
+        QCOMPARE(QString::fromStdString(p.provenance.sourceText()), text.isEmpty() ? QString("unknown") : text);
+        // Written back as read.
+        writeLatencyProfile(p, str(path));
+        QCOMPARE(readLatencyProfile(str(path)).provenance.sourceText(), p.provenance.sourceText());
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().contains("\"source\": \"" + text.toUtf8() + "\""));
     }
 
     void realSecondsCsv()
@@ -48,6 +84,8 @@ private slots:
         const LatencyProfile p = readSecondsCsv(str(path));
         QCOMPARE(p.cumulative, (std::vector<double>{0.41, 0.77, 1.12, 1.49}));
         QCOMPARE(p.unit, CostUnit::Milliseconds);
+        QCOMPARE(p.provenance.source, ProfileSource::File);
+        QCOMPARE(p.provenance.file, str(path));
     }
 
     void secondsCsvVariants_data()
@@ -87,6 +125,8 @@ private slots:
         QTest::newRow("truncated") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumu")
                                    << "not valid JSON (truncated?)";
         QTest::newRow("empty") << QByteArray("") << "empty file";
+        QTest::newRow("unknown source") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumulative\":[1],\"provenance\":{\"source\":\"datasheet\"}}")
+                                        << "provenance.source: 'datasheet' is not measured, costs or file:PATH";
         QTest::newRow("missing field") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\"}")
                                        << "cumulative: missing field";
     }

@@ -2,13 +2,16 @@
 // TorchScript models and small .npy datasets written here.
 
 #include "clirunner.h"
+#include "core/data/synth.h"
 #include "core/data/thresholdconfig.h"
 #include "core/eval/learnedscorer.h"
 #include "core/io/npy.h"
 #include "core/model/dataset.h"
 #include "core/model/earlyexitrun.h"
+#include "core/model/inferencethreads.h"
 #include "core/model/latencyprofiler.h"
 #include "core/model/multiexitmodel.h"
+#include "core/model/runreport.h"
 #include "core/model/tracecollector.h"
 #include "testsupport.h"
 
@@ -92,7 +95,7 @@ private slots:
             QCOMPARE(p.provenance.batchSize, b == 0 ? 1 : 4);
             QCOMPARE(p.provenance.inputShape, std::string(b == 0 ? "1x32" : "4x32"));
             QCOMPARE(p.provenance.device, std::string("cpu"));
-            QCOMPARE(p.provenance.source, std::string("measured"));
+            QCOMPARE(p.provenance.source, ProfileSource::Measured);
             QVERIFY(p.provenance.libtorchVersion.rfind("1.", 0) == 0 || p.provenance.libtorchVersion.rfind("2.", 0) == 0);
             QVERIFY(p.provenance.runs >= 20);
             QVERIFY(p.provenance.threads >= 1);
@@ -131,7 +134,7 @@ private slots:
         EXPECT_INPUT_ERROR(profileLatency(monolithic, quickOptions({32}, {1})), "per-exit latency needs the staged layout");
         const MultiExitModel model = MultiExitModel::load(str(staged));
         EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({31}, {1})), "stages[0] failed on the input of shape (1, 31)");
-        EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({}, {1})), "--input-shape");
+        EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({}, {1})), "input shape: give the shape of one sample");
         EXPECT_INPUT_ERROR(profileLatency(model, quickOptions({32}, {0})), "batch sizes must be positive");
     }
 
@@ -165,7 +168,7 @@ private slots:
         const MultiExitModel model = MultiExitModel::load(str(modelPath));
         std::vector<std::int64_t> indices(120);
         std::iota(indices.begin(), indices.end(), std::int64_t{0});
-        const std::optional<Trace> trace = collectTrace(model, *data, indices, 64);
+        const std::optional<Trace> trace = collectTrace(model, *data, indices, TraceCollectionOptions{64, 0, 0});
         QVERIFY(trace);
         ThresholdPolicy policy = medianPolicy(*trace, static_cast<Measure>(measure));
         if (static_cast<Measure>(measure) == Measure::Patience)
@@ -178,7 +181,7 @@ private slots:
             exitsUsed += e.hits > 0;
         QVERIFY2(exitsUsed >= 2, "the policy should spread samples over several exits");
 
-        const std::optional<EarlyExitRun> run = runEarlyExit(model, *data, indices, policy, batchSize, 1);
+        const std::optional<EarlyExitRun> run = runEarlyExit(model, *data, indices, policy, EarlyExitOptions{batchSize, 1, 0});
         QVERIFY(run);
         const EarlyExitCheck check = compareWithEvaluation(*run, *trace, evaluation);
         QCOMPARE(check.samples, std::int64_t(120));
@@ -213,7 +216,7 @@ private slots:
         const MultiExitModel model = MultiExitModel::load(str(modelPath));
         std::vector<std::int64_t> indices(60);
         std::iota(indices.begin(), indices.end(), std::int64_t{0});
-        const Trace trace = *collectTrace(model, *data, indices, 16);
+        const Trace trace = *collectTrace(model, *data, indices, TraceCollectionOptions{16, 0, 0});
 
         std::mt19937 random(3);
         std::normal_distribution<double> normal;
@@ -247,9 +250,97 @@ private slots:
             policy.thresholds.push_back(s[40]);
         }
         const Evaluation evaluation = evaluate(trace, policy, {1, 2, 3, 4});
-        const EarlyExitCheck check = compareWithEvaluation(*runEarlyExit(model, *data, indices, policy, 5, 0), trace, evaluation);
+        const EarlyExitCheck check = compareWithEvaluation(*runEarlyExit(model, *data, indices, policy, EarlyExitOptions{5, 0, 0}), trace, evaluation);
         QCOMPARE(check.exitMismatches, std::int64_t(0));
         QCOMPARE(check.predictionMismatches, std::int64_t(0));
+    }
+
+    // The val trace is handed over before the test split runs: cancelling in the callback
+    // leaves the test split uncollected. The job's thread count holds only during the job.
+    void valTraceFirst()
+    {
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        QTemporaryDir dir;
+        const std::unique_ptr<Dataset> data = openDataset(parseDatasetSpec(str(writeMlpDataset(dir, 50))));
+        const MultiExitModel model = MultiExitModel::load(str(modelPath));
+        const DatasetSplit split = splitDataset(50, 0.4, 7);
+        const int threadsBefore = InferenceThreads::current();
+        const int jobThreads = threadsBefore == 1 ? 2 : 1;
+
+        std::vector<std::string> messages;
+        JobContext context{CancelHandle(), Progress([&](const ProgressUpdate &u) { messages.push_back(u.message); }), {}};
+        std::vector<std::int64_t> valSamples;
+        int threadsInJob = 0;
+        const auto cancelOnVal = [&](const Trace &val) {
+            valSamples.push_back(val.samples());
+            threadsInJob = InferenceThreads::current();
+            QVERIFY(std::find(messages.begin(), messages.end(), "test") == messages.end());
+            context.cancel.cancel();
+        };
+        const TraceCollectionOptions options{16, 0, jobThreads};
+        QVERIFY(!collectTraces(model, *data, split, options, context, cancelOnVal));
+        QCOMPARE(valSamples, std::vector<std::int64_t>{20});
+        QCOMPARE(threadsInJob, jobThreads);
+        QCOMPARE(InferenceThreads::current(), threadsBefore);
+
+        // Not cancelled: the same val trace, then the test trace.
+        std::optional<Trace> handedOver;
+        const std::optional<CollectedTraces> traces
+            = collectTraces(model, *data, split, options, {}, [&](const Trace &val) { handedOver = val; });
+        QVERIFY(traces && handedOver);
+        QCOMPARE(handedOver->identity(), traces->val.identity());
+        QCOMPARE(traces->test.samples(), std::int64_t(30));
+    }
+
+    // The run report sets a run beside its evaluation: hits, accuracy, latency in ms and
+    // the warnings, each with its id.
+    void runReport()
+    {
+        const Trace trace = synthesize({3, 40, 10, 2});
+        ThresholdPolicy policy = medianPolicy(trace, Measure::MaxProb);
+        const LatencyProfile costs = latencyProfileFromCosts({1, 2, 3}, CostUnit::Relative, "costs");
+        const Evaluation evaluation = evaluate(trace, policy, costs.cumulative);
+        EarlyExitRun run; // as the evaluation says, one sample predicting otherwise
+        for (std::int64_t j = 0; j < 40; ++j) {
+            run.indices.push_back(j);
+            run.exitOf.push_back(evaluation.exitOf[j]);
+            run.predictions.push_back(trace.predictions(evaluation.exitOf[j])[j]);
+            run.milliseconds.push_back(1.0 + evaluation.exitOf[j]);
+        }
+        run.predictions[5] = (trace.contents().labels[5] + 1) % 10;
+        run.wallSeconds = 0.5;
+        run.threads = 2;
+
+        RunReport r = reportRun(run, trace, evaluation, costs, "cpu", 1, std::nullopt);
+        QCOMPARE(r.check.exitMismatches, std::int64_t(0));
+        QCOMPARE(r.check.predictionMismatches, std::int64_t(1));
+        QVERIFY(!r.agrees());
+        QCOMPARE(r.runHits, r.evaluatedHits);
+        QCOMPARE(r.evaluatedAccuracy, evaluation.accuracy);
+        const bool fifthWasRight = trace.predictions(evaluation.exitOf[5])[5] == trace.contents().labels[5];
+        QCOMPARE(r.accuracy, evaluation.accuracy - (fifthWasRight ? 1.0 / 40 : 0.0));
+        QCOMPARE(r.throughput, 80.0);
+        QCOMPARE(r.threads, 2);
+        QVERIFY(!r.predictedMean && !r.predictedP90); // relative costs are not time
+        std::vector<std::string> ids;
+        for (const JobWarning &w : r.warnings)
+            ids.push_back(w.id);
+        QCOMPARE(ids, (std::vector<std::string>{"profile-not-measured", "profile-not-time"}));
+        QVERIFY(r.warnings[0].message.find("source: costs") != std::string::npos);
+
+        // Measured in seconds elsewhere, at batch 1 on one thread; the machine slowed down since.
+        LatencyProfile measured = latencyProfileFromCosts({0.001, 0.002, 0.003}, CostUnit::Seconds, "latency");
+        measured.provenance = {ProfileSource::Measured, "cpu", 1, 1, "32", "1.13.1", "", 50, ""};
+        measured.reference = 0.0025;
+        r = reportRun(run, trace, evaluation, measured, "cpu", 4, 0.0030);
+        QCOMPARE(*r.predictedMean, evaluation.meanCost * 1000);
+        QCOMPARE(*r.predictedP90, evaluation.p90Cost * 1000);
+        QCOMPARE(*r.referenceNow, 0.0030);
+        ids.clear();
+        for (const JobWarning &w : r.warnings)
+            ids.push_back(w.id);
+        QCOMPARE(ids, (std::vector<std::string>{"profile-conditions-differ", "batches-shrink", "machine-speed-changed"}));
+        QVERIFY(r.warnings[2].message.find("(20.0%)") != std::string::npos);
     }
 
     void runRefusesMonolithic()
@@ -260,7 +351,7 @@ private slots:
         const MultiExitModel model = MultiExitModel::load(str(traced));
         ThresholdPolicy policy;
         policy.thresholds = {0.5, 0.5, 0.5};
-        EXPECT_INPUT_ERROR(runEarlyExit(model, *data, {0, 1}, policy, 1, 0), "needs the staged layout");
+        EXPECT_INPUT_ERROR(runEarlyExit(model, *data, {0, 1}, policy, EarlyExitOptions{1, 0, 0}), "needs the staged layout");
     }
 
     // profile -> trace -> solve -> run from the command line.
@@ -296,6 +387,12 @@ private slots:
         QVERIFY(report["reference_now_ms"].toDouble() > 0); // re-timed after the run: is the machine as fast as when profiled?
         QCOMPARE(report["reference_profiled_ms"].toDouble(), *readLatencyProfile(str(latency)).reference);
         QCOMPARE(report["exit_hits"].toArray().size(), 4);
+        QCOMPARE(report["threads"].toInt(), 1);
+        for (const QJsonValue &warning : report["warnings"].toArray()) { // measured here, at batch 1, on 1 thread
+            const QString id = warning.toObject()["id"].toString();
+            QVERIFY2(id == "machine-speed-changed", qPrintable(id));
+            QVERIFY(!warning.toObject()["message"].toString().isEmpty());
+        }
         QFile csv(samples);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 101);

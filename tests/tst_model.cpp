@@ -1,10 +1,13 @@
+#include "core/model/inferencethreads.h"
 #include "core/model/multiexitmodel.h"
+#include "core/common/internalerror.h"
 #include "testsupport.h"
 #include "core/io/torchpickle.h"
 
 #include <cmath>
+#include <future>
+#include <thread>
 #include <optional>
-#include <stdexcept>
 
 using namespace exitscope;
 using namespace exitscope::test;
@@ -390,11 +393,11 @@ private slots:
         SHARED_DATA(tracedPath, "torchscript/mlp4_traced_tuple.pt");
         const MultiExitModel staged = MultiExitModel::load(str(stagedPath));
         const MultiExitModel::State input = staged.inputState(batch({2, 32}));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, staged.runStage(1, input));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, staged.runExit(0, input));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, staged.runStage(0, MultiExitModel::State()));
+        QVERIFY_THROWS_EXCEPTION(InternalError, staged.runStage(1, input));
+        QVERIFY_THROWS_EXCEPTION(InternalError, staged.runExit(0, input));
+        QVERIFY_THROWS_EXCEPTION(InternalError, staged.runStage(0, MultiExitModel::State()));
         const MultiExitModel traced = MultiExitModel::load(str(tracedPath));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, traced.inputState(batch({2, 32})));
+        QVERIFY_THROWS_EXCEPTION(InternalError, traced.inputState(batch({2, 32})));
     }
 
     // Models that break the contract, written by ScriptModelWriter: each refused on load.
@@ -512,6 +515,47 @@ private slots:
 
     // Shrinking batches keep the rows of the samples that stay, in every state tensor; a
     // state without the batch first is refused (it cannot be cut by sample).
+    // A job's thread count holds on its own thread while another job on another thread
+    // sets a different one, and each thread gets its count back after the job.
+    void inferenceThreadsPerThread()
+    {
+        std::promise<void> aSet, bSet;
+        std::shared_future<void> aReady = aSet.get_future().share(), bReady = bSet.get_future().share();
+        int aBefore = 0, aDuring = 0, aAfter = 0, bBefore = 0, bDuring = 0, bAfter = 0;
+        std::thread a([&]() {
+            aBefore = InferenceThreads::current();
+            {
+                const InferenceThreads threads(1);
+                aSet.set_value();
+                bReady.wait(); // B has set 3 by now
+                aDuring = InferenceThreads::current();
+            }
+            aAfter = InferenceThreads::current();
+        });
+        std::thread b([&]() {
+            bBefore = InferenceThreads::current();
+            aReady.wait(); // A has set 1 by now
+            {
+                const InferenceThreads threads(3);
+                bSet.set_value();
+                bDuring = InferenceThreads::current();
+            }
+            bAfter = InferenceThreads::current();
+        });
+        a.join();
+        b.join();
+        QCOMPARE(aDuring, 1);
+        QCOMPARE(bDuring, 3);
+        QCOMPARE(aAfter, aBefore);
+        QCOMPARE(bAfter, bBefore);
+        // 0 leaves the count alone.
+        const int before = InferenceThreads::current();
+        {
+            const InferenceThreads unchanged(0);
+            QCOMPARE(InferenceThreads::current(), before);
+        }
+    }
+
     void selectSamplesKeepsRows()
     {
         SHARED_DATA(path, "torchscript/mlp4_staged.pt"); // List[Tensor] states

@@ -1,3 +1,4 @@
+#include "core/common/shapetext.h"
 #include "core/io/npy.h"
 #include "testsupport.h"
 
@@ -105,7 +106,7 @@ private slots:
         QFETCH(QString, shape);
         MemoryReader reader{npyBytes(str(dict), std::string(48, '\0'))};
         const NpyHeader h = readNpyHeader(std::ref(reader), "mem");
-        QCOMPARE(QString::fromStdString(h.shapeText()), shape);
+        QCOMPARE(QString::fromStdString(shapeText(h.shape)), shape);
     }
 
     void writtenHeaderIsReadBack()

@@ -1,7 +1,10 @@
+#include "core/common/random.h"
 #include "core/data/synth.h"
 #include "core/eval/evaluation.h"
 #include "testsupport.h"
 #include "core/io/tracefile.h"
+
+#include <cmath>
 
 using namespace exitscope;
 using namespace exitscope::test;
@@ -28,6 +31,31 @@ class TestSynth : public QObject
     Q_OBJECT
 
 private slots:
+    // The one RNG is SplitMix64 bit for bit: the reference sequence for seed 1234567
+    // (Vigna's splitmix64.c, also on Rosetta Code).
+    void randomIsSplitMix64()
+    {
+        Random random(1234567);
+        for (std::uint64_t expected : {6457827717110365317ull, 3203168211198807973ull, 9817491932198370423ull,
+                                       4593380528125082431ull, 16408922859458223821ull})
+            QCOMPARE(random.next(), expected);
+        QCOMPARE(Random::derivedSeed(1234567), 6457827717110365317ull);
+        Random bounded(9);
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY(bounded.below(7) < 7);
+        Random uniform(3);
+        double sum = 0, squares = 0;
+        for (int i = 0; i < 20000; ++i) {
+            const double u = uniform.uniform();
+            QVERIFY(u >= 0 && u < 1);
+            const double z = uniform.normal();
+            sum += z;
+            squares += z * z;
+        }
+        QVERIFY(std::abs(sum / 20000) < 0.05);
+        QVERIFY(std::abs(squares / 20000 - 1) < 0.05);
+    }
+
     void sameSeedSameTrace()
     {
         const Trace a = synthesize({4, 500, 12, 7});
@@ -66,9 +94,9 @@ private slots:
 
     void refusesBadOptions()
     {
-        EXPECT_INPUT_ERROR(synthesize({0, 10, 10, 1}), "--exits: expected 1..255 exits, found 0");
-        EXPECT_INPUT_ERROR(synthesize({3, 0, 10, 1}), "--samples");
-        EXPECT_INPUT_ERROR(synthesize({3, 10, 1, 1}), "--classes: expected at least two classes");
+        EXPECT_INPUT_ERROR(synthesize({0, 10, 10, 1}), "exits: expected 1..255 exits, found 0");
+        EXPECT_INPUT_ERROR(synthesize({3, 0, 10, 1}), "samples: expected at least one sample");
+        EXPECT_INPUT_ERROR(synthesize({3, 10, 1, 1}), "classes: expected at least two classes");
     }
 };
 

@@ -16,7 +16,7 @@ ThresholdConfig sampleConfig()
     ThresholdConfig c;
     c.policyName = "manual";
     c.policy = {Measure::Entropy, Direction::LowerIsConfident, {0.125, 0.3333333333333333}};
-    c.budget = Budget{0.75, true, "p90"};
+    c.budget = Budget{0.75, true, BudgetKind::P90};
     c.latency.cumulative = {0.32, 0.53, 1.07};
     c.latency.unit = CostUnit::Relative;
     c.latency.reference = 1.0;
@@ -58,7 +58,7 @@ private slots:
         QCOMPARE(back.policy.thresholds, c.policy.thresholds);
         QCOMPARE(back.budget->value, 0.75);
         QVERIFY(back.budget->relative);
-        QCOMPARE(back.budget->kind, std::string("p90"));
+        QCOMPARE(back.budget->kind, BudgetKind::P90);
         QCOMPARE(back.latency.cumulative, c.latency.cumulative);
         QCOMPARE(back.val->accuracy, 0.8125);
         QCOMPARE(back.val->exitDistribution, c.val->exitDistribution);

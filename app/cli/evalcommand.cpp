@@ -46,7 +46,7 @@ void runEval(const EvalOptions &o)
         if (o.budgetGiven) {
             if (o.budgetRelative && !config.latency.reference)
                 throw InputError("--relative", "a relative budget needs the reference cost: give --reference");
-            config.budget = Budget{o.budget, o.budgetRelative, "mean"};
+            config.budget = Budget{o.budget, o.budgetRelative, BudgetKind::Mean};
         }
         config.val = predictSplit(evaluation, o.trace, trace.samples());
         if (!o.test.empty()) {

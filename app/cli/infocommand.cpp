@@ -2,12 +2,12 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/jsonutil.h"
+#include "core/data/thresholdconfig.h"
+#include "core/eval/tracesummary.h"
+#include "core/io/tracefile.h"
 #include "core/model/multiexitmodel.h"
 #include "textreport.h"
-#include "core/data/thresholdconfig.h"
-#include "core/io/tracefile.h"
 
-#include <algorithm>
 #include <iostream>
 
 namespace exitscope::cli {
@@ -19,87 +19,77 @@ bool endsWith(const std::string &text, const std::string &suffix)
     return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string labelsText(const Trace &trace)
+std::string labelsText(const TraceSummary &s)
 {
-    if (trace.hasLabels())
+    if (s.labelsKnown)
         return "known";
-    return trace.hasCorrectness() ? "unknown (per-exit correctness given)" : "unknown (label-free trace)";
+    return s.correctnessKnown ? "unknown (per-exit correctness given)" : "unknown (label-free trace)";
+}
+
+nlohmann::json traceJson(const std::string &path, const TraceSummary &s)
+{
+    nlohmann::json exits = nlohmann::json::array();
+    for (int k = 0; k < s.exits; ++k) {
+        const TraceSummary::Exit &e = s.perExit[k];
+        nlohmann::json scores;
+        for (const TraceSummary::MeasureRange &range : e.scores)
+            scores[std::string(measureName(range.measure))] = {range.lowest, range.highest};
+        exits.push_back({{"exit", k}, {"accuracy", numberOrNull(e.accuracy)}, {"agreement", e.agreement}, {"scores", scores}});
+    }
+    nlohmann::json measures = nlohmann::json::array();
+    for (std::size_t i = 0; i < s.measures.size(); ++i)
+        measures.push_back({{"measure", std::string(measureName(s.measures[i]))}, {"direction", std::string(directionName(s.directions[i]))}});
+    return {{"file", path},
+            {"exits", s.exits},
+            {"samples", s.samples},
+            {"classes", s.classes > 0 ? nlohmann::json(s.classes) : nlohmann::json(nullptr)},
+            {"topk", s.topk > 0 ? nlohmann::json(s.topk) : nlohmann::json(nullptr)},
+            {"labels_known", s.labelsKnown},
+            {"correctness_known", s.correctnessKnown},
+            {"agreement_exact", s.agreementExact},
+            {"exits_detail", exits},
+            {"measures", measures}};
+}
+
+void printTrace(const std::string &path, const TraceSummary &s)
+{
+    std::cout << "trace      " << path << "\n"
+              << "exits      " << s.exits << "\n"
+              << "samples    " << s.samples << "\n"
+              << "classes    " << (s.classes > 0 ? std::to_string(s.classes) : std::string("unknown"))
+              << (s.probabilitiesStored ? " (probabilities stored)" : "")
+              << (s.topk > 0 ? " (top-" + std::to_string(s.topk) + " probabilities stored)" : std::string()) << "\n"
+              << "labels     " << labelsText(s) << "\n"
+              << "measures  ";
+    for (std::size_t i = 0; i < s.measures.size(); ++i)
+        std::cout << " " << measureName(s.measures[i]) << " (" << directionName(s.directions[i]) << ")";
+    std::cout << "\n\n";
+    std::vector<std::string> header{"exit", "accuracy", "agreement"};
+    for (Measure m : s.measures)
+        header.push_back(std::string(measureName(m)) + " range");
+    TextTable table(header);
+    for (int k = 0; k < s.exits; ++k) {
+        const TraceSummary::Exit &e = s.perExit[k];
+        std::vector<std::string> row{std::to_string(k), formatNumber(e.accuracy), formatNumber(e.agreement)};
+        for (const TraceSummary::MeasureRange &range : e.scores)
+            row.push_back(formatNumber(range.lowest) + " .. " + formatNumber(range.highest));
+        table.addRow(row);
+    }
+    table.print(std::cout);
+    if (!s.agreementExact)
+        std::cout << "\nagreement is a lower bound: without predictions, two wrong answers count as disagreeing\n";
+    if (s.entropyUpperBound)
+        std::cout << "\nentropy is an upper bound: the mass outside the top " << s.topk
+                  << " is spread evenly over the other classes\n";
 }
 
 void traceInfo(const std::string &path, bool json)
 {
-    const Trace trace = readTraceFile(path);
-    const int K = trace.exits();
-    const std::int64_t N = trace.samples();
-    nlohmann::json out;
-    out["file"] = path;
-    out["exits"] = K;
-    out["samples"] = N;
-    out["classes"] = trace.classes() > 0 ? nlohmann::json(trace.classes()) : nlohmann::json(nullptr);
-    out["topk"] = trace.topk() > 0 ? nlohmann::json(trace.topk()) : nlohmann::json(nullptr);
-    out["labels_known"] = trace.hasLabels();
-    out["correctness_known"] = trace.hasCorrectness();
-    out["agreement_exact"] = trace.agreementIsExact();
-    nlohmann::json exits = nlohmann::json::array();
-    for (int k = 0; k < K; ++k) {
-        nlohmann::json e;
-        e["exit"] = k;
-        const double accuracy = trace.exitAccuracy(k);
-        e["accuracy"] = std::isnan(accuracy) ? nlohmann::json(nullptr) : nlohmann::json(accuracy);
-        std::int64_t agree = 0;
-        const std::uint8_t *agrees = trace.agreesWithFinal(k);
-        for (std::int64_t j = 0; j < N; ++j)
-            agree += agrees[j];
-        e["agreement"] = static_cast<double>(agree) / static_cast<double>(N);
-        for (Measure m : trace.measures()) {
-            const double *s = trace.scores(m, k);
-            const auto [lo, hi] = std::minmax_element(s, s + N);
-            e["scores"][std::string(measureName(m))] = {*lo, *hi};
-        }
-        exits.push_back(e);
-    }
-    out["exits_detail"] = exits;
-    nlohmann::json measures = nlohmann::json::array();
-    for (Measure m : trace.measures())
-        measures.push_back({{"measure", std::string(measureName(m))}, {"direction", std::string(directionName(trace.direction(m)))}});
-    out["measures"] = measures;
-    if (json) {
-        std::cout << out.dump(2) << "\n";
-        return;
-    }
-    std::cout << "trace      " << path << "\n"
-              << "exits      " << K << "\n"
-              << "samples    " << N << "\n"
-              << "classes    " << (trace.classes() > 0 ? std::to_string(trace.classes()) : std::string("unknown"))
-              << (trace.hasProbabilities() ? " (probabilities stored)" : "")
-              << (trace.topk() > 0 ? " (top-" + std::to_string(trace.topk()) + " probabilities stored)" : std::string())
-              << "\n"
-              << "labels     " << labelsText(trace) << "\n"
-              << "measures  ";
-    for (Measure m : trace.measures())
-        std::cout << " " << measureName(m) << " (" << directionName(trace.direction(m)) << ")";
-    std::cout << "\n\n";
-    std::vector<std::string> header{"exit", "accuracy", "agreement"};
-    for (Measure m : trace.measures())
-        header.push_back(std::string(measureName(m)) + " range");
-    TextTable table(header);
-    for (int k = 0; k < K; ++k) {
-        const auto &e = exits[k];
-        std::vector<std::string> row{std::to_string(k),
-                                     e["accuracy"].is_null() ? "-" : formatNumber(e["accuracy"].get<double>()),
-                                     formatNumber(e["agreement"].get<double>())};
-        for (Measure m : trace.measures()) {
-            const auto &range = e["scores"][std::string(measureName(m))];
-            row.push_back(formatNumber(range[0].get<double>()) + " .. " + formatNumber(range[1].get<double>()));
-        }
-        table.addRow(row);
-    }
-    table.print(std::cout);
-    if (!trace.agreementIsExact())
-        std::cout << "\nagreement is a lower bound: without predictions, two wrong answers count as disagreeing\n";
-    if (trace.topk() > 0 && trace.topk() < trace.classes())
-        std::cout << "\nentropy is an upper bound: the mass outside the top " << trace.topk()
-                  << " is spread evenly over the other classes\n";
+    const TraceSummary summary = summarizeTrace(readTraceFile(path));
+    if (json)
+        std::cout << traceJson(path, summary).dump(2) << "\n";
+    else
+        printTrace(path, summary);
 }
 
 void latencyInfo(const std::string &path, const nlohmann::json &document, bool json)
@@ -127,7 +117,7 @@ void configInfo(const std::string &path, const nlohmann::json &document, bool js
               << "thresholds        " << joinNumbers(c.policy.thresholds) << "\n";
     if (c.budget)
         std::cout << "budget            " << c.budget->value << (c.budget->relative ? " x reference" : "") << " ("
-                  << c.budget->kind << ")\n";
+                  << budgetKindName(c.budget->kind) << ")\n";
     for (const auto &[name, split] : {std::pair{"val", c.val}, std::pair{"test", c.test}})
         if (split)
             std::cout << name << std::string(18 - std::string(name).size(), ' ') << "accuracy "
@@ -137,19 +127,18 @@ void configInfo(const std::string &path, const nlohmann::json &document, bool js
 
 void modelInfo(const std::string &path, bool json)
 {
-    const MultiExitModel model = MultiExitModel::load(path);
-    const std::string layout = model.layout() == ModelLayout::Staged ? "staged" : "monolithic";
+    const ModelSummary m = summarizeModel(MultiExitModel::load(path));
+    const std::string layout(modelLayoutName(m.layout));
     if (json) {
-        std::cout << nlohmann::json{{"file", path}, {"layout", layout}, {"exits", model.exits()}}.dump(2) << "\n";
+        std::cout << nlohmann::json{{"file", path}, {"layout", layout}, {"exits", m.exits}}.dump(2) << "\n";
         return;
     }
     std::cout << "model      " << path << "\n"
               << "layout     " << layout
-              << (model.layout() == ModelLayout::Staged ? " (stages and exits: early exit and per-stage timing)"
-                                                        : " (forward only: per-exit latency cannot be measured)")
+              << (m.perExitTiming() ? " (stages and exits: early exit and per-stage timing)"
+                                    : " (forward only: per-exit latency cannot be measured)")
               << "\n"
-              << "exits      " << (model.exits() > 0 ? std::to_string(model.exits()) : std::string("known after a first run"))
-              << "\n";
+              << "exits      " << (m.exits > 0 ? std::to_string(m.exits) : std::string("known after a first run")) << "\n";
 }
 
 } // namespace

@@ -1,9 +1,9 @@
 // exitscope-cli: the command-line twin of the desktop app, for scripts and GPU servers.
-// Exit status: 0 ok, 2 usage error, 3 bad input.
+// Exit status: 0 ok, 2 usage error, 3 bad input, 70 internal error (a bug).
 
 #include "commands.h"
+#include "errorreport.h"
 
-#include "core/common/inputerror.h"
 #include "core/solvers/solver.h"
 
 #include <CLI/CLI.hpp>
@@ -14,9 +14,6 @@ using namespace exitscope;
 using namespace exitscope::cli;
 
 namespace {
-
-constexpr int kUsageError = 2;
-constexpr int kBadInput = 3;
 
 void addCostOptions(CLI::App *command, CostOptions &cost, bool required)
 {
@@ -63,7 +60,7 @@ void addTuningOptions(CLI::App *command, TuningOptions &t)
 int main(int argc, char **argv)
 {
     CLI::App app{"Exitscope: tune the exit thresholds of early-exit neural networks.\n"
-                 "Exit status: 0 ok, 2 usage error, 3 bad input.",
+                 "Exit status: 0 ok, 2 usage error, 3 bad input, 70 internal error (a bug in Exitscope).",
                  "exitscope-cli"};
     app.set_version_flag("--version", std::string("exitscope-cli ") + EXITSCOPE_VERSION);
     app.require_subcommand(1);
@@ -258,16 +255,11 @@ int main(int argc, char **argv)
             return runProfileCommand(profile);
         else if (*runCommand)
             return runRunCommand(runOptions);
-    } catch (const InputError &e) {
-        std::cerr << "exitscope-cli: error: " << e.what() << "\n";
-        return kBadInput;
-    } catch (const std::bad_alloc &) {
-        std::cerr << "exitscope-cli: error: out of memory\n";
-        return kBadInput;
-    } catch (const std::exception &e) {
-        // A failure no check anticipated: still a message and no partial output, not a crash.
-        std::cerr << "exitscope-cli: error: " << e.what() << "\n";
-        return kBadInput;
+    } catch (...) {
+        std::string commandLine;
+        for (int i = 0; i < argc; ++i)
+            commandLine += (i ? " " : "") + std::string(argv[i]);
+        return reportFailure(std::current_exception(), commandLine, std::cerr);
     }
     return 0;
 }

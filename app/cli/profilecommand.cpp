@@ -13,7 +13,6 @@ namespace exitscope::cli {
 int runProfileCommand(const ProfileOptions &o)
 {
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
-    setInferenceThreads(o.threads);
     ProfilerOptions options;
     options.inputShape = o.inputShape;
     options.batchSizes = o.batchSizes;
@@ -21,6 +20,7 @@ int runProfileCommand(const ProfileOptions &o)
     options.minSeconds = o.minSeconds;
     options.maxSeconds = std::max(o.maxSeconds, o.minSeconds);
     options.targetSpread = o.targetSpread;
+    options.threads = o.threads;
 
     const JobContext context = consoleContext();
     const std::optional<std::vector<LatencyProfile>> profiles = profileLatency(model, options, context);
@@ -34,9 +34,7 @@ int runProfileCommand(const ProfileOptions &o)
     for (const LatencyProfile &p : *profiles) {
         std::cout << "\nbatch size " << p.provenance.batchSize << "\n";
         printLatencyProfile(std::cout, p);
-        double spread = 0;
-        for (int k = 0; k < p.exits(); ++k)
-            spread = std::max(spread, p.median[k] > 0 ? p.iqr[k] / p.median[k] : 0.0);
+        const double spread = p.largestRelativeSpread();
         if (spread > options.targetSpread)
             std::cout << "note: the spread did not settle within " << options.maxSeconds << " s (IQR up to "
                       << formatNumber(100 * spread, 1) << "% of the median, target "

@@ -5,6 +5,7 @@
 #include "core/common/inputerror.h"
 #include "core/model/earlyexitrun.h"
 #include "core/model/latencyprofiler.h"
+#include "core/model/runreport.h"
 #include "textreport.h"
 #include "core/data/thresholdconfig.h"
 #include "core/model/tracecollector.h"
@@ -20,16 +21,71 @@ namespace {
 // The trace is collected in the batches `trace` uses, as the evaluation it checks would be.
 constexpr int kTraceBatch = 64;
 
-// (value - base) / base, in percent.
-std::string percentDifference(double value, double base)
+nlohmann::json optionalNumber(const std::optional<double> &value)
 {
-    return base > 0 ? formatNumber(100.0 * (value - base) / base, 1) + "%" : "-";
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
-// Milliseconds per unit of a time profile; 0 for units that are not time.
-double millisecondsPer(CostUnit unit)
+nlohmann::json reportJson(const RunOptions &o, const RunReport &r)
 {
-    return unit == CostUnit::Milliseconds ? 1.0 : unit == CostUnit::Seconds ? 1000.0 : 0.0;
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const JobWarning &w : r.warnings)
+        warnings.push_back({{"id", w.id}, {"message", w.message}});
+    return {{"model", o.model},
+            {"dataset", o.dataset},
+            {"config", o.config},
+            {"device", r.device},
+            {"threads", r.threads},
+            {"batch_size", r.batchSize},
+            {"samples", r.check.samples},
+            {"exit_mismatches", r.check.exitMismatches},
+            {"prediction_mismatches", r.check.predictionMismatches},
+            {"mismatch_examples", r.check.examples},
+            {"accuracy", numberOrNull(r.accuracy)},
+            {"exit_hits", r.runHits},
+            {"measured_mean_ms", r.check.measuredMean},
+            {"measured_p90_ms", r.check.measuredP90},
+            {"predicted_mean_ms", optionalNumber(r.predictedMean)},
+            {"predicted_p90_ms", optionalNumber(r.predictedP90)},
+            {"throughput_per_s", r.throughput},
+            {"reference_profiled_ms", optionalNumber(r.referenceProfiled)},
+            {"reference_now_ms", optionalNumber(r.referenceNow)},
+            {"warnings", warnings}};
+}
+
+void printReport(const RunOptions &o, const ThresholdConfig &config, const std::string &dataset, bool labelsKnown,
+                 const RunReport &r)
+{
+    const EarlyExitCheck &check = r.check;
+    std::cout << "model        " << o.model << " on " << r.device << ", " << r.threads << " thread(s)\n"
+              << "samples      " << check.samples << " (the test split of " << dataset << "), batch size " << r.batchSize << "\n"
+              << "policy       " << config.policyName << ", " << measureName(config.policy.measure) << " thresholds "
+              << joinNumbers(config.policy.thresholds) << "\n";
+    if (labelsKnown)
+        std::cout << "accuracy     " << formatNumber(r.accuracy) << " (trace-based evaluation: " << formatNumber(r.evaluatedAccuracy) << ")\n";
+    std::cout << "exits        " << check.samples - check.exitMismatches << " / " << check.samples
+              << " as the trace-based evaluation said; predictions " << check.samples - check.predictionMismatches << " / "
+              << check.samples << "\n";
+    for (const std::string &example : check.examples)
+        std::cout << "  " << example << "\n";
+    std::cout << "throughput   " << formatNumber(r.throughput, 1) << " samples/s\n\n";
+
+    TextTable exits({"exit", "hits (run)", "hits (trace)"});
+    for (std::size_t k = 0; k < r.runHits.size(); ++k)
+        exits.addRow({std::to_string(k), std::to_string(r.runHits[k]), std::to_string(r.evaluatedHits[k])});
+    exits.print(std::cout);
+
+    std::cout << "\n";
+    TextTable latency({"latency (ms)", "measured", "predicted", "difference"});
+    const auto row = [&](const char *name, double measured, const std::optional<double> &predicted) {
+        latency.addRow({name, formatNumber(measured), predicted ? formatNumber(*predicted) : "-",
+                        predicted ? formatPercentDifference(*predicted, measured) : "-"});
+    };
+    row("mean", check.measuredMean, r.predictedMean);
+    row("p90", check.measuredP90, r.predictedP90);
+    latency.print(std::cout);
+    for (const JobWarning &warning : r.warnings)
+        std::cout << "note: " << warning.message << "\n";
 }
 
 } // namespace
@@ -45,7 +101,6 @@ int runRunCommand(const RunOptions &o)
     if (static_cast<int>(thresholds) + 1 != model.exits())
         throw InputError(o.config, "the policy has " + std::to_string(thresholds) + " thresholds (K = " + std::to_string(thresholds + 1)
                                        + " exits), but the model has K = " + std::to_string(model.exits()));
-    setInferenceThreads(o.threads);
     const DatasetSplit split = splitDataset(data->size(), spec.options.valFraction, spec.options.seed);
     if (split.test.empty())
         throw InputError(data->where(), "the split leaves no test samples to run; change val=");
@@ -55,43 +110,30 @@ int runRunCommand(const RunOptions &o)
     const JobContext context = consoleContext();
     // What the evaluation of the test trace says, then the real run to check it against.
     context.progress.report(0, "trace of the test split");
-    const std::optional<Trace> trace = collectTrace(model, *data, split.test, kTraceBatch, 0, context.part(0, 0.5));
+    const std::optional<Trace> trace = collectTrace(model, *data, split.test, TraceCollectionOptions{kTraceBatch, 0, o.threads}, context.part(0, 0.5));
     if (!trace)
         return interruptedNothingWritten();
     checkPolicy(*trace, config.policy, o.config);
     const Evaluation evaluation = evaluate(*trace, config.policy, profile.cumulative);
     const std::optional<EarlyExitRun> run
-        = runEarlyExit(model, *data, split.test, config.policy, o.batchSize, o.warmup, context.part(0.5, 1));
+        = runEarlyExit(model, *data, split.test, config.policy, EarlyExitOptions{o.batchSize, o.warmup, o.threads}, context.part(0.5, 1));
     if (!run)
         return interruptedNothingWritten();
-    const EarlyExitCheck check = compareWithEvaluation(*run, *trace, evaluation);
     // Right after the run, a short timing of the model without early exits: when it differs
     // from the profile's reference, the machine's speed changed since profiling (a shared or
     // throttled CPU), and measured and predicted latency differ for that reason.
     std::optional<double> referenceNow;
-    if (profile.provenance.source == "measured" && profile.reference && profile.unit == CostUnit::Milliseconds) {
+    if (profile.provenance.source == ProfileSource::Measured && profile.reference && profile.unit == CostUnit::Milliseconds) {
         ProfilerOptions quick;
         quick.inputShape = data->sampleShape();
         quick.batchSizes = {o.batchSize};
         quick.minSeconds = 0.3;
         quick.maxSeconds = 1.0;
+        quick.threads = o.threads;
         const auto now = profileLatency(model, quick, JobContext{context.cancel, {}, {}});
         if (now)
             referenceNow = now->front().reference;
     }
-    const double scale = millisecondsPer(profile.unit); // predicted costs in ms, when they are times
-    const bool comparable = scale > 0;
-
-    std::vector<std::int64_t> hits(static_cast<std::size_t>(model.exits()), 0);
-    std::int64_t right = 0;
-    for (std::size_t j = 0; j < run->exitOf.size(); ++j) {
-        ++hits[run->exitOf[j]];
-        if (trace->hasLabels())
-            right += run->predictions[j] == trace->contents().labels[j];
-    }
-    const double n = static_cast<double>(check.samples);
-    const double accuracy = trace->hasLabels() ? static_cast<double>(right) / n : std::nan("");
-
     if (!o.samplesCsv.empty()) {
         std::ostringstream csv;
         csv << "index,exit,prediction,label,milliseconds\n";
@@ -103,83 +145,15 @@ int runRunCommand(const RunOptions &o)
         writeTextFile(o.samplesCsv, csv.str());
     }
 
-    const LatencyProvenance &from = profile.provenance;
-    std::vector<std::string> warnings;
-    if (from.source != "measured")
-        warnings.push_back("the profile was not measured here (source: " + (from.source.empty() ? std::string("unknown") : from.source)
-                           + "); run `exitscope-cli profile` for a prediction on this machine");
-    else if (from.batchSize != o.batchSize || from.device != model.device() || from.threads != inferenceThreads())
-        warnings.push_back("the profile was measured at batch " + std::to_string(from.batchSize) + " on " + from.device + " with "
-                           + std::to_string(from.threads) + " thread(s); this run is batch " + std::to_string(o.batchSize)
-                           + " on " + model.device() + " with " + std::to_string(inferenceThreads()));
-    if (o.batchSize > 1)
-        warnings.push_back("batches shrink as samples leave, so the later stages run on fewer samples than the profile timed");
-    if (referenceNow && std::abs(*referenceNow / *profile.reference - 1.0) > 0.05)
-        warnings.push_back("the model without early exits took " + formatNumber(*referenceNow) + " ms just now, "
-                           + formatNumber(*profile.reference) + " ms when profiled ("
-                           + percentDifference(*referenceNow, *profile.reference)
-                           + "): this machine's speed has changed since, so expect predicted and measured to differ by as much");
-    if (!comparable)
-        warnings.push_back("the profile is in " + std::string(costUnitName(profile.unit)) + ", not time: predicted and measured latency cannot be compared");
-
-    const bool agrees = check.exitMismatches == 0 && check.predictionMismatches == 0;
-    if (o.json) {
-        nlohmann::json j{{"model", o.model},
-                         {"dataset", o.dataset},
-                         {"config", o.config},
-                         {"device", model.device()},
-                         {"threads", inferenceThreads()},
-                         {"batch_size", o.batchSize},
-                         {"samples", check.samples},
-                         {"exit_mismatches", check.exitMismatches},
-                         {"prediction_mismatches", check.predictionMismatches},
-                         {"mismatch_examples", check.examples},
-                         {"accuracy", trace->hasLabels() ? nlohmann::json(accuracy) : nlohmann::json(nullptr)},
-                         {"exit_hits", hits},
-                         {"measured_mean_ms", check.measuredMean},
-                         {"measured_p90_ms", check.measuredP90},
-                         {"predicted_mean_ms", comparable ? nlohmann::json(check.predictedMean * scale) : nlohmann::json(nullptr)},
-                         {"predicted_p90_ms", comparable ? nlohmann::json(check.predictedP90 * scale) : nlohmann::json(nullptr)},
-                         {"throughput_per_s", run->wallSeconds > 0 ? n / run->wallSeconds : 0.0},
-                         {"reference_profiled_ms", referenceNow ? nlohmann::json(*profile.reference) : nlohmann::json(nullptr)},
-                         {"reference_now_ms", referenceNow ? nlohmann::json(*referenceNow) : nlohmann::json(nullptr)},
-                         {"warnings", warnings}};
-        std::cout << j.dump(2) << "\n";
-        return agrees ? 0 : 1;
-    }
-
-    std::cout << "model        " << o.model << " on " << model.device() << ", " << inferenceThreads() << " thread(s)\n"
-              << "samples      " << check.samples << " (the test split of " << data->where() << "), batch size " << o.batchSize << "\n"
-              << "policy       " << config.policyName << ", " << measureName(config.policy.measure) << " thresholds "
-              << joinNumbers(config.policy.thresholds) << "\n";
-    if (trace->hasLabels())
-        std::cout << "accuracy     " << formatNumber(accuracy) << " (trace-based evaluation: " << formatNumber(evaluation.accuracy) << ")\n";
-    std::cout << "exits        " << check.samples - check.exitMismatches << " / " << check.samples
-              << " as the trace-based evaluation said; predictions " << check.samples - check.predictionMismatches << " / "
-              << check.samples << "\n";
-    for (const std::string &example : check.examples)
-        std::cout << "  " << example << "\n";
-    std::cout << "throughput   " << formatNumber(run->wallSeconds > 0 ? n / run->wallSeconds : 0.0, 1) << " samples/s\n\n";
-
-    TextTable exits({"exit", "hits (run)", "hits (trace)"});
-    for (int k = 0; k < model.exits(); ++k)
-        exits.addRow({std::to_string(k), std::to_string(hits[k]), std::to_string(evaluation.exits[k].hits)});
-    exits.print(std::cout);
-
-    std::cout << "\n";
-    TextTable latency({"latency (ms)", "measured", "predicted", "difference"});
-    const auto predicted = [&](double value) { return comparable ? formatNumber(value * scale) : std::string("-"); };
-    latency.addRow({"mean", formatNumber(check.measuredMean), predicted(check.predictedMean),
-                    comparable ? percentDifference(check.predictedMean * scale, check.measuredMean) : "-"});
-    latency.addRow({"p90", formatNumber(check.measuredP90), predicted(check.predictedP90),
-                    comparable ? percentDifference(check.predictedP90 * scale, check.measuredP90) : "-"});
-    latency.print(std::cout);
-    for (const std::string &warning : warnings)
-        std::cout << "note: " << warning << "\n";
-    if (!agrees)
+    const RunReport report = reportRun(*run, *trace, evaluation, profile, model.device(), o.batchSize, referenceNow);
+    if (o.json)
+        std::cout << reportJson(o, report).dump(2) << "\n";
+    else
+        printReport(o, config, data->where(), trace->hasLabels(), report);
+    if (!report.agrees() && !o.json)
         std::cerr << "exitscope-cli: the real run disagrees with the trace-based evaluation on "
-                  << std::max(check.exitMismatches, check.predictionMismatches) << " sample(s)\n";
-    return agrees ? 0 : 1;
+                  << std::max(report.check.exitMismatches, report.check.predictionMismatches) << " sample(s)\n";
+    return report.agrees() ? 0 : 1;
 }
 
 } // namespace exitscope::cli

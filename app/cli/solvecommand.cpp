@@ -23,7 +23,7 @@ void runSolveCommand(const SolveOptions &o)
     ThresholdConfig config;
     config.policyName = o.policy;
     config.policy = result.policy;
-    config.budget = Budget{o.budget, o.tuning.relative, o.tuning.budgetKind};
+    config.budget = Budget{o.budget, o.tuning.relative, tuning.kind};
     config.latency = tuning.latency;
     config.tool = std::string("exitscope ") + EXITSCOPE_VERSION;
     config.created = currentTimeIso8601();

@@ -7,15 +7,6 @@
 
 namespace exitscope::cli {
 
-std::string formatNumber(double value, int precision)
-{
-    if (std::isnan(value))
-        return "-";
-    std::ostringstream out;
-    out << std::fixed << std::setprecision(precision) << value;
-    return out.str();
-}
-
 std::string joinNumbers(const std::vector<double> &values, int precision)
 {
     std::ostringstream out;
@@ -54,23 +45,19 @@ void TextTable::print(std::ostream &out) const
     }
 }
 
-namespace {
-
 nlohmann::json numberOrNull(double value)
 {
     return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
-
-} // namespace
 
 void printLatencyProfile(std::ostream &out, const LatencyProfile &p)
 {
     const LatencyProvenance &s = p.provenance;
     out << "unit        " << costUnitName(p.unit) << "\n"
         << "reference   " << (p.reference ? formatNumber(*p.reference) : std::string("none"))
-        << (s.source == "measured" ? " (all stages and the last head, no early-exit heads)" : "") << "\n"
-        << "source      " << (s.source.empty() ? std::string("unknown") : s.source) << "\n";
-    if (s.source == "measured")
+        << (s.source == ProfileSource::Measured ? " (all stages and the last head, no early-exit heads)" : "") << "\n"
+        << "source      " << s.sourceText() << "\n";
+    if (s.source == ProfileSource::Measured)
         out << "measured    " << s.device << ", " << s.threads << " thread(s), batch " << s.batchSize << " (input "
             << s.inputShape << "), LibTorch " << s.libtorchVersion << ", " << s.runs << " timed runs, " << s.date << "\n";
     out << "\n";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/numbertext.h" // formatNumber
 #include "core/data/latencyprofile.h"
 #include "core/eval/evaluation.h"
 
@@ -11,8 +12,8 @@
 
 namespace exitscope::cli {
 
-// A number for a table: fixed precision, "-" for NaN (unknown).
-std::string formatNumber(double value, int precision = 4);
+// JSON null for NaN and infinities (unknown), else the number.
+nlohmann::json numberOrNull(double value);
 std::string joinNumbers(const std::vector<double> &values, int precision = 6);
 
 // Left-aligned plain-text columns.

@@ -16,12 +16,12 @@ int runTraceCommand(const TraceOptions &o)
     const DatasetSpec spec = parseDatasetSpec(o.dataset);
     const std::unique_ptr<Dataset> data = openDataset(spec);
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
-    setInferenceThreads(o.threads);
     const DatasetSplit split = splitDataset(data->size(), spec.options.valFraction, spec.options.seed);
 
     // Interrupted, it stops between batches and writes nothing.
     const JobContext context = consoleContext();
-    const std::optional<CollectedTraces> traces = collectTraces(model, *data, split, o.batchSize, o.topk, context);
+    const std::optional<CollectedTraces> traces
+        = collectTraces(model, *data, split, TraceCollectionOptions{o.batchSize, o.topk, o.threads}, context);
     if (!traces)
         return interruptedNothingWritten();
 

@@ -2,13 +2,14 @@
 
 #include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
 #include "core/common/jsonutil.h"
 #include "core/common/nametable.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
-#include <stdexcept>
 #include <sstream>
 
 namespace exitscope {
@@ -24,6 +25,14 @@ constexpr std::pair<CostUnit, std::string_view> kUnitNames[] = {
     {CostUnit::Flops, "flops"},
     {CostUnit::Relative, "relative"},
 };
+
+constexpr std::pair<ProfileSource, std::string_view> kSourceNames[] = {
+    {ProfileSource::Unknown, "unknown"},
+    {ProfileSource::Costs, "costs"},
+    {ProfileSource::File, "file"},
+    {ProfileSource::Measured, "measured"},
+};
+constexpr std::string_view kFilePrefix = "file:";
 
 void checkSpread(const std::vector<double> &values, int exits, const char *name, const std::string &where)
 {
@@ -46,6 +55,24 @@ std::string_view costUnitName(CostUnit unit)
 std::optional<CostUnit> parseCostUnit(std::string_view name)
 {
     return valueIn(kUnitNames, name);
+}
+
+std::string_view profileSourceName(ProfileSource source)
+{
+    return nameIn(kSourceNames, source);
+}
+
+std::string LatencyProvenance::sourceText() const
+{
+    return source == ProfileSource::File ? std::string(kFilePrefix) + file : std::string(profileSourceName(source));
+}
+
+double LatencyProfile::largestRelativeSpread() const
+{
+    double spread = 0;
+    for (std::size_t k = 0; k < iqr.size() && k < median.size(); ++k)
+        spread = std::max(spread, median[k] > 0 ? iqr[k] / median[k] : 0.0);
+    return spread;
 }
 
 void LatencyProfile::validate(const std::string &where) const
@@ -87,7 +114,7 @@ LatencyProfile latencyProfileFromCosts(const std::vector<double> &cumulative, Co
     LatencyProfile profile;
     profile.cumulative = cumulative;
     profile.unit = unit;
-    profile.provenance.source = "costs";
+    profile.provenance.source = ProfileSource::Costs;
     profile.validate(where);
     return profile;
 }
@@ -97,7 +124,8 @@ LatencyProfile readSecondsCsv(const std::string &path)
     const std::string text = readTextFile(path);
     LatencyProfile profile;
     profile.unit = CostUnit::Milliseconds;
-    profile.provenance.source = "file:" + path;
+    profile.provenance.source = ProfileSource::File;
+    profile.provenance.file = path;
     std::string token;
     int line = 1;
     auto flush = [&]() {
@@ -147,7 +175,7 @@ nlohmann::json latencyProfileToJson(const LatencyProfile &p)
     if (!p.stageMedian.empty() || !p.headMedian.empty())
         j["breakdown"] = {{"stages", p.stageMedian}, {"heads", p.headMedian}};
     const LatencyProvenance &s = p.provenance;
-    j["provenance"] = {{"source", s.source},          {"device", s.device}, {"threads", s.threads},
+    j["provenance"] = {{"source", s.source == ProfileSource::Unknown ? std::string() : s.sourceText()},          {"device", s.device}, {"threads", s.threads},
                        {"batch_size", s.batchSize},   {"input_shape", s.inputShape},
                        {"libtorch", s.libtorchVersion}, {"date", s.date}, {"runs", s.runs}};
     return j;
@@ -181,7 +209,16 @@ LatencyProfile latencyProfileFromJson(const nlohmann::json &j, const std::string
     }
     if (in.hasNonNull("provenance")) {
         JsonReader s = in.object("provenance");
-        p.provenance.source = s.optionalString("source");
+        const std::string source = s.optionalString("source");
+        if (source.rfind(kFilePrefix, 0) == 0) {
+            p.provenance.source = ProfileSource::File;
+            p.provenance.file = source.substr(kFilePrefix.size());
+        } else if (const auto named = valueIn(kSourceNames, source.empty() ? "unknown" : source);
+                   named && *named != ProfileSource::File) {
+            p.provenance.source = *named;
+        } else {
+            throw InputError(where, "provenance.source: '" + source + "' is not measured, costs or file:PATH");
+        }
         p.provenance.device = s.optionalString("device");
         p.provenance.threads = static_cast<int>(s.optionalNumber("threads", 0));
         p.provenance.batchSize = static_cast<int>(s.optionalNumber("batch_size", 0));
@@ -219,7 +256,7 @@ void writeLatencyProfile(const LatencyProfile &profile, const std::string &path)
 void writeLatencyProfiles(const std::vector<LatencyProfile> &profiles, const std::string &path)
 {
     if (profiles.empty())
-        throw std::logic_error("writeLatencyProfiles: no profiles");
+        throw InternalError("writeLatencyProfiles: no profiles");
     nlohmann::json json = latencyProfileToJson(profiles.front());
     if (profiles.size() > 1) {
         json["batches"] = nlohmann::json::array();

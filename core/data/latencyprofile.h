@@ -15,9 +15,20 @@ std::string_view costUnitName(CostUnit unit);
 std::optional<CostUnit> parseCostUnit(std::string_view name);
 
 // Where a profile's numbers came from.
+enum class ProfileSource {
+    Unknown, // not recorded
+    Costs, // typed in (the costs setting)
+    File, // read from another tool's file (EENet's seconds.csv or flops.pth), named by `file`
+    Measured, // timed on this machine by the latency profiler
+};
+
+// "unknown", "costs", "file", "measured".
+std::string_view profileSourceName(ProfileSource source);
+
+// Where a profile's numbers came from, and how they were measured.
 struct LatencyProvenance
 {
-    std::string source; // "file:seconds.csv", "costs", "measured"
+    ProfileSource source = ProfileSource::Unknown;
     std::string device; // "cpu", "cuda:0"
     int threads = 0; // 0 = unknown
     int batchSize = 0;
@@ -25,6 +36,10 @@ struct LatencyProvenance
     std::string libtorchVersion;
     std::string date; // ISO 8601
     int runs = 0; // timed runs behind a measured profile; 0 = not measured here
+    std::string file; // the file read, as given, for ProfileSource::File
+
+    // As files and reports spell the source: "file:<path>" for File, else its name.
+    std::string sourceText() const;
 };
 
 // Per-exit cumulative cost: cumulative[k] is what a sample pays to reach and take exit k
@@ -45,6 +60,9 @@ struct LatencyProfile
     void validate(const std::string &where) const;
     // Fails unless the profile has the trace's number of exits.
     void requireExits(int exits, const std::string &where) const;
+    // The largest IQR / median over the exits: how settled a measured profile is (0 when
+    // the spread is unknown).
+    double largestRelativeSpread() const;
 };
 
 // --costs 0.32,0.53,...: a profile typed in by the user.

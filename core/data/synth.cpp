@@ -1,61 +1,21 @@
 #include "core/data/synth.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/random.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace exitscope {
 
-namespace {
-
-// SplitMix64: tiny, fast and defined bit for bit, unlike std:: distributions, whose output
-// differs between standard libraries.
-class Random
-{
-public:
-    explicit Random(std::uint64_t seed)
-        : m_state(seed)
-    {
-    }
-    std::uint64_t next()
-    {
-        std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; } // [0, 1)
-    double normal()
-    {
-        if (m_haveSpare) {
-            m_haveSpare = false;
-            return m_spare;
-        }
-        const double u1 = 1.0 - uniform(); // (0, 1]
-        const double u2 = uniform();
-        const double r = std::sqrt(-2.0 * std::log(u1));
-        m_spare = r * std::sin(2.0 * M_PI * u2);
-        m_haveSpare = true;
-        return r * std::cos(2.0 * M_PI * u2);
-    }
-
-private:
-    std::uint64_t m_state;
-    double m_spare = 0;
-    bool m_haveSpare = false;
-};
-
-} // namespace
-
 Trace synthesize(const SynthOptions &o)
 {
     if (o.exits < 1 || o.exits > 255)
-        throw InputError("--exits", "expected 1..255 exits, found " + std::to_string(o.exits));
+        throw InputError("exits", "expected 1..255 exits, found " + std::to_string(o.exits));
     if (o.samples < 1)
-        throw InputError("--samples", "expected at least one sample, found " + std::to_string(o.samples));
+        throw InputError("samples", "expected at least one sample, found " + std::to_string(o.samples));
     if (o.classes < 2)
-        throw InputError("--classes", "expected at least two classes, found " + std::to_string(o.classes));
+        throw InputError("classes", "expected at least two classes, found " + std::to_string(o.classes));
     const int K = o.exits, C = o.classes;
     const std::int64_t N = o.samples;
     TraceContents c;

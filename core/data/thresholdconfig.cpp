@@ -82,7 +82,7 @@ std::string thresholdConfigToJson(const ThresholdConfig &c)
             throw InputError("threshold config", "measure 'learned' without its learned scorer: nothing to export");
         j["scorer"] = learnedScorerToJson(*c.policy.scorer);
     }
-    j["budget"] = c.budget ? nlohmann::json{{"value", c.budget->value}, {"relative", c.budget->relative}, {"kind", c.budget->kind}}
+    j["budget"] = c.budget ? nlohmann::json{{"value", c.budget->value}, {"relative", c.budget->relative}, {"kind", std::string(budgetKindName(c.budget->kind))}}
                            : nlohmann::json(nullptr);
     j["latency"] = latencyProfileToJson(c.latency);
     j["val"] = c.val ? splitToJson(*c.val) : nlohmann::json(nullptr);
@@ -117,9 +117,11 @@ ThresholdConfig thresholdConfigFromJson(const nlohmann::json &json, const std::s
         Budget budget;
         budget.value = b.number("value");
         budget.relative = b.boolean("relative");
-        budget.kind = b.string("kind");
-        if (budget.kind != "mean" && budget.kind != "p90")
-            throw InputError(where, "budget.kind: '" + budget.kind + "' is not mean or p90");
+        const std::string kind = b.string("kind");
+        const std::optional<BudgetKind> parsed = parseBudgetKind(kind);
+        if (!parsed)
+            throw InputError(where, "budget.kind: '" + kind + "' is not mean or p90");
+        budget.kind = *parsed;
         c.budget = budget;
     }
     c.latency = latencyProfileFromJson(in.raw("latency"), where);

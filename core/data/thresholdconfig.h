@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/budget.h"
 #include "core/data/latencyprofile.h"
 #include "core/eval/evaluation.h"
 
@@ -23,13 +24,6 @@ struct SplitPrediction
 };
 
 SplitPrediction predictSplit(const Evaluation &evaluation, const std::string &tracePath, std::int64_t samples);
-
-struct Budget
-{
-    double value = 0; // in the profile's unit, or a fraction of its reference when relative
-    bool relative = false;
-    std::string kind = "mean"; // "mean" or "p90"
-};
 
 // The exported result of tuning: everything needed to apply the thresholds elsewhere and
 // to know what they were chosen for (docs/threshold-config.md).

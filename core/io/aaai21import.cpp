@@ -1,6 +1,7 @@
 #include "core/io/aaai21import.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/shapetext.h"
 #include "core/io/npy.h"
 
 #include <cmath>
@@ -8,21 +9,10 @@
 
 namespace exitscope {
 
-namespace {
-
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    NpyHeader h;
-    h.shape = shape;
-    return h.shapeText();
-}
-
-} // namespace
-
 Trace importAaai21(const std::string &confidencePath, const std::string &correctPath, Direction direction, double divisor)
 {
     if (!std::isfinite(divisor) || divisor <= 0)
-        throw InputError("--divide-scores-by", "expected a positive number, found " + std::to_string(divisor));
+        throw InputError("divide scores by", "expected a positive number, found " + std::to_string(divisor));
     const NpyDoubleArray confidence = readNpyFileAsDoubles(confidencePath);
     if (confidence.shape.size() != 2)
         throw InputError(confidencePath, "expected a 2-D array (K exits, N samples), found shape "

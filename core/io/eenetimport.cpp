@@ -1,6 +1,7 @@
 #include "core/io/eenetimport.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/shapetext.h"
 #include "core/io/torchpickle.h"
 
 #include <cmath>
@@ -8,14 +9,6 @@
 namespace exitscope {
 
 namespace {
-
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    std::string text = "(";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + ")";
-}
 
 Trace splitTrace(FloatTensor &probs, const FloatTensor &targets, const std::string &where, const char *split)
 {
@@ -63,7 +56,8 @@ EenetImport importEenet(const std::string &logitsPath, const std::string &second
         LatencyProfile flops;
         flops.cumulative = readTorchNumberList(flopsPath);
         flops.unit = CostUnit::Flops;
-        flops.provenance.source = "file:" + flopsPath;
+        flops.provenance.source = ProfileSource::File;
+        flops.provenance.file = flopsPath;
         flops.validate(flopsPath);
         result.latency = flops;
     }

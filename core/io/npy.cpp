@@ -1,6 +1,7 @@
 #include "core/io/npy.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/shapetext.h"
 
 #include <algorithm>
 #include <cctype>
@@ -280,17 +281,6 @@ std::size_t NpyHeader::itemSize() const
     return infoOf(type).size;
 }
 
-std::string NpyHeader::shapeText() const
-{
-    std::string text = "(";
-    for (std::size_t i = 0; i < shape.size(); ++i) {
-        text += std::to_string(shape[i]);
-        if (shape.size() == 1 || i + 1 < shape.size())
-            text += shape.size() == 1 ? "," : ", ";
-    }
-    return text + ")";
-}
-
 NpyHeader readNpyHeader(const ByteReader &read, const std::string &where)
 {
     unsigned char prefix[8];
@@ -319,7 +309,7 @@ NpyHeader readNpyHeader(const ByteReader &read, const std::string &where)
     NpyHeader header = HeaderParser(text, where).parse();
     for (auto d : header.shape)
         if (d > (std::int64_t(1) << 40))
-            throw InputError(where, "implausible array shape " + header.shapeText());
+            throw InputError(where, "implausible array shape " + shapeText(header.shape));
     return header;
 }
 
@@ -347,7 +337,7 @@ std::string npyHeaderBytes(NpyType type, const std::vector<std::int64_t> &shape)
     h.shape = shape;
     const char order = (type == NpyType::Bool || type == NpyType::UInt8 || type == NpyType::Int8) ? '|' : '<';
     std::string dict = std::string("{'descr': '") + order + infoOf(type).descr
-        + "', 'fortran_order': False, 'shape': " + h.shapeText() + ", }";
+        + "', 'fortran_order': False, 'shape': " + shapeText(h.shape) + ", }";
     // magic(6) + version(2) + length(2) + dict + padding + '\n', total a multiple of 64.
     const std::size_t unpadded = 10 + dict.size() + 1;
     dict.append((64 - unpadded % 64) % 64, ' ');

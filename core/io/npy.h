@@ -19,7 +19,6 @@ struct NpyHeader
 
     std::int64_t count() const;
     std::size_t itemSize() const;
-    std::string shapeText() const; // "(3, 10000)", as NumPy prints it
 };
 
 // Reads up to n bytes into dst and returns how many it read (fewer only at the end).

@@ -1,6 +1,7 @@
 #include "core/io/tracefile.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/shapetext.h"
 #include "core/io/npzarchive.h"
 
 #include <cmath>
@@ -27,7 +28,7 @@ NpyHeader requireRank(NpyHeader header, std::size_t rank, const std::string &exp
                              const std::string &where)
 {
     if (header.shape.size() != rank)
-        throw InputError(where, "expected shape " + expected + ", found " + header.shapeText());
+        throw InputError(where, "expected shape " + expected + ", found " + shapeText(header.shape));
     return header;
 }
 

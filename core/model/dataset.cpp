@@ -1,6 +1,7 @@
 #include "core/model/dataset.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/random.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -99,29 +100,6 @@ void parseOption(const std::string &key, const std::string &value, DatasetOption
         throw InputError(kSpecWhere, "unknown option \"" + key + "\" (known: resize, mean, std, part, classes, val, seed)");
     }
 }
-
-// SplitMix64 (Steele, Lea, Flood 2014): tiny, and defined bit for bit, unlike std distributions.
-struct SplitMix64
-{
-    std::uint64_t state;
-    std::uint64_t next()
-    {
-        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    // Uniform in [0, bound) without modulo bias (rejection of the short top range).
-    std::uint64_t below(std::uint64_t bound)
-    {
-        const std::uint64_t threshold = (0 - bound) % bound;
-        while (true) {
-            const std::uint64_t r = next();
-            if (r >= threshold)
-                return r % bound;
-        }
-    }
-};
 
 } // namespace
 
@@ -272,7 +250,7 @@ std::vector<std::int64_t> seededPermutation(std::int64_t n, std::uint64_t seed)
     std::vector<std::int64_t> p(static_cast<std::size_t>(std::max<std::int64_t>(n, 0)));
     for (std::size_t i = 0; i < p.size(); ++i)
         p[i] = static_cast<std::int64_t>(i);
-    SplitMix64 rng{seed};
+    Random rng(seed);
     for (std::size_t i = p.size(); i > 1; --i)
         std::swap(p[i - 1], p[rng.below(i)]);
     return p;

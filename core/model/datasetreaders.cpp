@@ -2,6 +2,7 @@
 #include "core/model/dataset.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/shapetext.h"
 #include "core/io/npy.h"
 #include "core/io/npzarchive.h"
 
@@ -241,7 +242,7 @@ public:
         m_size = m_header.shape[0];
         const std::uint64_t want = m_dataOffset + static_cast<std::uint64_t>(m_header.count()) * m_header.itemSize();
         if (fileSize(spec.path) < want)
-            throw InputError(spec.path, "truncated: shape " + m_header.shapeText() + " needs " + std::to_string(want)
+            throw InputError(spec.path, "truncated: shape " + shapeText(m_header.shape) + " needs " + std::to_string(want)
                                  + " bytes, the file has " + std::to_string(fileSize(spec.path)));
         m_numClasses = spec.options.classes;
         if (!spec.labelsPath.empty()) {

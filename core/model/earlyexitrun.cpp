@@ -1,8 +1,10 @@
 #include "core/model/earlyexitrun.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
 #include "core/data/probabilities.h"
 #include "core/eval/learnedscorer.h"
+#include "core/model/inferencethreads.h"
 
 #include <algorithm>
 #include <chrono>
@@ -54,7 +56,7 @@ bool ExitDecider::leaves(int exit, const float *probabilities, int classes, Hist
         history.learned.push_back(score);
         break;
     case Measure::Given:
-        throw std::logic_error("ExitDecider: a running model has no given scores");
+        throw InternalError("ExitDecider: a running model has no given scores");
     }
     return confidentEnough(m_policy.direction, score, m_policy.thresholds[static_cast<std::size_t>(exit)]);
 }
@@ -66,12 +68,14 @@ void requireEarlyExit(const MultiExitModel &model)
 
 std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Dataset &data,
                                          const std::vector<std::int64_t> &indices, const ThresholdPolicy &policy,
-                                         int batchSize, int warmupRuns, const JobContext &context)
+                                         const EarlyExitOptions &options, const JobContext &context)
 {
     requireEarlyExit(model);
+    const InferenceThreads threads(options.threads);
     const int exits = model.exits();
     const ExitDecider decider(policy, exits);
-    batchSize = std::max(1, batchSize);
+    const int batchSize = std::max(1, options.batchSize);
+    const int warmupRuns = options.warmupRuns;
 
     EarlyExitRun run;
     const std::size_t n = indices.size();
@@ -135,6 +139,7 @@ std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Data
         context.progress.report(static_cast<double>(begin + batch.indices.size()) / static_cast<double>(n), "run");
     }
     run.wallSeconds = timed;
+    run.threads = InferenceThreads::current();
     return run;
 }
 

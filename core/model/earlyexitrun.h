@@ -45,19 +45,27 @@ struct EarlyExitRun
     std::vector<std::int32_t> predictions;
     std::vector<double> milliseconds; // from the batch's input to the sample's exit decision
     double wallSeconds = 0; // the whole timed run, batches read from disk excluded
+    int threads = 0; // LibTorch's intra-op threads it ran with
 };
 
-// Runs a staged model on the samples stage by stage, in batches of batchSize that shrink
-// as samples leave (batch 1: each sample alone), and times each sample from its batch's
-// input to the decision at its exit; the first batch is run warmupRuns times untimed
-// first. Returns nothing when cancelled (between batches).
+struct EarlyExitOptions
+{
+    int batchSize = 1; // batches shrink as samples leave; 1: each sample alone
+    int warmupRuns = 10; // untimed runs of the first batch first
+    int threads = 0; // LibTorch's intra-op threads for this job (InferenceThreads); 0: as is
+};
+
 // InputError for a model runEarlyExit cannot run (a monolithic one): callers that do
 // other work first check up front.
 void requireEarlyExit(const MultiExitModel &model);
 
+// Runs a staged model on the samples stage by stage, in batches that shrink as samples
+// leave, and times each sample from its batch's input to the decision at its exit; the
+// first batch is run warm-up times untimed first. Returns nothing when cancelled (between
+// batches).
 std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Dataset &data,
                                          const std::vector<std::int64_t> &indices, const ThresholdPolicy &policy,
-                                         int batchSize, int warmupRuns, const JobContext &context = {});
+                                         const EarlyExitOptions &options, const JobContext &context = {});
 
 // A run set beside the evaluation of the same samples' trace (same order).
 struct EarlyExitCheck

@@ -1,13 +1,15 @@
 #include "core/model/latencyprofiler.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/random.h"
+#include "core/common/shapetext.h"
 #include "core/data/thresholdconfig.h" // currentTimeIso8601
+#include "core/model/inferencethreads.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <numeric>
-#include <random>
 
 namespace exitscope {
 
@@ -109,14 +111,6 @@ double mean(const std::vector<double> &values)
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
-std::string shapeText(const std::vector<std::int64_t> &shape)
-{
-    std::string text;
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        text += (i ? "x" : "") + std::to_string(shape[i]);
-    return text;
-}
-
 LatencyProfile summarize(const Samples &samples, const MultiExitModel &model, const std::vector<std::int64_t> &shape)
 {
     LatencyProfile p;
@@ -135,11 +129,11 @@ LatencyProfile summarize(const Samples &samples, const MultiExitModel &model, co
     for (std::size_t k = 1; k < p.cumulative.size(); ++k)
         p.cumulative[k] = std::max(p.cumulative[k], p.cumulative[k - 1]);
     p.reference = mean(samples.reference);
-    p.provenance.source = "measured";
+    p.provenance.source = ProfileSource::Measured;
     p.provenance.device = model.device();
-    p.provenance.threads = inferenceThreads();
+    p.provenance.threads = InferenceThreads::current();
     p.provenance.batchSize = static_cast<int>(shape.front());
-    p.provenance.inputShape = shapeText(shape);
+    p.provenance.inputShape = shapeText(shape, ShapeStyle::Cross);
     p.provenance.libtorchVersion = libtorchVersion();
     p.provenance.date = currentTimeIso8601();
     p.provenance.runs = static_cast<int>(samples.reference.size());
@@ -165,21 +159,21 @@ double interpolatedQuantile(std::vector<double> values, double q)
 std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &model, const ProfilerOptions &o,
                                                           const JobContext &context)
 {
-    model.requireStaged("per-exit latency", "; for a monolithic model give the profile with --latency FILE or --costs");
+    model.requireStaged("per-exit latency", "; for a monolithic model give a latency profile file or the exit costs instead");
     if (o.inputShape.empty())
-        throw InputError("--input-shape", "give the shape of one sample, e.g. 3,32,32");
+        throw InputError("input shape", "give the shape of one sample, e.g. 3,32,32");
     for (std::int64_t d : o.inputShape)
         if (d <= 0)
-            throw InputError("--input-shape", "dimensions must be positive, found " + std::to_string(d));
+            throw InputError("input shape", "dimensions must be positive, found " + std::to_string(d));
     if (o.batchSizes.empty())
-        throw InputError("--batch-sizes", "give at least one batch size");
+        throw InputError("batch sizes", "give at least one batch size");
+    const InferenceThreads threads(o.threads);
 
     std::vector<LatencyProfile> profiles;
-    std::mt19937_64 random(o.seed);
-    std::normal_distribution<float> normal;
+    Random random(o.seed);
     for (std::size_t b = 0; b < o.batchSizes.size(); ++b) {
         if (o.batchSizes[b] <= 0)
-            throw InputError("--batch-sizes", "batch sizes must be positive, found " + std::to_string(o.batchSizes[b]));
+            throw InputError("batch sizes", "batch sizes must be positive, found " + std::to_string(o.batchSizes[b]));
         FloatTensor input;
         input.shape = o.inputShape;
         input.shape.insert(input.shape.begin(), o.batchSizes[b]);
@@ -187,7 +181,7 @@ std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &
                                                       std::multiplies<>());
         input.values.resize(static_cast<std::size_t>(elements));
         for (float &v : input.values)
-            v = normal(random);
+            v = static_cast<float>(random.normal());
 
         const ChainTimer timer(model, input);
         const auto reportProgress = [&](double withinBatch) {

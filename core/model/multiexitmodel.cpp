@@ -1,7 +1,11 @@
 // The only file of core/ that runs TorchScript models: keep torch includes here.
 #include "core/model/multiexitmodel.h"
+#include "core/model/inferencethreads.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
+#include "core/common/nametable.h"
+#include "core/common/shapetext.h"
 #include "core/io/torchvalue.h"
 
 #include <torch/cuda.h>
@@ -17,6 +21,11 @@
 namespace exitscope {
 
 namespace {
+
+constexpr std::pair<ModelLayout, std::string_view> kLayoutNames[] = {
+    {ModelLayout::Staged, "staged"},
+    {ModelLayout::Monolithic, "monolithic"},
+};
 
 const char *const kLayoutsExpected
     = "expected `stages` and `exits` ModuleLists of equal length, or forward(x) returning a list/tuple of K "
@@ -42,15 +51,6 @@ std::string summarize(const std::exception &error)
     if (line.compare(0, prefix.size(), prefix) == 0)
         line.erase(0, prefix.size());
     return line;
-}
-
-template<typename Shape>
-std::string shapeText(const Shape &shape)
-{
-    std::string text = "(";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + (shape.size() == 1 ? ",)" : ")");
 }
 
 c10::Device parseDevice(const std::string &name)
@@ -269,7 +269,7 @@ FloatTensor MultiExitModel::Impl::logits(const c10::IValue &value, const std::st
         throw InputError(path, what + " returned " + value.tagKind() + ", expected a Tensor of logits (N x C)");
     const at::Tensor &tensor = value.toTensor();
     if (tensor.dim() != 2 || tensor.size(0) != samples)
-        throw InputError(path, what + " returned logits of shape " + shapeText(tensor.sizes()) + ", expected ("
+        throw InputError(path, what + " returned logits of shape " + shapeText(tensor.sizes().vec()) + ", expected ("
                                    + std::to_string(samples) + ", C)");
     if (!tensor.is_floating_point())
         throw InputError(path, what + " returned " + std::string(tensor.dtype().name())
@@ -405,7 +405,7 @@ std::vector<FloatTensor> MultiExitModel::forwardAll(const FloatTensor &input) co
 MultiExitModel::State MultiExitModel::inputState(const FloatTensor &input) const
 {
     if (m_impl->layout != ModelLayout::Staged)
-        throw std::logic_error("MultiExitModel::inputState: the model is not staged");
+        throw InternalError("MultiExitModel::inputState: the model is not staged");
     const c10::InferenceMode inference;
     const at::Tensor x = m_impl->toDevice(input);
     auto state = std::make_shared<State::Impl>();
@@ -417,7 +417,7 @@ MultiExitModel::State MultiExitModel::inputState(const FloatTensor &input) const
 MultiExitModel::State MultiExitModel::runStage(int k, const State &state) const
 {
     if (m_impl->layout != ModelLayout::Staged || k < 0 || k >= exits() || state.stage() != k - 1 || state.isNull())
-        throw std::logic_error("MultiExitModel::runStage(" + std::to_string(k)
+        throw InternalError("MultiExitModel::runStage(" + std::to_string(k)
                                + "): needs a staged model and the state of stage " + std::to_string(k - 1)
                                + ", got that of stage " + std::to_string(state.stage()));
     const c10::InferenceMode inference;
@@ -435,7 +435,7 @@ MultiExitModel::State MultiExitModel::runStage(int k, const State &state) const
 FloatTensor MultiExitModel::runExit(int k, const State &state) const
 {
     if (m_impl->layout != ModelLayout::Staged || k < 0 || k >= exits() || state.stage() != k || state.isNull())
-        throw std::logic_error("MultiExitModel::runExit(" + std::to_string(k)
+        throw InternalError("MultiExitModel::runExit(" + std::to_string(k)
                                + "): needs a staged model and the state of stage " + std::to_string(k)
                                + ", got that of stage " + std::to_string(state.stage()));
     const c10::InferenceMode inference;
@@ -452,14 +452,14 @@ FloatTensor MultiExitModel::runExit(int k, const State &state) const
 MultiExitModel::State MultiExitModel::selectSamples(const State &state, const std::vector<std::int64_t> &rows) const
 {
     if (state.isNull())
-        throw std::logic_error("MultiExitModel::selectSamples: null state");
+        throw InternalError("MultiExitModel::selectSamples: null state");
     const c10::InferenceMode inference;
     const std::int64_t batch = state.samples();
     const at::Tensor index = torch::tensor(rows, torch::kLong).to(m_impl->device);
     const auto select = [&](const at::Tensor &t) {
         if (t.dim() == 0 || t.size(0) != batch)
             throw InputError(m_impl->path, "the state after stages[" + std::to_string(state.stage()) + "] has a tensor of shape "
-                                               + shapeText(t.sizes()) + " whose first dimension is not the batch ("
+                                               + shapeText(t.sizes().vec()) + " whose first dimension is not the batch ("
                                                + std::to_string(batch) + "); shrinking batches need the batch first in "
                                                "every state tensor (run with batch size 1)");
         return t.index_select(0, index);
@@ -484,15 +484,33 @@ void MultiExitModel::synchronize() const
         torch::cuda::synchronize(m_impl->device.has_index() ? m_impl->device.index() : -1);
 }
 
-void setInferenceThreads(int threads)
+InferenceThreads::InferenceThreads(int threads)
 {
-    if (threads > 0)
-        at::set_num_threads(threads);
+    if (threads <= 0)
+        return;
+    m_previous = at::get_num_threads();
+    at::set_num_threads(threads);
 }
 
-int inferenceThreads()
+InferenceThreads::~InferenceThreads()
+{
+    if (m_previous > 0)
+        at::set_num_threads(m_previous);
+}
+
+int InferenceThreads::current()
 {
     return at::get_num_threads();
+}
+
+std::string_view modelLayoutName(ModelLayout layout)
+{
+    return nameIn(kLayoutNames, layout);
+}
+
+ModelSummary summarizeModel(const MultiExitModel &model)
+{
+    return {model.path(), model.layout(), model.exits()};
 }
 
 std::string libtorchVersion()

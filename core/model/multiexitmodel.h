@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace exitscope {
@@ -71,7 +72,7 @@ public:
     // and the model's message), or returns something that is not K tensors of N x C.
     std::vector<FloatTensor> forwardAll(const FloatTensor &input) const;
 
-    // Staged layout only (std::logic_error otherwise); per-stage execution for early exit
+    // Staged layout only (InternalError otherwise); per-stage execution for early exit
     // and timing. Usage: s = inputState(x); for k: s = runStage(k, s); runExit(k, s).
     // The input copied to the device and wrapped as stage 0's schema asks (Tensor or [x]).
     State inputState(const FloatTensor &input) const;
@@ -93,9 +94,19 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-// LibTorch's intra-op threads for inference (0: leave its default, one per core).
-void setInferenceThreads(int threads);
-int inferenceThreads();
+// "staged", "monolithic".
+std::string_view modelLayoutName(ModelLayout layout);
+
+// What `exitscope-cli info` says about a model, as a value.
+struct ModelSummary
+{
+    std::string file;
+    ModelLayout layout = ModelLayout::Staged;
+    int exits = 0; // 0: known after a first run (monolithic, List[Tensor] output)
+    bool perExitTiming() const { return layout == ModelLayout::Staged; } // and early exit
+};
+ModelSummary summarizeModel(const MultiExitModel &model);
+
 // The LibTorch this program was built against, e.g. "1.13.1".
 std::string libtorchVersion();
 

@@ -2,6 +2,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/data/probabilities.h"
+#include "core/model/inferencethreads.h"
 
 #include <algorithm>
 #include <cmath>
@@ -111,14 +112,15 @@ private:
 } // namespace
 
 std::optional<Trace> collectTrace(const MultiExitModel &model, const Dataset &data, const std::vector<std::int64_t> &indices,
-                                  int batchSize, int topk, const JobContext &context)
+                                  const TraceCollectionOptions &options, const JobContext &context)
 {
-    batchSize = std::max(1, batchSize);
-    SplitRecorder recorder(static_cast<std::int64_t>(indices.size()), std::max(0, topk));
-    for (std::size_t begin = 0; begin < indices.size(); begin += static_cast<std::size_t>(batchSize)) {
+    const InferenceThreads threads(options.threads);
+    const std::size_t batchSize = static_cast<std::size_t>(std::max(1, options.batchSize));
+    SplitRecorder recorder(static_cast<std::int64_t>(indices.size()), std::max(0, options.topk));
+    for (std::size_t begin = 0; begin < indices.size(); begin += batchSize) {
         if (context.cancelled())
             return std::nullopt;
-        const DatasetBatch batch = data.readBatch(indices, begin, static_cast<std::size_t>(batchSize));
+        const DatasetBatch batch = data.readBatch(indices, begin, batchSize);
         const std::vector<FloatTensor> logits = model.forwardAll(FloatTensor{batch.shape, batch.inputs});
         recorder.add(logits, batch, static_cast<std::int64_t>(begin), model.path());
         context.progress.report(static_cast<double>(begin + batch.indices.size()) / static_cast<double>(indices.size()), "");
@@ -127,24 +129,27 @@ std::optional<Trace> collectTrace(const MultiExitModel &model, const Dataset &da
 }
 
 std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const Dataset &data, const DatasetSplit &split,
-                                             int batchSize, int topk, const JobContext &context)
+                                             const TraceCollectionOptions &options, const JobContext &context,
+                                             const ValTraceReady &valReady)
 {
     if (split.val.empty() || split.test.empty())
         throw InputError(data.where(), "the val/test split leaves a half empty (" + std::to_string(split.val.size()) + " / "
                                            + std::to_string(split.test.size()) + " samples); change val=");
-    const double total = static_cast<double>(split.val.size() + split.test.size());
-    std::vector<Trace> traces;
-    for (const auto *indices : {&split.val, &split.test}) {
-        const double before = traces.empty() ? 0.0 : static_cast<double>(split.val.size());
-        const char *name = traces.empty() ? "val" : "test";
-        const JobContext part = context.part(before / total, (before + static_cast<double>(indices->size())) / total);
-        part.progress.report(0, name);
-        std::optional<Trace> trace = collectTrace(model, data, *indices, batchSize, topk, part);
-        if (!trace)
-            return std::nullopt;
-        traces.push_back(std::move(*trace));
-    }
-    return CollectedTraces{traces[0], traces[1]};
+    const InferenceThreads threads(options.threads); // for the whole job, valReady included
+    const double valShare = static_cast<double>(split.val.size()) / static_cast<double>(split.val.size() + split.test.size());
+    const JobContext valPart = context.part(0, valShare);
+    valPart.progress.report(0, "val");
+    std::optional<Trace> val = collectTrace(model, data, split.val, options, valPart);
+    if (!val)
+        return std::nullopt;
+    if (valReady)
+        valReady(*val);
+    const JobContext testPart = context.part(valShare, 1);
+    testPart.progress.report(0, "test");
+    std::optional<Trace> test = collectTrace(model, data, split.test, options, testPart);
+    if (!test)
+        return std::nullopt;
+    return CollectedTraces{std::move(*val), std::move(*test)};
 }
 
 } // namespace exitscope

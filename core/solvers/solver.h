@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/budget.h" // BudgetKind
 #include "core/data/trace.h"
 #include "core/eval/evaluation.h"
 #include "core/jobs/jobcontext.h"
@@ -13,11 +14,6 @@
 #include <vector>
 
 namespace exitscope {
-
-enum class BudgetKind {
-    Mean, // expected (mean) cost per sample <= budget
-    P90, // 90% of samples finish within the budget
-};
 
 struct SolverOptions
 {

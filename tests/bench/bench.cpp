@@ -358,8 +358,8 @@ std::vector<std::int64_t> parseShape(const std::string &text)
 int benchProfile(int argc, char **argv)
 {
     const MultiExitModel model = MultiExitModel::load(argText(argc, argv, "--model", ""), argText(argc, argv, "--device", "cpu"));
-    setInferenceThreads(static_cast<int>(argValue(argc, argv, "--threads", 1)));
     ProfilerOptions options;
+    options.threads = static_cast<int>(argValue(argc, argv, "--threads", 1));
     options.inputShape = parseShape(argText(argc, argv, "--input-shape", ""));
     options.batchSizes = {static_cast<int>(argValue(argc, argv, "--batch", 1))};
     options.warmupSeconds = std::atof(argText(argc, argv, "--warmup-seconds", "0.2").c_str());
@@ -375,7 +375,7 @@ int benchProfile(int argc, char **argv)
         worst = std::max(worst, difference);
         std::cout << k << "     " << a << "      " << b << "      " << 100 * difference << "%\n";
     }
-    std::cout << "profile: " << model.device() << ", " << inferenceThreads() << " thread(s), batch " << options.batchSizes[0]
+    std::cout << "profile: " << model.device() << ", " << profiles[0].provenance.threads << " thread(s), batch " << options.batchSizes[0]
               << ", " << profiles[0].provenance.runs << " and " << profiles[1].provenance.runs
               << " timed runs; largest per-exit median difference " << 100 * worst << "%\n";
     return 0;
