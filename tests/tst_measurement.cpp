@@ -8,7 +8,7 @@
 #include "core/io/npy.h"
 #include "core/model/dataset.h"
 #include "core/model/earlyexitrun.h"
-#include "core/model/inferencethreads.h"
+#include "core/jobs/torchthreads.h"
 #include "core/model/latencyprofiler.h"
 #include "core/model/multiexitmodel.h"
 #include "core/model/runreport.h"
@@ -264,7 +264,7 @@ private slots:
         const std::unique_ptr<Dataset> data = openDataset(parseDatasetSpec(str(writeMlpDataset(dir, 50))));
         const MultiExitModel model = MultiExitModel::load(str(modelPath));
         const DatasetSplit split = splitDataset(50, 0.4, 7);
-        const int threadsBefore = InferenceThreads::current();
+        const int threadsBefore = TorchThreads::current();
         const int jobThreads = threadsBefore == 1 ? 2 : 1;
 
         std::vector<std::string> messages;
@@ -273,7 +273,7 @@ private slots:
         int threadsInJob = 0;
         const auto cancelOnVal = [&](const Trace &val) {
             valSamples.push_back(val.samples());
-            threadsInJob = InferenceThreads::current();
+            threadsInJob = TorchThreads::current();
             QVERIFY(std::find(messages.begin(), messages.end(), "test") == messages.end());
             context.cancel.cancel();
         };
@@ -281,7 +281,7 @@ private slots:
         QVERIFY(!collectTraces(model, *data, split, options, context, cancelOnVal));
         QCOMPARE(valSamples, std::vector<std::int64_t>{20});
         QCOMPARE(threadsInJob, jobThreads);
-        QCOMPARE(InferenceThreads::current(), threadsBefore);
+        QCOMPARE(TorchThreads::current(), threadsBefore);
 
         // Not cancelled: the same val trace, then the test trace.
         std::optional<Trace> handedOver;

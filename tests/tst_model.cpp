@@ -1,4 +1,4 @@
-#include "core/model/inferencethreads.h"
+#include "core/jobs/torchthreads.h"
 #include "core/model/multiexitmodel.h"
 #include "core/common/internalerror.h"
 #include "testsupport.h"
@@ -523,24 +523,24 @@ private slots:
         std::shared_future<void> aReady = aSet.get_future().share(), bReady = bSet.get_future().share();
         int aBefore = 0, aDuring = 0, aAfter = 0, bBefore = 0, bDuring = 0, bAfter = 0;
         std::thread a([&]() {
-            aBefore = InferenceThreads::current();
+            aBefore = TorchThreads::current();
             {
-                const InferenceThreads threads(1);
+                const TorchThreads threads(1);
                 aSet.set_value();
                 bReady.wait(); // B has set 3 by now
-                aDuring = InferenceThreads::current();
+                aDuring = TorchThreads::current();
             }
-            aAfter = InferenceThreads::current();
+            aAfter = TorchThreads::current();
         });
         std::thread b([&]() {
-            bBefore = InferenceThreads::current();
+            bBefore = TorchThreads::current();
             aReady.wait(); // A has set 1 by now
             {
-                const InferenceThreads threads(3);
+                const TorchThreads threads(3);
                 bSet.set_value();
-                bDuring = InferenceThreads::current();
+                bDuring = TorchThreads::current();
             }
-            bAfter = InferenceThreads::current();
+            bAfter = TorchThreads::current();
         });
         a.join();
         b.join();
@@ -549,10 +549,10 @@ private slots:
         QCOMPARE(aAfter, aBefore);
         QCOMPARE(bAfter, bBefore);
         // 0 leaves the count alone.
-        const int before = InferenceThreads::current();
+        const int before = TorchThreads::current();
         {
-            const InferenceThreads unchanged(0);
-            QCOMPARE(InferenceThreads::current(), before);
+            const TorchThreads unchanged(0);
+            QCOMPARE(TorchThreads::current(), before);
         }
     }
 

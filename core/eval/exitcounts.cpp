@@ -1,7 +1,10 @@
 #include "core/eval/exitcounts.h"
 
+#include "core/common/quantile.h"
+
 #include <algorithm>
 #include <limits>
+#include <numeric>
 #include <utility>
 
 namespace exitscope {
@@ -29,18 +32,6 @@ void assignExitsIn(const double *const *scores, const std::vector<double> &thres
             exitOf[j] = leaves ? exitK : exitOf[j];
         }
     }
-}
-
-double costQuantile(const std::vector<std::pair<double, std::int64_t>> &costHits, std::int64_t n, double p)
-{
-    const double needed = p * static_cast<double>(n);
-    std::int64_t seen = 0;
-    for (const auto &[cost, hits] : costHits) {
-        seen += hits;
-        if (hits > 0 && static_cast<double>(seen) >= needed)
-            return cost;
-    }
-    return costHits.empty() ? kNaN : costHits.back().first;
 }
 
 } // namespace
@@ -99,7 +90,6 @@ void ExitCounts::summarize(const std::vector<double> &cumulativeCost, Evaluation
     const int exits = static_cast<int>(m_hits.size());
     std::int64_t reached = n, totalRight = 0, totalAgree = 0;
     double totalCost = 0;
-    std::vector<std::pair<double, std::int64_t>> costHits;
     into.exits.clear();
     for (int k = 0; k < exits; ++k) {
         const std::int64_t hits = m_hits[k];
@@ -114,16 +104,24 @@ void ExitCounts::summarize(const std::vector<double> &cumulativeCost, Evaluation
         totalRight += m_right[k];
         totalAgree += m_agree[k];
         totalCost += static_cast<double>(hits) * cumulativeCost[k];
-        costHits.emplace_back(cumulativeCost[k], hits);
     }
     const double dn = static_cast<double>(n);
     into.accuracy = m_correct ? static_cast<double>(totalRight) / dn : kNaN;
     into.agreement = static_cast<double>(totalAgree) / dn;
     into.meanCost = totalCost / dn;
-    std::stable_sort(costHits.begin(), costHits.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    into.p50Cost = costQuantile(costHits, n, 0.50);
-    into.p90Cost = costQuantile(costHits, n, 0.90);
-    into.p99Cost = costQuantile(costHits, n, 0.99);
+    // Cost quantiles by the one rule (core/common/quantile.h), over the exits by ascending cost.
+    std::vector<int> byCost(static_cast<std::size_t>(exits));
+    std::iota(byCost.begin(), byCost.end(), 0);
+    std::stable_sort(byCost.begin(), byCost.end(), [&](int a, int b) { return cumulativeCost[a] < cumulativeCost[b]; });
+    std::vector<double> costs;
+    std::vector<std::int64_t> hits;
+    for (int k : byCost) {
+        costs.push_back(cumulativeCost[k]);
+        hits.push_back(m_hits[k]);
+    }
+    into.p50Cost = costQuantile(costs, hits, dn, 0.50);
+    into.p90Cost = costQuantile(costs, hits, dn, kP90);
+    into.p99Cost = costQuantile(costs, hits, dn, 0.99);
 }
 
 void assignExits(Direction direction, const double *const *scores, const std::vector<double> &thresholds, int exits,

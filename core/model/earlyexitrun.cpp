@@ -4,7 +4,7 @@
 #include "core/common/internalerror.h"
 #include "core/data/probabilities.h"
 #include "core/eval/learnedscorer.h"
-#include "core/model/inferencethreads.h"
+#include "core/jobs/torchthreads.h"
 
 #include <algorithm>
 #include <chrono>
@@ -71,7 +71,7 @@ std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Data
                                          const EarlyExitOptions &options, const JobContext &context)
 {
     requireEarlyExit(model);
-    const InferenceThreads threads(options.threads);
+    const TorchThreads threads(options.threads);
     const int exits = model.exits();
     const ExitDecider decider(policy, exits);
     const int batchSize = std::max(1, options.batchSize);
@@ -139,7 +139,7 @@ std::optional<EarlyExitRun> runEarlyExit(const MultiExitModel &model, const Data
         context.progress.report(static_cast<double>(begin + batch.indices.size()) / static_cast<double>(n), "run");
     }
     run.wallSeconds = timed;
-    run.threads = InferenceThreads::current();
+    run.threads = TorchThreads::current();
     return run;
 }
 

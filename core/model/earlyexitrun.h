@@ -52,7 +52,7 @@ struct EarlyExitOptions
 {
     int batchSize = 1; // batches shrink as samples leave; 1: each sample alone
     int warmupRuns = 10; // untimed runs of the first batch first
-    int threads = 0; // LibTorch's intra-op threads for this job (InferenceThreads); 0: as is
+    int threads = 0; // LibTorch's intra-op threads for this job (TorchThreads); 0: as is
 };
 
 // InputError for a model runEarlyExit cannot run (a monolithic one): callers that do

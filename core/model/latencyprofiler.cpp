@@ -4,7 +4,7 @@
 #include "core/common/random.h"
 #include "core/common/shapetext.h"
 #include "core/data/thresholdconfig.h" // currentTimeIso8601
-#include "core/model/inferencethreads.h"
+#include "core/jobs/torchthreads.h"
 
 #include <algorithm>
 #include <chrono>
@@ -131,7 +131,7 @@ LatencyProfile summarize(const Samples &samples, const MultiExitModel &model, co
     p.reference = mean(samples.reference);
     p.provenance.source = ProfileSource::Measured;
     p.provenance.device = model.device();
-    p.provenance.threads = InferenceThreads::current();
+    p.provenance.threads = TorchThreads::current();
     p.provenance.batchSize = static_cast<int>(shape.front());
     p.provenance.inputShape = shapeText(shape, ShapeStyle::Cross);
     p.provenance.libtorchVersion = libtorchVersion();
@@ -167,7 +167,7 @@ std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &
             throw InputError("input shape", "dimensions must be positive, found " + std::to_string(d));
     if (o.batchSizes.empty())
         throw InputError("batch sizes", "give at least one batch size");
-    const InferenceThreads threads(o.threads);
+    const TorchThreads threads(o.threads);
 
     std::vector<LatencyProfile> profiles;
     Random random(o.seed);

@@ -26,7 +26,7 @@ struct ProfilerOptions
     double maxSeconds = 10.0;
     double targetSpread = 0.05;
     std::uint64_t seed = 1; // of the random input
-    int threads = 0; // LibTorch's intra-op threads for this job (InferenceThreads); 0: as is
+    int threads = 0; // LibTorch's intra-op threads for this job (TorchThreads); 0: as is
 };
 
 // Times a staged model on its device (docs/latency-profile.md, "Measured profiles"): per

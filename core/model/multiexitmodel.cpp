@@ -1,6 +1,5 @@
 // The only file of core/ that runs TorchScript models: keep torch includes here.
 #include "core/model/multiexitmodel.h"
-#include "core/model/inferencethreads.h"
 
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
@@ -9,7 +8,6 @@
 #include "core/io/torchvalue.h"
 
 #include <torch/cuda.h>
-#include <ATen/Parallel.h>
 #include <torch/script.h>
 #include <torch/version.h>
 
@@ -482,25 +480,6 @@ void MultiExitModel::synchronize() const
 {
     if (m_impl->device.is_cuda())
         torch::cuda::synchronize(m_impl->device.has_index() ? m_impl->device.index() : -1);
-}
-
-InferenceThreads::InferenceThreads(int threads)
-{
-    if (threads <= 0)
-        return;
-    m_previous = at::get_num_threads();
-    at::set_num_threads(threads);
-}
-
-InferenceThreads::~InferenceThreads()
-{
-    if (m_previous > 0)
-        at::set_num_threads(m_previous);
-}
-
-int InferenceThreads::current()
-{
-    return at::get_num_threads();
 }
 
 std::string_view modelLayoutName(ModelLayout layout)

@@ -2,7 +2,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/data/probabilities.h"
-#include "core/model/inferencethreads.h"
+#include "core/jobs/torchthreads.h"
 
 #include <algorithm>
 #include <cmath>
@@ -114,7 +114,7 @@ private:
 std::optional<Trace> collectTrace(const MultiExitModel &model, const Dataset &data, const std::vector<std::int64_t> &indices,
                                   const TraceCollectionOptions &options, const JobContext &context)
 {
-    const InferenceThreads threads(options.threads);
+    const TorchThreads threads(options.threads);
     const std::size_t batchSize = static_cast<std::size_t>(std::max(1, options.batchSize));
     SplitRecorder recorder(static_cast<std::int64_t>(indices.size()), std::max(0, options.topk));
     for (std::size_t begin = 0; begin < indices.size(); begin += batchSize) {
@@ -135,7 +135,7 @@ std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const 
     if (split.val.empty() || split.test.empty())
         throw InputError(data.where(), "the val/test split leaves a half empty (" + std::to_string(split.val.size()) + " / "
                                            + std::to_string(split.test.size()) + " samples); change val=");
-    const InferenceThreads threads(options.threads); // for the whole job, valReady included
+    const TorchThreads threads(options.threads); // for the whole job, valReady included
     const double valShare = static_cast<double>(split.val.size()) / static_cast<double>(split.val.size() + split.test.size());
     const JobContext valPart = context.part(0, valShare);
     valPart.progress.report(0, "val");

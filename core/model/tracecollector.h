@@ -23,7 +23,7 @@ struct TraceCollectionOptions
     // Keep only the k largest probabilities of each exit and sample (k >= C, or 0, keeps
     // all of them): memory that does not grow with C.
     int topk = 0;
-    int threads = 0; // LibTorch's intra-op threads for this job (InferenceThreads); 0: as is
+    int threads = 0; // LibTorch's intra-op threads for this job (TorchThreads); 0: as is
 };
 
 // Called with the val trace as soon as it is collected, before the test split runs (a GUI

@@ -3,11 +3,11 @@
 #include "core/solvers/eenetsolver.h"
 
 #include "core/common/inputerror.h"
+#include "core/jobs/torchthreads.h"
 #include "core/eval/learnedscorer.h"
 #include "core/solvers/policysolvers.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <ATen/Parallel.h>
 #include <torch/csrc/autograd/custom_function.h>
 #include <torch/optim/adam.h>
 
@@ -33,25 +33,6 @@ constexpr int kHeadSteps = 5; // distribution-head steps per normalizer step
 constexpr int kProgressEvery = 10; // epochs
 
 using FloatRows = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-// LibTorch sizes its intra-op pool globally; one thread makes the float sums, and so the
-// result, independent of the machine. Restores the previous count when training ends.
-class SingleThreadedTorch
-{
-public:
-    SingleThreadedTorch()
-        : m_previous(at::get_num_threads())
-    {
-        at::set_num_threads(1);
-    }
-    ~SingleThreadedTorch() { at::set_num_threads(m_previous); }
-    SingleThreadedTorch(const SingleThreadedTorch &) = delete;
-    SingleThreadedTorch &operator=(const SingleThreadedTorch &) = delete;
-
-private:
-    int m_previous;
-};
-
 using FloatMap = Eigen::Map<FloatRows>;
 using ConstFloatMap = Eigen::Map<const FloatRows>;
 
@@ -508,7 +489,7 @@ SolverResult solveEenet(const SolverProblem &problem, const JobContext &context)
         = val.hasProbabilities() ? LearnedScorer::Input::Probabilities : LearnedScorer::Input::GivenScore;
     const int classes = input == LearnedScorer::Input::Probabilities ? val.classes() : 0;
 
-    SingleThreadedTorch singleThreaded;
+    const TorchThreads singleThreaded(1); // float sums, and so the result, independent of the machine
     std::vector<ExitFeatures> features;
     std::vector<at::Tensor> targets;
     for (int k = 0; k < exits - 1; ++k) {

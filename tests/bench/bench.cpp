@@ -199,7 +199,7 @@ int benchInteractive(int argc, char **argv)
                           BudgetKind::Mean, {}, {}};
     problem.options.eenetEpochs = 40;
     problem.options.eenetRestarts = 1;
-    const SolverResult eenet = solve("eenet", problem);
+    const SolverResult eenet = solve(PolicyId::Eenet, problem);
 
     auto start = std::chrono::steady_clock::now();
     Evaluator ev(trace, costs, {false, bins});
