@@ -38,7 +38,7 @@ void runSolveCommand(const SolveOptions &o)
               << directionName(result.policy.direction) << "), thresholds " << joinNumbers(result.policy.thresholds, 10)
               << "\n"
               << "val        " << objective << " " << formatNumber(result.valObjective) << ", "
-              << (tuning.kind == BudgetKind::Mean ? "mean" : "p90") << " cost " << formatNumber(result.valCost / tuning.budgetScale)
+              << budgetKindName(tuning.kind) << " cost " << formatNumber(result.valCost / tuning.budgetScale)
               << (result.feasible ? " (within budget " : " (OVER budget ") << o.budget << ")\n";
     if (config.test)
         std::cout << "test       accuracy " << formatNumber(config.test->accuracy) << ", mean cost "

@@ -4,6 +4,7 @@
 #include "core/io/tracefile.h"
 
 #include <cmath>
+#include <future>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -40,11 +41,14 @@ LatencyProfile profileFromOptions(const CostOptions &o)
 
 Tuning loadTuning(const TuningOptions &o)
 {
-    Tuning t{readTraceFile(o.val), std::nullopt, profileFromOptions(o.cost), {}, BudgetKind::Mean, 1};
+    // The two traces are read side by side: reading (and checking) a large trace takes a while.
+    std::future<Trace> test;
     if (!o.test.empty())
-        t.test = readTraceFile(o.test);
+        test = std::async(std::launch::async, readTraceFile, o.test);
+    Tuning t{readTraceFile(o.val), std::nullopt, profileFromOptions(o.cost), {}, *parseBudgetKind(o.budgetKind), 1};
+    if (test.valid())
+        t.test = test.get();
     t.latency.requireExits(t.val.exits(), o.cost.latency.empty() ? "--costs" : o.cost.latency);
-    t.kind = o.budgetKind == "p90" ? BudgetKind::P90 : BudgetKind::Mean;
     if (o.relative) {
         if (!t.latency.reference)
             throw InputError("--relative", "relative budgets need the reference cost (the plain model without exits): "

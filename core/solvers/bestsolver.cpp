@@ -6,6 +6,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/quantile.h"
+#include "core/common/random.h"
 #include "core/eval/learnedscorer.h"
 #include "core/solvers/exitproblem.h"
 #include "core/solvers/policysolvers.h"
@@ -379,17 +380,11 @@ std::optional<Candidate> searchScores(const PreparedTrace &trace, const ExitProb
         // Iterated local search: kick one threshold of the best point by up to 5% of the
         // samples, climb again, keep what improves; seeded, and as many as the work limit
         // allows (at least one).
-        std::uint64_t state = trace.options().seed * 0x9E3779B97F4A7C15ull + 1;
-        auto next = [&state]() { // SplitMix64
-            std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-            return z ^ (z >> 31);
-        };
+        Random random(trace.options().seed * 0x9E3779B97F4A7C15ull + 1);
         for (int kick = 0; !best.tau.empty() && !context.cancelled() && (kick < 1 || search.work() < workLimit(p.samples)); ++kick) {
             std::vector<double> tau = best.tau;
-            const int k = static_cast<int>(next() % static_cast<std::uint64_t>(p.exits - 1));
-            tau[k] = search.shifted(k, tau[k], static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(p.samples / 10 + 1)) - p.samples / 20);
+            const int k = static_cast<int>(random.next() % static_cast<std::uint64_t>(p.exits - 1));
+            tau[k] = search.shifted(k, tau[k], static_cast<std::int64_t>(random.next() % static_cast<std::uint64_t>(p.samples / 10 + 1)) - p.samples / 20);
             climbFrom(std::move(tau));
         }
         if (p.exits == 3 && p.samples <= kExactPairLimit) {

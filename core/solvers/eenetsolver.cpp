@@ -3,9 +3,11 @@
 #include "core/solvers/eenetsolver.h"
 
 #include "core/common/inputerror.h"
-#include "core/jobs/torchthreads.h"
+#include "core/common/random.h"
 #include "core/eval/learnedscorer.h"
+#include "core/jobs/torchthreads.h"
 #include "core/solvers/policysolvers.h"
+#include "core/solvers/quantilerule.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/csrc/autograd/custom_function.h>
@@ -104,14 +106,6 @@ struct OutputLayer : torch::autograd::Function<OutputLayer>
     }
 };
 
-std::uint64_t splitMix(std::uint64_t x)
-{
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
 // What exit k's normalizer reads of its own exit: the probabilities (shared with the trace)
 // and the standardized scalar features, with the mean and deviation to fold into the
 // exported weights.
@@ -153,39 +147,29 @@ ExitFeatures exitFeatures(const Trace &trace, LearnedScorer::Input input, int k)
     return f;
 }
 
-// MSDNet's quantile rule: exit k takes the share p[k] of all samples, the most confident
-// of those still running (ties at the threshold all leave). `scores` is (K-1) x N,
+// MSDNet's quantile rule (core/solvers/quantilerule.h) on learned scores, kNoExit where
+// nobody leaves: exit k takes the share p[k] of all samples. `scores` is (K-1) x N,
 // exit-major; p has K entries.
 std::vector<double> quantileThresholds(const std::vector<double> &scores, std::int64_t n, const std::vector<double> &p)
 {
-    const int scored = static_cast<int>(p.size()) - 1;
+    // A selection per exit (the scores change every epoch, so sorting them would cost more).
     std::vector<std::int64_t> running(static_cast<std::size_t>(n));
     std::iota(running.begin(), running.end(), 0);
-    std::vector<double> thresholds(scored, kNoExit), values;
-    double share = 0;
-    std::int64_t left = 0;
-    for (int k = 0; k < scored && !running.empty(); ++k) {
-        share += p[k];
-        const std::int64_t target = std::clamp<std::int64_t>(std::llround(share * static_cast<double>(n)), 0, n);
-        const std::int64_t leaving = target - left;
-        if (leaving <= 0)
-            continue;
+    std::vector<double> values;
+    return sequentialQuantiles(p, static_cast<int>(p.size()) - 1, n, [&](int k, std::int64_t take) {
+        if (take == 0)
+            return std::make_pair(kNoExit, std::int64_t{0});
         const double *score = scores.data() + static_cast<std::size_t>(k) * n;
         values.clear();
         for (std::int64_t j : running)
             values.push_back(score[j]);
-        if (leaving >= static_cast<std::int64_t>(values.size())) {
-            thresholds[k] = *std::min_element(values.begin(), values.end());
-        } else {
-            std::nth_element(values.begin(), values.begin() + (leaving - 1), values.end(), std::greater<double>());
-            thresholds[k] = values[leaving - 1];
-        }
-        const double t = thresholds[k];
+        std::nth_element(values.begin(), values.begin() + (take - 1), values.end(), std::greater<double>());
+        const double t = values[take - 1];
         const auto stays = std::remove_if(running.begin(), running.end(), [&](std::int64_t j) { return score[j] >= t; });
-        left += static_cast<std::int64_t>(running.end() - stays);
+        const auto left = static_cast<std::int64_t>(running.end() - stays);
         running.erase(stays, running.end());
-    }
-    return thresholds;
+        return std::make_pair(t, left);
+    });
 }
 
 // The val split with the learned scores as given scores, to try many thresholds with the
@@ -508,7 +492,7 @@ SolverResult solveEenet(const SolverProblem &problem, const JobContext &context)
     bool haveBest = false;
     const int epochs = options.eenetEpochs, restarts = options.eenetRestarts;
     for (int restart = 0; restart < restarts; ++restart) {
-        Model m = initialModel(features, targets, exits, splitMix(options.seed + 0x51ED27ull * (restart + 1)));
+        Model m = initialModel(features, targets, exits, Random::derivedSeed(options.seed + 0x51ED27ull * (restart + 1)));
         torch::optim::Adam normalizerOptimizer(
             m.normalizerParameters(), torch::optim::AdamOptions(options.eenetLearningRate).weight_decay(kWeightDecay));
         torch::optim::Adam headOptimizer({m.head}, torch::optim::AdamOptions(options.eenetLearningRate));

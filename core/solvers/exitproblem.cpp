@@ -1,6 +1,7 @@
 #include "core/solvers/exitproblem.h"
 
 #include "core/common/quantile.h"
+#include "core/solvers/quantilerule.h"
 
 #include <algorithm>
 #include <cmath>
@@ -123,15 +124,8 @@ std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const Sor
                                                  const std::vector<double> &shares)
 {
     // Walks each exit's falling-confidence order only as far as its threshold.
-    const std::int64_t n = p.samples;
-    std::vector<std::uint8_t> running(static_cast<std::size_t>(n), 1);
-    std::vector<double> tau;
-    double cumulative = 0;
-    std::int64_t left = 0;
-    for (int k = 0; k + 1 < p.exits; ++k) {
-        cumulative += shares[k];
-        const auto target = static_cast<std::int64_t>(std::llround(cumulative * static_cast<double>(n)));
-        const std::int64_t take = std::clamp<std::int64_t>(target - left, 0, n - left);
+    std::vector<std::uint8_t> running(static_cast<std::size_t>(p.samples), 1);
+    return sequentialQuantiles(shares, p.exits - 1, p.samples, [&](int k, std::int64_t take) {
         const auto &order = sorted.order[k];
         const auto &c = sorted.confidence[k];
         double t = std::numeric_limits<double>::max(); // nobody is running
@@ -139,7 +133,7 @@ std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const Sor
         for (std::size_t i = 0; i < order.size(); ++i) {
             if (!running[order[i]])
                 continue;
-            if (take <= 0) { // nobody leaves: just above the most confident still running
+            if (take == 0) { // nobody leaves: just above the most confident still running
                 t = std::nextafter(c[i], HUGE_VAL);
                 break;
             }
@@ -148,15 +142,15 @@ std::vector<double> sequentialQuantileThresholds(const ExitProblem &p, const Sor
                 break;
             }
         }
-        tau.push_back(t);
+        std::int64_t left = 0;
         for (std::size_t i = 0; i < order.size() && c[i] >= t; ++i) {
             if (running[order[i]]) {
                 running[order[i]] = 0;
                 ++left;
             }
         }
-    }
-    return tau;
+        return std::make_pair(t, left);
+    });
 }
 
 } // namespace exitscope
