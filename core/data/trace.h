@@ -68,10 +68,8 @@ public:
 
     double exitAccuracy(int exit) const; // NaN when unknown
 
-    // The same for every copy of this trace (they share storage): a key for caches, valid
-    // while lifetime() has not expired (a later trace may reuse the address).
+    // The same for every copy of this trace (copies share storage, which is immutable).
     const void *identity() const { return m_data.get(); }
-    std::weak_ptr<const void> lifetime() const { return m_data; }
 
 private:
     struct Data;
