@@ -336,6 +336,43 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath("ee/val.npz")));
     }
 
+    // A test trace the val trace's thresholds cannot apply to is refused before anything is
+    // written (it used to read past the costs, or crash on a trace without probabilities).
+    void testTraceMustFitVal_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QStringList solve{"solve", "--val", "%val5.npz", "--costs", "1,2,3,4,5", "--policy", "msdnet", "--budget", "3",
+                                "-o", "%out.json"};
+        QTest::newRow("solve, K differs") << (QStringList(solve) << "--test" << "%test4.npz")
+                                          << "test4.npz: has 4 exits but the val trace has 5";
+        QTest::newRow("solve, measure missing") << (QStringList(solve) << "--test" << "%scores.npz")
+                                                << "scores.npz: measure 'max-prob' is unavailable";
+        QTest::newRow("sweep, K differs") << QStringList{"sweep", "--val", "%val5.npz", "--test", "%test4.npz", "--costs",
+                                                         "1,2,3,4,5", "--budgets", "2,3", "-o", "%out.csv"}
+                                          << "test4.npz: has 4 exits but the val trace has 5";
+    }
+    void testTraceMustFitVal()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        REQUIRE_SHARED_FILE(EXITSCOPE_SHARED_DATA "/aaai21/Scan_test_confidence.npy");
+        QTemporaryDir dir;
+        const QString shared = EXITSCOPE_SHARED_DATA "/aaai21/";
+        QCOMPARE(cli({"synth", "--exits", "5", "--samples", "500", "--seed", "1", "-o", dir.filePath("val5.npz")}).status, 0);
+        QCOMPARE(cli({"synth", "--exits", "4", "--samples", "500", "--seed", "2", "-o", dir.filePath("test4.npz")}).status, 0);
+        QCOMPARE(cli({"import", "aaai21", "--confidence", shared + "Scan_test_confidence.npy", "--correct",
+                      shared + "Scan_test_correct.npy", "--lower-is-confident", "-o", dir.filePath("scores.npz")})
+                     .status,
+                 0);
+        expandPaths(arguments, dir);
+        const QStringList before = entries(dir.path());
+        const Run run = cli(arguments);
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QCOMPARE(entries(dir.path()), before);
+    }
+
     // Core names settings, the CLI its flags; a bug is not the user's fault.
     void failureReport_data()
     {

@@ -51,9 +51,7 @@ void runEval(const EvalOptions &o)
         config.val = predictSplit(evaluation, o.trace, trace.samples());
         if (!o.test.empty()) {
             const Trace test = readTraceFile(o.test);
-            if (test.exits() != trace.exits())
-                throw InputError(o.test, "test trace has " + std::to_string(test.exits()) + " exits, the val trace "
-                                             + std::to_string(trace.exits()));
+            checkTestTrace(trace, test, o.test);
             checkPolicy(test, config.policy, o.test);
             config.test = predictSplit(evaluate(test, config.policy, config.latency.cumulative), o.test, test.samples());
         }

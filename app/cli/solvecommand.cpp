@@ -28,9 +28,11 @@ void runSolveCommand(const SolveOptions &o)
     config.tool = std::string("exitscope ") + EXITSCOPE_VERSION;
     config.created = currentTimeIso8601();
     config.val = predictSplit(evaluate(tuning.val, result.policy, tuning.latency.cumulative), o.tuning.val, tuning.val.samples());
-    if (tuning.test)
+    if (tuning.test) {
+        checkPolicy(*tuning.test, result.policy, o.tuning.test);
         config.test = predictSplit(evaluate(*tuning.test, result.policy, tuning.latency.cumulative), o.tuning.test,
                                    tuning.test->samples());
+    }
     writeThresholdConfig(config, o.out);
 
     const std::string objective = o.tuning.labelFree ? "agreement" : "accuracy";

@@ -46,8 +46,10 @@ Tuning loadTuning(const TuningOptions &o)
     if (!o.test.empty())
         test = std::async(std::launch::async, readTraceFile, o.test);
     Tuning t{readTraceFile(o.val), std::nullopt, profileFromOptions(o.cost), {}, *parseBudgetKind(o.budgetKind), 1};
-    if (test.valid())
+    if (test.valid()) {
         t.test = test.get();
+        checkTestTrace(t.val, *t.test, o.test);
+    }
     t.latency.requireExits(t.val.exits(), o.cost.latency.empty() ? "--costs" : o.cost.latency);
     if (o.relative) {
         if (!t.latency.reference)

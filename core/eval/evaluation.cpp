@@ -49,6 +49,13 @@ void checkCosts(const Trace &trace, const std::vector<double> &cumulativeCost, c
                                     + std::to_string(trace.exits()) + "), found " + std::to_string(cumulativeCost.size()));
 }
 
+void checkTestTrace(const Trace &val, const Trace &test, const std::string &where)
+{
+    if (test.exits() != val.exits())
+        throw InputError(where, "has " + std::to_string(test.exits()) + " exits but the val trace has "
+                                    + std::to_string(val.exits()));
+}
+
 Evaluation evaluate(const Trace &trace, const ThresholdPolicy &policy, const std::vector<double> &cumulativeCost)
 {
     // A learned policy's scores are computed here, every time (the Evaluator keeps them);

@@ -57,6 +57,9 @@ struct Evaluation
 // count, NaN thresholds, a direction that contradicts the measure's.
 void checkPolicy(const Trace &trace, const ThresholdPolicy &policy, const std::string &where);
 void checkCosts(const Trace &trace, const std::vector<double> &cumulativeCost, const std::string &where);
+// Refuses a test trace that a val trace's thresholds cannot apply to (another exit count).
+// Whether the policy's measure is there is checkPolicy's, once the policy is known.
+void checkTestTrace(const Trace &val, const Trace &test, const std::string &where);
 
 // Applies the policy (checked beforehand) with cumulative per-exit costs.
 Evaluation evaluate(const Trace &trace, const ThresholdPolicy &policy, const std::vector<double> &cumulativeCost);

@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 namespace exitscope {
@@ -180,8 +181,10 @@ private:
                 row.result = solveAt(row.policy, *prepared, row.budget, warmStarts, context);
                 if (row.result.isPolicy) {
                     row.val = numbersOf(evaluate(m_request.val, row.result.policy, m_request.costs));
-                    if (m_request.test)
+                    if (m_request.test) {
+                        checkPolicy(*m_request.test, row.result.policy, "test trace");
                         row.test = numbersOf(evaluate(*m_request.test, row.result.policy, m_request.costs));
+                    }
                 } else {
                     row.val = bound(row.result);
                     if (m_testOracle)
@@ -287,9 +290,17 @@ void runTasks(const std::vector<std::function<void()>> &tasks, int threads, cons
             }
         }
     };
+    // No more workers than tasks; and when the system refuses a thread (a limit reached),
+    // the workers already started do the work.
     std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
+    const auto wanted = std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), tasks.size());
+    for (std::size_t t = 1; t < wanted; ++t) {
+        try {
+            pool.emplace_back(worker);
+        } catch (const std::system_error &) {
+            break;
+        }
+    }
     worker();
     for (auto &thread : pool)
         thread.join();
@@ -305,9 +316,8 @@ void checkSweep(const SweepRequest &request)
         throw InputError("policies", "no policy given");
     if (request.budgets.empty())
         throw InputError("budgets", "no budget given");
-    if (request.test && request.test->exits() != request.val.exits())
-        throw InputError("test trace", "has " + std::to_string(request.test->exits()) + " exits but the val trace has "
-                                           + std::to_string(request.val.exits()));
+    if (request.test)
+        checkTestTrace(request.val, *request.test, "test trace");
     for (PolicyId policy : request.policies)
         for (double budget : request.budgets) {
             SolverProblem problem{request.val, request.costs, budget, request.kind, request.options, {}};
