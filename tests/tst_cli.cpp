@@ -303,6 +303,15 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("missing trace") << QStringList{"info", "/nonexistent/t.npz"} << "/nonexistent/t.npz: cannot open file";
         QTest::newRow("not a trace type") << QStringList{"info", "/etc/hostname"} << "expected a trace (.npz)";
+        // Missing or folder inputs are bad input (3), as everywhere, not usage errors (2).
+        QTest::newRow("aaai21 missing") << QStringList{"import", "aaai21", "--confidence", "/nonexistent/c.npy", "--correct",
+                                                       "/nonexistent/k.npy", "--lower-is-confident", "-o", "%out.npz"}
+                                        << "/nonexistent/c.npy: cannot open file";
+        QTest::newRow("eenet logits a folder") << QStringList{"import", "eenet", "--logits", "%", "--out-dir", "%ee"}
+                                               << ": is a folder, expected a file";
+        QTest::newRow("eenet seconds missing") << QStringList{"import", "eenet", "--logits", "@eenet-format/logits_single.pth",
+                                                              "--seconds", "/nonexistent/seconds.csv", "--out-dir", "%ee"}
+                                               << "/nonexistent/seconds.csv: cannot open file";
         QTest::newRow("aaai21 shapes") << QStringList{"import", "aaai21", "--confidence", "@aaai21/Alex_val_confidence.npy",
                                                       "--correct", "@aaai21/Scan_val_correct.npy", "--lower-is-confident", "-o", "%out.npz"}
                                        << "Scan_val_correct.npy: shape (5, 10000) disagrees";
@@ -371,6 +380,59 @@ private slots:
         QCOMPARE(run.status, 3);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QCOMPARE(entries(dir.path()), before);
+    }
+
+    // The one output guard: an output that is one of the inputs is refused, and the input
+    // stays as it was (it used to be replaced, a trace by JSON).
+    void outputsNeverReplaceInputs_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("input");
+        QTest::newRow("eval") << QStringList{"eval", "--trace", "%t.npz", "--costs", "1,2,3", "--thresholds", "0.5,0.5", "-o", "%t.npz"}
+                              << "t.npz";
+        QTest::newRow("solve") << QStringList{"solve", "--val", "%t.npz", "--costs", "1,2,3", "--policy", "msdnet", "--budget", "2",
+                                              "-o", "%t.npz"}
+                               << "t.npz";
+        QTest::newRow("sweep, through ..") << QStringList{"sweep", "--val", "%t.npz", "--costs", "1,2,3", "--budgets", "2",
+                                                         "-o", "%sub/../t.npz"}
+                                           << "t.npz";
+        QTest::newRow("import aaai21") << QStringList{"import", "aaai21", "--confidence", "%c.npy", "--correct", "%k.npy",
+                                                      "--lower-is-confident", "-o", "%k.npy"}
+                                       << "k.npy";
+    }
+    void outputsNeverReplaceInputs()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, input);
+        QTemporaryDir dir;
+        QDir(dir.path()).mkdir("sub");
+        QCOMPARE(cli({"synth", "--exits", "3", "--samples", "200", "-o", dir.filePath("t.npz")}).status, 0);
+        for (const char *name : {"c.npy", "k.npy"})
+            QVERIFY(QFile::copy(dir.filePath("t.npz"), dir.filePath(name))); // any bytes: never read
+        QFile file(dir.filePath(input));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        expandPaths(arguments, dir);
+        const Run run = cli(arguments);
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains("is also an input"), qPrintable(run.err));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+    }
+
+    // Several output files appear together or not at all: with test.npz a folder, val.npz
+    // is not left behind either.
+    void multiFileOutputIsAllOrNone()
+    {
+        const QString logits = sharedDataPath("eenet-format/logits_single.pth");
+        REQUIRE_SHARED_FILE(logits);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("ee/test.npz"));
+        const Run run = cli({"import", "eenet", "--logits", logits, "--out-dir", dir.filePath("ee")});
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains("test.npz: is a folder"), qPrintable(run.err));
+        QCOMPARE(QDir(dir.filePath("ee")).entryList(QDir::Files | QDir::Hidden), QStringList());
     }
 
     // Core names settings, the CLI its flags; a bug is not the user's fault.

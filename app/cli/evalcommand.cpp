@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
 #include "textreport.h"
 #include "core/data/thresholdconfig.h"
@@ -21,6 +22,7 @@ Measure defaultMeasure(const Trace &trace)
 
 void runEval(const EvalOptions &o)
 {
+    checkOutputIsNotInput(o.exportPath, {o.trace, o.test, o.config, o.cost.latency});
     const Trace trace = readTraceFile(o.trace);
     ThresholdConfig config;
     std::string policySource;

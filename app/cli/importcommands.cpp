@@ -13,6 +13,7 @@ namespace exitscope::cli {
 
 void runImportAaai21(const ImportAaai21Options &o)
 {
+    checkOutputIsNotInput(o.out, {o.confidence, o.correct});
     const Trace trace = importAaai21(o.confidence, o.correct,
                                      o.lowerIsConfident ? Direction::LowerIsConfident : Direction::HigherIsConfident,
                                      o.divisor);
@@ -22,26 +23,28 @@ void runImportAaai21(const ImportAaai21Options &o)
 
 void runImportEenet(const ImportEenetOptions &o)
 {
+    const std::filesystem::path dir = o.outDir;
+    std::vector<std::string> paths{(dir / "val.npz").string(), (dir / "test.npz").string()};
+    for (const std::string &path : paths)
+        checkOutputIsNotInput(path, {o.logits, o.seconds, o.flops});
     const EenetImport imported = importEenet(o.logits, o.seconds, o.flops);
-    const std::filesystem::path dir = createFolder(o.outDir);
+    if (imported.latency)
+        paths.push_back((dir / "latency.json").string());
+    createFolder(o.outDir);
 
-    // All files or none: each is written to a temporary name, renamed once all are done.
-    AtomicFile val((dir / "val.npz").string()), test((dir / "test.npz").string()),
-        latency((dir / "latency.json").string());
+    AtomicFileSet files(paths); // all or none
+    AtomicFile &val = files[0], &test = files[1];
     writeTraceFile(imported.val, val.temporaryPath());
     writeTraceFile(imported.test, test.temporaryPath());
     if (imported.latency)
-        writeLatencyProfile(*imported.latency, latency.temporaryPath());
-    val.commit();
-    test.commit();
-    if (imported.latency)
-        latency.commit();
+        writeLatencyProfile(*imported.latency, files[2].temporaryPath());
+    files.commit();
 
     std::cout << "wrote " << val.path() << " (N = " << imported.val.samples() << "), " << test.path()
               << " (N = " << imported.test.samples() << "): K = " << imported.val.exits()
               << ", C = " << imported.val.classes() << "\n";
     if (imported.latency)
-        std::cout << "wrote " << latency.path() << " (" << costUnitName(imported.latency->unit) << ")\n";
+        std::cout << "wrote " << files[2].path() << " (" << costUnitName(imported.latency->unit) << ")\n";
     else
         std::cout << "no latency profile written: give --seconds or --flops\n";
 }

@@ -71,8 +71,8 @@ int main(int argc, char **argv)
     import->require_subcommand(1);
     ImportAaai21Options aaai21;
     auto *aaai = import->add_subcommand("aaai21", "The AAAI21 pair <name>_confidence.npy + <name>_correct.npy (K x N float64)");
-    aaai->add_option("--confidence", aaai21.confidence, "K x N scores (.npy)")->required()->check(CLI::ExistingFile);
-    aaai->add_option("--correct", aaai21.correct, "K x N 0/1 correctness (.npy)")->required()->check(CLI::ExistingFile);
+    aaai->add_option("--confidence", aaai21.confidence, "K x N scores (.npy)")->required();
+    aaai->add_option("--correct", aaai21.correct, "K x N 0/1 correctness (.npy)")->required();
     auto *lower = aaai->add_flag("--lower-is-confident", aaai21.lowerIsConfident,
                                  "Lower scores mean more confident (entropy, minus max probability)");
     bool higher = false;
@@ -89,11 +89,9 @@ int main(int argc, char **argv)
     ImportEenetOptions eenet;
     auto *ee = import->add_subcommand("eenet", "EENet's logits_single.pth (+ seconds.csv, flops.pth)");
     ee->add_option("--logits", eenet.logits, "logits_single.pth: (val_pred, val_target, test_pred, test_target)")
-        ->required()
-        ->check(CLI::ExistingFile);
-    ee->add_option("--seconds", eenet.seconds, "seconds.csv: cumulative ms per exit")->check(CLI::ExistingFile);
-    ee->add_option("--flops", eenet.flops, "flops.pth: cumulative FLOPs per exit (used when --seconds is absent)")
-        ->check(CLI::ExistingFile);
+        ->required();
+    ee->add_option("--seconds", eenet.seconds, "seconds.csv: cumulative ms per exit");
+    ee->add_option("--flops", eenet.flops, "flops.pth: cumulative FLOPs per exit (used when --seconds is absent)");
     ee->add_option("--out-dir", eenet.outDir, "Folder for val.npz, test.npz and latency.json")->required();
 
     // info

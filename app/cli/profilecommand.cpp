@@ -12,6 +12,7 @@ namespace exitscope::cli {
 
 int runProfileCommand(const ProfileOptions &o)
 {
+    checkOutputIsNotInput(o.out, {o.model});
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
     ProfilerOptions options;
     options.inputShape = o.inputShape;

@@ -92,6 +92,7 @@ void printReport(const RunOptions &o, const ThresholdConfig &config, const std::
 
 int runRunCommand(const RunOptions &o)
 {
+    checkOutputIsNotInput(o.samplesCsv, {o.model, o.config, o.latency});
     const ThresholdConfig config = readThresholdConfig(o.config);
     const DatasetSpec spec = parseDatasetSpec(o.dataset);
     const std::unique_ptr<Dataset> data = openDataset(spec);

@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
 #include "textreport.h"
 #include "core/data/thresholdconfig.h"
@@ -11,6 +12,7 @@ namespace exitscope::cli {
 
 void runSolveCommand(const SolveOptions &o)
 {
+    checkOutputIsNotInput(o.out, {o.tuning.val, o.tuning.test, o.tuning.cost.latency});
     const PolicyId policy = parsePolicies(o.policy).at(0); // CLI11 checked the name
     if (policy == PolicyId::Oracle)
         throw InputError("--policy", "oracle is an upper bound, not a threshold policy: nothing to export");

@@ -63,6 +63,7 @@ void printSummary(const SweepResult &sweep, const std::vector<PolicyId> &policie
 
 int runSweepCommand(const SweepOptions &o)
 {
+    checkOutputIsNotInput(o.out, {o.tuning.val, o.tuning.test, o.tuning.cost.latency});
     const Tuning tuning = loadTuning(o.tuning);
     SweepRequest request{tuning.val, tuning.test, tuning.latency.cumulative, parseBudgets(o.budgets, tuning.budgetScale),
                          tuning.kind, parsePolicies(o.policies), tuning.solver, o.tuning.threads};

@@ -13,6 +13,8 @@ namespace exitscope::cli {
 
 int runTraceCommand(const TraceOptions &o)
 {
+    for (const char *name : {"val.npz", "test.npz"})
+        checkOutputIsNotInput((std::filesystem::path(o.outDir) / name).string(), {o.model});
     const DatasetSpec spec = parseDatasetSpec(o.dataset);
     const std::unique_ptr<Dataset> data = openDataset(spec);
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
@@ -26,11 +28,11 @@ int runTraceCommand(const TraceOptions &o)
         return interruptedNothingWritten();
 
     const std::filesystem::path dir = createFolder(o.outDir);
-    AtomicFile val((dir / "val.npz").string()), test((dir / "test.npz").string()); // both or neither
+    AtomicFileSet files({(dir / "val.npz").string(), (dir / "test.npz").string()}); // both or neither
+    AtomicFile &val = files[0], &test = files[1];
     writeTraceFile(traces->val, val.temporaryPath());
     writeTraceFile(traces->test, test.temporaryPath());
-    val.commit();
-    test.commit();
+    files.commit();
     std::cout << "wrote " << val.path() << " (N = " << traces->val.samples() << ") and " << test.path()
               << " (N = " << traces->test.samples() << "): K = " << traces->val.exits() << ", C = " << traces->val.classes()
               << (traces->val.topk() > 0 ? ", top-" + std::to_string(traces->val.topk()) + " probabilities" : std::string())

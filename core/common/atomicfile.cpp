@@ -40,6 +40,41 @@ void AtomicFile::commit()
     m_committed = true;
 }
 
+AtomicFileSet::AtomicFileSet(const std::vector<std::string> &paths)
+{
+    m_files.reserve(paths.size());
+    for (const std::string &path : paths)
+        m_files.emplace_back(path);
+}
+
+void AtomicFileSet::commit()
+{
+    for (const AtomicFile &file : m_files) {
+        std::error_code error;
+        if (std::filesystem::is_directory(file.path(), error))
+            throw InputError(file.path(), "is a folder: cannot write the file there (nothing was written)");
+    }
+    for (AtomicFile &file : m_files)
+        file.commit();
+}
+
+void checkOutputIsNotInput(const std::string &output, const std::vector<std::string> &inputs)
+{
+    if (output.empty())
+        return;
+    std::error_code error;
+    const std::filesystem::path out = std::filesystem::weakly_canonical(output, error);
+    for (const std::string &input : inputs) {
+        if (input.empty())
+            continue;
+        std::error_code inputError;
+        const bool same = std::filesystem::equivalent(output, input, inputError)
+            || (!error && out == std::filesystem::weakly_canonical(input, inputError) && !inputError);
+        if (same)
+            throw InputError(output, "is also an input (" + input + "); refusing to overwrite it: choose another output path");
+    }
+}
+
 std::string createFolder(const std::string &path)
 {
     std::error_code error;
@@ -64,6 +99,9 @@ void writeTextFile(const std::string &path, const std::string &text)
 
 std::string readTextFile(const std::string &path)
 {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error))
+        throw InputError(path, "is a folder, expected a file");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, "cannot open file (missing or unreadable)");

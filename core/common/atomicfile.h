@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace exitscope {
 
@@ -24,6 +25,25 @@ private:
     std::string m_temporary;
     bool m_committed = false;
 };
+
+// Files that appear together or not at all: each is written to its temporary path, and
+// commit() renames them only once every target is known to be replaceable (none is a
+// folder), so a failure leaves none of them behind.
+class AtomicFileSet
+{
+public:
+    explicit AtomicFileSet(const std::vector<std::string> &paths);
+    AtomicFile &operator[](std::size_t i) { return m_files[i]; }
+    void commit();
+
+private:
+    std::vector<AtomicFile> m_files;
+};
+
+// The one output guard: refuses (InputError naming the output) an output path that is, or
+// resolves to, one of the inputs, before anything is read or written. Empty paths are
+// ignored.
+void checkOutputIsNotInput(const std::string &output, const std::vector<std::string> &inputs);
 
 // Creates a folder (and its parents) for output files, or throws InputError.
 std::string createFolder(const std::string &path);
