@@ -68,6 +68,7 @@ private slots:
         QTest::newRow("missing option") << QStringList{"synth"} << "--out is required";
         QTest::newRow("bad number") << QStringList{"synth", "--exits", "many", "-o", "x.npz"} << "--exits";
         QTest::newRow("out of range") << QStringList{"synth", "--exits", "0", "-o", "x.npz"} << "--exits";
+        QTest::newRow("negative seed") << QStringList{"synth", "--seed", "-1", "-o", "x.npz"} << "--seed"; // was 2^64 - 1
         QTest::newRow("eval without thresholds") << QStringList{"eval", "--trace", "t.npz", "--costs", "1,2"} << "--thresholds";
         QTest::newRow("aaai21 without direction")
             << QStringList{"import", "aaai21", "--confidence", EXITSCOPE_CLI, "--correct", EXITSCOPE_CLI, "-o", "x.npz"}

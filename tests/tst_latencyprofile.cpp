@@ -129,6 +129,11 @@ private slots:
                                         << "provenance.source: 'datasheet' is not measured, costs or file:PATH";
         QTest::newRow("missing field") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\"}")
                                        << "cumulative: missing field";
+        // Counts are whole numbers in range, never a cast of whatever double was there.
+        QTest::newRow("threads 1e300") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumulative\":[1],\"provenance\":{\"source\":\"measured\",\"threads\":1e300}}")
+                                       << "provenance.threads: expected a whole number in [0, 2147483647], found 1e+300";
+        QTest::newRow("runs 2.5") << QByteArray("{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\",\"cumulative\":[1],\"provenance\":{\"source\":\"measured\",\"runs\":2.5}}")
+                                  << "provenance.runs: expected a whole number in [0, 2147483647], found 2.5";
     }
     void rejectsBadProfiles()
     {

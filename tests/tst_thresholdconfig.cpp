@@ -92,6 +92,8 @@ private slots:
                                               << "direction: measure 'entropy' is lower-is-confident, not higher-is-confident";
         QTest::newRow("overflowing number") << "0.125" << "1e999" << "not valid JSON";
         QTest::newRow("truncated") << "\"version\"" << "\"vers" << "not valid JSON";
+        QTest::newRow("samples 1e300") << "\"samples\": 100" << "\"samples\": 1e300" << "samples: expected a whole number in [0, 9007199254740992], found 1e+300";
+        QTest::newRow("negative samples") << "\"samples\": 100" << "\"samples\": -3" << "samples: expected a whole number";
     }
     void rejectsBadConfigs()
     {

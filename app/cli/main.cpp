@@ -15,6 +15,18 @@ using namespace exitscope::cli;
 
 namespace {
 
+// Seeds are unsigned 64-bit: "-1" would otherwise wrap around to 2^64 - 1.
+CLI::Validator seedValidator()
+{
+    return CLI::Validator(
+        [](std::string &value) {
+            return value.find_first_not_of("0123456789") == std::string::npos && !value.empty()
+                ? std::string()
+                : "expected a whole number from 0 to 18446744073709551615, found " + value;
+        },
+        "SEED");
+}
+
 void addCostOptions(CLI::App *command, CostOptions &cost, bool required)
 {
     auto *costs = command->add_option("--costs", cost.costs,
@@ -44,7 +56,7 @@ void addTuningOptions(CLI::App *command, TuningOptions &t)
         ->check(CLI::IsMember({"mean", "p90"}));
     command->add_flag("--label-free", t.labelFree, "Judge exits by agreement with the final exit instead of labels");
     command->add_option("--threads", t.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
-    command->add_option("--seed", t.seed, "Seed of the randomized solvers");
+    command->add_option("--seed", t.seed, "Seed of the randomized solvers")->check(seedValidator());
     command->add_option("--measure", t.measure, "Score to threshold (default: each policy's own)")
         ->check(CLI::IsMember({"given", "max-prob", "entropy", "margin", "patience"}));
     command->add_option("--ippp-slope", t.ipppSlope, "iPPP: sigmoid slope k (paper: 30, 200 for Speech)")->check(CLI::PositiveNumber);
@@ -216,7 +228,7 @@ int main(int argc, char **argv)
     synthCommand->add_option("--exits", synth.exits, "Number of exits K")->check(CLI::Range(1, 255));
     synthCommand->add_option("--samples", synth.samples, "Number of samples N")->check(CLI::PositiveNumber);
     synthCommand->add_option("--classes", synth.classes, "Number of classes C")->check(CLI::Range(2, 1 << 20));
-    synthCommand->add_option("--seed", synth.seed, "Random seed");
+    synthCommand->add_option("--seed", synth.seed, "Random seed")->check(seedValidator());
     synthCommand->add_option("-o,--out", synth.out, "Output trace (.npz)")->required();
 
     try {

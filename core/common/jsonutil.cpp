@@ -105,6 +105,22 @@ double JsonReader::optionalNumber(const std::string &key, double fallback) const
     return hasNonNull(key) ? number(key) : fallback;
 }
 
+std::int64_t JsonReader::integer(const std::string &key, std::int64_t lowest, std::int64_t highest) const
+{
+    const double value = number(key);
+    // Compared as doubles before any conversion: a cast of an out-of-range double is undefined.
+    if (value != std::floor(value) || value < static_cast<double>(lowest) || value > static_cast<double>(highest))
+        fail(key, "expected a whole number in [" + std::to_string(lowest) + ", " + std::to_string(highest) + "], found "
+                      + member(key).dump());
+    return static_cast<std::int64_t>(value);
+}
+
+std::int64_t JsonReader::optionalInteger(const std::string &key, std::int64_t fallback, std::int64_t lowest,
+                                         std::int64_t highest) const
+{
+    return hasNonNull(key) ? integer(key, lowest, highest) : fallback;
+}
+
 bool JsonReader::boolean(const std::string &key) const
 {
     const auto &v = member(key);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,10 @@ public:
     std::string optionalString(const std::string &key) const;
     double number(const std::string &key) const;
     double optionalNumber(const std::string &key, double fallback) const;
+    // A whole number in [lowest, highest] (1e300 or 2.5 for a count is refused, not cast).
+    std::int64_t integer(const std::string &key, std::int64_t lowest, std::int64_t highest) const;
+    std::int64_t optionalInteger(const std::string &key, std::int64_t fallback, std::int64_t lowest,
+                                 std::int64_t highest) const;
     bool boolean(const std::string &key) const;
     std::vector<double> numbers(const std::string &key) const;
 

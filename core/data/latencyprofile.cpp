@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace exitscope {
@@ -220,12 +221,13 @@ LatencyProfile latencyProfileFromJson(const nlohmann::json &j, const std::string
             throw InputError(where, "provenance.source: '" + source + "' is not measured, costs or file:PATH");
         }
         p.provenance.device = s.optionalString("device");
-        p.provenance.threads = static_cast<int>(s.optionalNumber("threads", 0));
-        p.provenance.batchSize = static_cast<int>(s.optionalNumber("batch_size", 0));
+        constexpr std::int64_t kMostInt = std::numeric_limits<int>::max();
+        p.provenance.threads = static_cast<int>(s.optionalInteger("threads", 0, 0, kMostInt));
+        p.provenance.batchSize = static_cast<int>(s.optionalInteger("batch_size", 0, 0, kMostInt));
         p.provenance.inputShape = s.optionalString("input_shape");
         p.provenance.libtorchVersion = s.optionalString("libtorch");
         p.provenance.date = s.optionalString("date");
-        p.provenance.runs = static_cast<int>(s.optionalNumber("runs", 0));
+        p.provenance.runs = static_cast<int>(s.optionalInteger("runs", 0, 0, kMostInt));
     }
     p.validate(where);
     return p;

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <ctime>
+#include <limits>
 
 namespace exitscope {
 
@@ -38,7 +39,7 @@ SplitPrediction splitFromJson(const JsonReader &in)
     SplitPrediction s;
     s.trace = in.string("trace");
     s.sha256 = in.optionalString("sha256");
-    s.samples = static_cast<std::int64_t>(in.number("samples"));
+    s.samples = in.integer("samples", 0, std::int64_t{1} << 53); // every count a double holds exactly
     s.accuracy = in.optionalNumber("accuracy", std::nan(""));
     s.agreement = in.optionalNumber("agreement", std::nan(""));
     s.meanCost = in.number("mean_cost");
