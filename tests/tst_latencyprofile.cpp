@@ -96,6 +96,23 @@ private slots:
         QTest::newRow("crlf") << QByteArray("1\r\n2\r\n") << 2;
         QTest::newRow("one line, commas") << QByteArray("1, 2, 3, 4") << 4;
     }
+    // Only decimal numbers: hex, inf, nan and trailing text are refused with the line named.
+    void secondsCsvRejectsWhatIsNotDecimal_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        for (const char *value : {"0x10", "inf", "nan", "1.5ms", "1e999", "--1", "+-2"})
+            QTest::newRow(value) << QByteArray(value);
+    }
+    void secondsCsvRejectsWhatIsNotDecimal()
+    {
+        QFETCH(QByteArray, value);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "seconds.csv", "1\n" + value + "\n3\n");
+        EXPECT_INPUT_ERROR(readSecondsCsv(str(path)), str(path) + ":2: '" + value.toStdString() + "' is not a decimal number");
+        const QString good = writeFile(dir, "good.csv", "+1\n2.5e0\n3.\n");
+        QVERIFY_THROWS_NO_EXCEPTION(readSecondsCsv(str(good)).cumulative);
+    }
+
     void secondsCsvVariants()
     {
         QFETCH(QByteArray, text);

@@ -1,6 +1,7 @@
 #include "tuning.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/numbertext.h"
 #include "core/io/tracefile.h"
 
 #include <cmath>
@@ -15,16 +16,10 @@ namespace {
 
 double parseNumber(const std::string &text, const std::string &what)
 {
-    std::size_t used = 0;
-    double value = 0;
-    try {
-        value = std::stod(text, &used);
-    } catch (const std::exception &) {
-        used = 0;
-    }
-    if (used == 0 || used != text.size() || !std::isfinite(value))
+    const std::optional<double> value = parseDecimal(text);
+    if (!value)
         throw InputError("--budgets", "'" + text + "' is not a number (" + what + ")");
-    return value;
+    return *value;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "core/common/numbertext.h"
 
+#include <charconv>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
@@ -13,6 +14,22 @@ std::string formatNumber(double value, int precision)
     std::ostringstream out;
     out << std::fixed << std::setprecision(precision) << value;
     return out.str();
+}
+
+std::optional<double> parseDecimal(std::string_view text)
+{
+    // One optional sign, then a digit or a point (from_chars takes '-' but not '+').
+    const std::string_view body = text.substr(!text.empty() && (text.front() == '+' || text.front() == '-') ? 1 : 0);
+    if (body.empty() || !(std::isdigit(static_cast<unsigned char>(body.front())) || body.front() == '.'))
+        return std::nullopt;
+    if (text.front() == '+')
+        text.remove_prefix(1);
+    double value = 0;
+    // chars_format::general: decimal digits with an optional exponent; hex is not accepted.
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::general);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        return std::nullopt;
+    return value;
 }
 
 std::string formatPercentDifference(double value, double base)

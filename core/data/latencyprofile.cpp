@@ -5,6 +5,7 @@
 #include "core/common/internalerror.h"
 #include "core/common/jsonutil.h"
 #include "core/common/nametable.h"
+#include "core/common/numbertext.h"
 
 #include <nlohmann/json.hpp>
 
@@ -136,16 +137,10 @@ LatencyProfile readSecondsCsv(const std::string &path)
             return;
         }
         const std::string value = token.substr(begin, token.find_last_not_of(" \t\r") - begin + 1);
-        std::size_t used = 0;
-        double v = 0;
-        try {
-            v = std::stod(value, &used);
-        } catch (const std::exception &) {
-            used = 0;
-        }
-        if (used != value.size())
-            throw InputError(path + ":" + std::to_string(line), "'" + value + "' is not a number");
-        profile.cumulative.push_back(v);
+        const std::optional<double> v = parseDecimal(value);
+        if (!v)
+            throw InputError(path + ":" + std::to_string(line), "'" + value + "' is not a decimal number");
+        profile.cumulative.push_back(*v);
         token.clear();
     };
     for (char ch : text) {
