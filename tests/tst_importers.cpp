@@ -99,7 +99,7 @@ private slots:
         QTemporaryDir dir;
         const QString cut = truncatedCopy(confidence, dir, 0.5);
         EXPECT_INPUT_ERROR(importAaai21(str(cut), str(correct), Direction::LowerIsConfident),
-                           "truncated array data: expected 240000 bytes");
+                           str(cut) + ": truncated: the header claims 240000 bytes of data (shape (3, 10000)), the file has 119936");
     }
 
     // Expected numbers computed independently: the .pth zip's raw storages read with
