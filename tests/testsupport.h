@@ -14,8 +14,10 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <string>
+#include <vector>
 
 namespace exitscope::test {
 
@@ -40,6 +42,55 @@ inline QString writeFile(const QTemporaryDir &dir, const QString &name, const QB
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
         qFatal("cannot write test file %s", qPrintable(path));
     return path;
+}
+
+// CRC-32 (ISO 3309), as zip and PNG files hold it.
+inline std::uint32_t crc32(const QByteArray &bytes)
+{
+    std::uint32_t crc = 0xffffffffu;
+    for (unsigned char b : bytes) {
+        crc ^= b;
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+// One member of a hand-made zip archive. Stored (method 0) members hold `data` as is;
+// with method 8 `data` stands for deflate output and `size` is the uncompressed size the
+// archive claims, so a test can state any claim it wants to see refused.
+struct ZipMember
+{
+    QByteArray name;
+    QByteArray data;
+    std::uint16_t method = 0;
+    std::uint32_t size = 0; // method 8 only; a stored member's size is data.size()
+};
+
+// A zip archive (PKWARE APPNOTE 4.3: local headers, central directory, end record) of
+// `members`, with correct CRCs of stored data: crafted .npz and .pth files for tests.
+inline QByteArray zipArchive(const std::vector<ZipMember> &members)
+{
+    const auto le = [](std::uint64_t v, int bytes) {
+        QByteArray out;
+        for (int i = 0; i < bytes; ++i)
+            out += static_cast<char>((v >> (8 * i)) & 0xff);
+        return out;
+    };
+    QByteArray body, directory;
+    for (const ZipMember &m : members) {
+        const std::uint32_t size = m.method == 0 ? static_cast<std::uint32_t>(m.data.size()) : m.size;
+        const std::uint32_t crc = m.method == 0 ? crc32(m.data) : 0;
+        // version needed, flags, method, time, date, CRC, compressed and uncompressed sizes, name and extra lengths
+        const QByteArray common = le(20, 2) + le(0, 2) + le(m.method, 2) + le(0, 2) + le(0x21, 2) + le(crc, 4)
+            + le(static_cast<std::uint32_t>(m.data.size()), 4) + le(size, 4) + le(static_cast<std::uint32_t>(m.name.size()), 2)
+            + le(0, 2);
+        directory += le(0x02014b50, 4) + le(20, 2) + common + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4)
+            + le(static_cast<std::uint32_t>(body.size()), 4) + m.name;
+        body += le(0x04034b50, 4) + common + m.name + m.data;
+    }
+    return body + directory + le(0x06054b50, 4) + le(0, 2) + le(0, 2) + le(members.size(), 2) + le(members.size(), 2)
+        + le(static_cast<std::uint32_t>(directory.size()), 4) + le(static_cast<std::uint32_t>(body.size()), 4) + le(0, 2);
 }
 
 // A full-probability trace's contents cut to the k largest probabilities of every row, most

@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QVariantList>
 
 #include <stb/stb_image_write.h>
 
@@ -45,17 +46,6 @@ QByteArray cifarRecord(QByteArray labels, int seed)
         for (int k = 0; k < 1024; ++k)
             labels += static_cast<char>((c * 7 + k + seed) % 256);
     return labels;
-}
-
-std::uint32_t crc32(const QByteArray &bytes)
-{
-    std::uint32_t crc = 0xffffffffu;
-    for (unsigned char b : bytes) {
-        crc ^= b;
-        for (int k = 0; k < 8; ++k)
-            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
 }
 
 QByteArray pngChunk(const char *type, const QByteArray &data)
@@ -225,6 +215,8 @@ private slots:
         QTest::newRow("label magic") << idxImages(2, 2, 2, px) << idxLabels("\x01\x02", 0x803) << "wrong IDX magic 0x00000803, expected 0x00000801";
         QTest::newRow("count vs length") << idxImages(3, 2, 2, px) << idxLabels("\x01\x02") << "promises 3 images of 2x2 (28 bytes) but the file has 24 bytes";
         QTest::newRow("label range") << idxImages(2, 2, 2, px) << idxLabels("\x01\x0c") << "label 1 is 12";
+        QTest::newRow("overflowing size") << idxImages(0xffffffffu, 65536, 65536, px) << idxLabels("\x01\x02")
+                                          << "shape (4294967295, 65536, 65536) has more elements than fit in 64 bits";
     }
     void rejectsBadMnist()
     {
@@ -360,6 +352,39 @@ private slots:
         EXPECT_INPUT_ERROR(open("npy:" + xs + "," + y3), "3 labels for 2 samples");
         const QString cut = writeFile(dir, "cut.npy", npy(NpyType::Float32, {4, 1}, std::vector<float>{1, 2}));
         EXPECT_INPUT_ERROR(open("npy:" + cut), "truncated");
+    }
+
+    // The audit's crash: each dimension plausible, their product not. Refused when the
+    // dataset opens, naming the file and the shape (it was a SIGSEGV in the first batch).
+    void rejectsNpyShapesPastTheFile_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QVariantList>("shape");
+        QTest::addColumn<QString>("message");
+        const QVariantList overflowing{4, qint64(1) << 40, qint64(1) << 23};
+        QTest::newRow("npy overflow") << "npy" << overflowing
+                                      << ": shape (4, 1099511627776, 8388608) has more elements than fit in 64 bits";
+        QTest::newRow("npz overflow") << "npz" << overflowing
+                                      << "[inputs]: shape (4, 1099511627776, 8388608) has more elements than fit in 64 bits";
+        QTest::newRow("npy claim") << "npy" << QVariantList{268435456, 2}
+                                   << ": truncated: the header claims 2147483648 bytes of data (shape (268435456, 2)), "
+                                      "the file has 16 after the header";
+        QTest::newRow("npz claim") << "npz" << QVariantList{268435456, 2}
+                                   << "[inputs]: truncated: the header claims 2147483648 bytes of data";
+    }
+    void rejectsNpyShapesPastTheFile()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QVariantList, shape);
+        QFETCH(QString, message);
+        std::vector<std::int64_t> dims;
+        for (const QVariant &d : shape)
+            dims.push_back(d.toLongLong());
+        const QByteArray member = QByteArray::fromStdString(npyHeaderBytes(NpyType::Float32, dims)) + QByteArray(16, '\0');
+        QTemporaryDir dir;
+        const QString path = kind == "npy" ? writeFile(dir, "x.npy", member)
+                                           : writeFile(dir, "x.npz", zipArchive({{"inputs.npy", member}}));
+        EXPECT_INPUT_ERROR(open(kind + ":" + path), str(path) + str(message));
     }
 
     void batchesCoverTheDataset()

@@ -1,11 +1,15 @@
 #include "core/io/aaai21import.h"
 #include "core/io/eenetimport.h"
 #include "core/io/npy.h"
+#include "core/io/tensorgeometry.h"
+#include "core/io/torchpickle.h"
 #include "testsupport.h"
 
 #include <QFile>
 
 #include <cmath>
+#include <cstring>
+#include <limits>
 
 using namespace exitscope;
 using namespace exitscope::test;
@@ -19,6 +23,49 @@ QString truncatedCopy(const QString &source, const QTemporaryDir &dir, double fr
     in.open(QIODevice::ReadOnly);
     const QByteArray bytes = in.readAll();
     return writeFile(dir, QFileInfo(source).fileName(), bytes.left(static_cast<int>(bytes.size() * fraction)));
+}
+
+QByteArray pickleInt(std::int64_t v)
+{
+    const bool small = v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max();
+    QByteArray out(small ? "J" : "\x8a\x08", small ? 1 : 2); // BININT, or LONG1 of 8 bytes
+    for (int i = 0; i < (small ? 4 : 8); ++i)
+        out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff);
+    return out;
+}
+
+QByteArray pickleTuple(const std::vector<std::int64_t> &values)
+{
+    QByteArray out("(");
+    for (std::int64_t v : values)
+        out += pickleInt(v);
+    return out + "t";
+}
+
+QByteArray pickleString(const QByteArray &s)
+{
+    return "X" + QByteArray(1, static_cast<char>(s.size())) + QByteArray(3, '\0') + s; // BINUNICODE
+}
+
+// What torch.save((t,)) writes for one float32 tensor t (protocol 2, as the shared
+// logits_single.pth), with the view (sizes, strides, storage offset) and the storage's
+// stated element count as given, and a storage record of `recordFloats` floats 0, 1, 2...
+QByteArray craftedPth(const std::vector<std::int64_t> &sizes, const std::vector<std::int64_t> &strides,
+                      std::int64_t offset, std::int64_t statedNumel, int recordFloats)
+{
+    QByteArray pkl("\x80\x02");
+    pkl += "ctorch._utils\n_rebuild_tensor_v2\n((";
+    pkl += pickleString("storage") + "ctorch\nFloatStorage\n" + pickleString("0") + pickleString("cpu")
+        + pickleInt(statedNumel) + "tQ"; // the storage's persistent id
+    pkl += pickleInt(offset) + pickleTuple(sizes) + pickleTuple(strides);
+    pkl += "\x89" "ccollections\nOrderedDict\n)RtR"; // requires_grad False, no hooks; rebuild
+    pkl += "\x85."; // a tuple of the one tensor
+    QByteArray record;
+    for (int i = 0; i < recordFloats; ++i) {
+        const float f = static_cast<float>(i);
+        record += QByteArray(reinterpret_cast<const char *>(&f), sizeof f);
+    }
+    return zipArchive({{"crafted/data.pkl", pkl}, {"crafted/data/0", record}, {"crafted/version", "3\n"}});
 }
 
 } // namespace
@@ -99,7 +146,7 @@ private slots:
         QTemporaryDir dir;
         const QString cut = truncatedCopy(confidence, dir, 0.5);
         EXPECT_INPUT_ERROR(importAaai21(str(cut), str(correct), Direction::LowerIsConfident),
-                           "truncated array data: expected 240000 bytes");
+                           str(cut) + ": truncated: the header claims 240000 bytes of data (shape (3, 10000)), the file has 119936");
     }
 
     // Expected numbers computed independently: the .pth zip's raw storages read with
@@ -138,6 +185,65 @@ private slots:
         QVERIFY(e.latency.has_value());
         QCOMPARE(e.latency->unit, CostUnit::Flops);
         QCOMPARE(e.latency->cumulative, (std::vector<double>{1e6, 2.1e6, 3.2e6, 4.3e6}));
+    }
+
+    // The crafting above makes files LibTorch reads: a transposed 2 x 2 view reads in C order.
+    void craftedPthReads()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "crafted.pth", craftedPth({2, 2}, {1, 2}, 0, 4, 4));
+        const std::vector<FloatTensor> tensors = readTorchTensorSequence(str(path));
+        QCOMPARE(tensors.size(), std::size_t(1));
+        QCOMPARE(tensors[0].shape, (std::vector<std::int64_t>{2, 2}));
+        QCOMPARE(tensors[0].values, (std::vector<float>{0, 2, 1, 3}));
+    }
+
+    // A view past its storage was a heap over-read in toFloatTensor; now every tensor's
+    // geometry is checked against the bytes its storage record really holds, naming the
+    // file and the tensor, whichever reader (or importer) reads it.
+    void rejectsTensorViewsPastTheirStorage_data()
+    {
+        QTest::addColumn<QByteArray>("pth");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("record shorter than stated")
+            << craftedPth({4}, {1}, 0, 4, 2)
+            << "[0]: tensor of shape (4,), strides (1,), storage offset 0 reaches element 3 of a storage of 2 elements";
+        QTest::newRow("view longer than storage")
+            << craftedPth({8}, {1}, 0, 4, 4)
+            << "[0]: tensor of shape (8,), strides (1,), storage offset 0 reaches element 7 of a storage of 4 elements";
+        QTest::newRow("offset 2^28")
+            << craftedPth({4}, {1}, std::int64_t(1) << 28, 4, 4)
+            << "[0]: tensor of shape (4,), strides (1,), storage offset 268435456 reaches element 268435459 of a storage of 4";
+        QTest::newRow("strides past 64 bits")
+            << craftedPth({2, 2}, {std::int64_t(1) << 62, std::int64_t(1) << 62}, 0, 4, 4)
+            << "[0]: tensor of shape (2, 2), strides (4611686018427387904, 4611686018427387904), storage offset 0 is not a "
+               "size that fits in 64 bits";
+    }
+    void rejectsTensorViewsPastTheirStorage()
+    {
+        QFETCH(QByteArray, pth);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "logits_single.pth", pth);
+        EXPECT_INPUT_ERROR(readTorchTensorSequence(str(path)), str(path) + str(message));
+        EXPECT_INPUT_ERROR(readTorchTensorDict(str(path)), "expected a dict of tensors"); // not a dict: no read
+        EXPECT_INPUT_ERROR(importEenet(str(path), "", ""), str(path) + str(message));
+    }
+
+    // The check itself, on geometry no torch.save file could state.
+    void tensorGeometryCheck()
+    {
+        checkTensorGeometry({{2, 3}, {3, 1}, 0, 6}, "t"); // contiguous: largest index 5
+        checkTensorGeometry({{3}, {0}, 5, 6}, "t");       // broadcast: index 5 only
+        checkTensorGeometry({{0, 7}, {1, 1}, std::int64_t(1) << 40, 0}, "t"); // empty: reads nothing
+        checkTensorGeometry({{}, {}, 3, 4}, "t");         // a scalar at index 3
+        EXPECT_INPUT_ERROR(checkTensorGeometry({{}, {}, 4, 4}, "s.pth[1]"), "s.pth[1]: tensor of shape (), strides (), storage offset 4 reaches element 4 of a storage of 4");
+        EXPECT_INPUT_ERROR(checkTensorGeometry({{2, 3}, {3, 1}, 1, 6}, "t"), "reaches element 6 of a storage of 6");
+        EXPECT_INPUT_ERROR(checkTensorGeometry({{2}, {1, 1}, 0, 6}, "t"), "1 sizes but 2 strides");
+        EXPECT_INPUT_ERROR(checkTensorGeometry({{2}, {-1}, 1, 6}, "t"), "negative size or stride in dimension 0");
+        EXPECT_INPUT_ERROR(checkTensorGeometry({{2}, {1}, -1, 6}, "t"), "negative storage offset");
+        EXPECT_INPUT_ERROR(checkTensorGeometry({{std::int64_t(1) << 40, std::int64_t(1) << 40}, {1, 1}, 0, 6}, "t"),
+                           "has more elements than fit in 64 bits");
     }
 
     void eenetRejectsBadFiles_data()

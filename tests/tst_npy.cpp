@@ -1,9 +1,12 @@
+#include "core/common/checkedsize.h"
 #include "core/common/shapetext.h"
 #include "core/io/npy.h"
+#include "core/io/npzarchive.h"
 #include "testsupport.h"
 
 #include <cstring>
 #include <fstream>
+#include <limits>
 
 using namespace exitscope;
 using namespace exitscope::test;
@@ -82,7 +85,7 @@ private slots:
         MemoryReader reader{npyBytes("{'descr': '" + str(descr) + "', 'fortran_order': False, 'shape': (3,), }",
                                      data.toStdString())};
         const ByteReader read = std::ref(reader);
-        const NpyHeader h = readNpyHeader(read, "mem");
+        const NpyHeader h = readNpyHeader(read, reader.bytes.size(), "mem");
         QCOMPARE(h.shape, std::vector<std::int64_t>{3});
         const std::vector<double> values = readNpyDoubles(read, h, "mem");
         QCOMPARE(values.size(), std::size_t(3));
@@ -105,7 +108,7 @@ private slots:
         QFETCH(QString, dict);
         QFETCH(QString, shape);
         MemoryReader reader{npyBytes(str(dict), std::string(48, '\0'))};
-        const NpyHeader h = readNpyHeader(std::ref(reader), "mem");
+        const NpyHeader h = readNpyHeader(std::ref(reader), reader.bytes.size(), "mem");
         QCOMPARE(QString::fromStdString(shapeText(h.shape)), shape);
     }
 
@@ -113,11 +116,12 @@ private slots:
     {
         const std::string header = npyHeaderBytes(NpyType::Int32, {4, 5});
         QCOMPARE(header.size() % 64, std::size_t(0));
-        MemoryReader reader{header};
-        const NpyHeader h = readNpyHeader(std::ref(reader), "mem");
+        MemoryReader reader{header + std::string(4 * 5 * 4, '\0')};
+        const NpyHeader h = readNpyHeader(std::ref(reader), reader.bytes.size(), "mem");
         QCOMPARE(h.type, NpyType::Int32);
         QCOMPARE(h.shape, (std::vector<std::int64_t>{4, 5}));
         QCOMPARE(reader.pos, header.size());
+        QCOMPARE(h.dataOffset, std::uint64_t(header.size()));
     }
 
     void rejectsBadStreams_data()
@@ -135,7 +139,7 @@ private slots:
         QTest::newRow("big endian") << QByteArray::fromStdString(npyBytes("{'descr': '>f8', 'fortran_order': False, 'shape': (3,), }", three))
                                     << "big-endian";
         QTest::newRow("truncated data") << QByteArray::fromStdString(npyBytes(good, three.substr(0, 20)))
-                                        << "truncated array data: expected 24 bytes, found 20";
+                                        << "truncated: the header claims 24 bytes of data (shape (3,)), the file has 20 after the header";
         QTest::newRow("truncated header") << QByteArray::fromStdString(npyBytes(good, three).substr(0, 30))
                                           << "truncated .npy header";
         QTest::newRow("garbage header") << QByteArray::fromStdString(npyBytes("{'descr': '<f8', 'shape': [3], }", three))
@@ -147,7 +151,8 @@ private slots:
         QFETCH(QString, message);
         MemoryReader reader{bytes.toStdString()};
         const ByteReader read = std::ref(reader);
-        EXPECT_INPUT_ERROR(readNpyDoubles(read, readNpyHeader(read, "stream.npy"), "stream.npy"), str(message));
+        EXPECT_INPUT_ERROR(readNpyDoubles(read, readNpyHeader(read, reader.bytes.size(), "stream.npy"), "stream.npy"),
+                           str(message));
     }
 
     // The shared Speech traces are Fortran-ordered: they read as numpy.load reads them.
@@ -157,14 +162,14 @@ private slots:
         MemoryReader reader{npyBytes("{'descr': '<i4', 'fortran_order': True, 'shape': (2, 3), }",
                                      raw<std::int32_t>({1, 4, 2, 5, 3, 6}))};
         const ByteReader read = std::ref(reader);
-        const NpyHeader h = readNpyHeader(read, "f.npy");
+        const NpyHeader h = readNpyHeader(read, reader.bytes.size(), "f.npy");
         QVERIFY(h.fortranOrder);
         QCOMPARE(readNpyDoubles(read, h, "f.npy"), (std::vector<double>{1, 2, 3, 4, 5, 6}));
 
         MemoryReader cube{npyBytes("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2, 2), }",
                                    raw<double>({0, 4, 2, 6, 1, 5, 3, 7}))};
         const ByteReader readCube = std::ref(cube);
-        QCOMPARE(readNpyDoubles(readCube, readNpyHeader(readCube, "c.npy"), "c.npy"),
+        QCOMPARE(readNpyDoubles(readCube, readNpyHeader(readCube, cube.bytes.size(), "c.npy"), "c.npy"),
                  (std::vector<double>{0, 1, 2, 3, 4, 5, 6, 7}));
     }
 
@@ -172,8 +177,121 @@ private slots:
     {
         MemoryReader reader{npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", raw<float>({1.0f}))};
         const ByteReader read = std::ref(reader);
-        const NpyHeader h = readNpyHeader(read, "labels.npy");
+        const NpyHeader h = readNpyHeader(read, reader.bytes.size(), "labels.npy");
         EXPECT_INPUT_ERROR(readNpyIntegers(read, h, "labels.npy"), "expected an integer array");
+    }
+
+    // A stream that ends before the bound it was opened with (a zip member whose directory
+    // overstates it) is still caught while reading.
+    void streamShorterThanItsBound()
+    {
+        const std::string three = raw<double>({1, 2, 3});
+        MemoryReader reader{npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", three.substr(0, 20))};
+        const ByteReader read = std::ref(reader);
+        EXPECT_INPUT_ERROR(readNpyDoubles(read, readNpyHeader(read, 1 << 20, "member.npy"), "member.npy"),
+                           "member.npy: truncated array data: expected 24 bytes, found 20");
+    }
+
+    // Each dimension may pass on its own while their product overflows: the header is
+    // refused naming the file and the shape, before anything is allocated or read.
+    void overflowingShapes_data()
+    {
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("elements") << "(4, 1099511627776, 8388608)"
+                                  << "shape (4, 1099511627776, 8388608) has more elements than fit in 64 bits";
+        QTest::newRow("square") << "(1099511627776, 1099511627776)"
+                                << "shape (1099511627776, 1099511627776) has more elements than fit in 64 bits";
+        QTest::newRow("bytes") << "(1073741824, 1073741824, 4)"
+                               << "shape (1073741824, 1073741824, 4) at 8 bytes an element has more bytes than fit in 64 bits";
+    }
+    void overflowingShapes()
+    {
+        QFETCH(QString, shape);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const std::string bytes = npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': " + str(shape) + ", }",
+                                           std::string(16, '\0'));
+        const QString path = writeFile(dir, "huge.npy", QByteArray::fromStdString(bytes));
+        EXPECT_INPUT_ERROR(readNpyFileAsDoubles(str(path)), str(path) + ": " + str(message));
+        EXPECT_INPUT_ERROR(readNpyFileHeader(str(path)), str(path) + ": " + str(message));
+    }
+
+    // A 144-byte file claiming 2 GiB is refused by its size at once, never allocated for:
+    // the message is the header check's, not the streaming read's.
+    void claimBeyondTheFileIsRefusedBeforeAllocating()
+    {
+        QTemporaryDir dir;
+        const std::string bytes = npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (268435456,), }",
+                                           std::string(16, '\0'));
+        QCOMPARE(bytes.size(), std::size_t(144)); // a 128-byte header and 16 bytes of data
+        const QString path = writeFile(dir, "claims2gib.npy", QByteArray::fromStdString(bytes));
+        EXPECT_INPUT_ERROR(readNpyFileAsDoubles(str(path)),
+                           str(path) + ": truncated: the header claims 2147483648 bytes of data (shape (268435456,)), "
+                                       "the file has 16 after the header");
+        EXPECT_INPUT_ERROR(readNpyFileAsIntegers(str(path)), "the header claims 2147483648 bytes");
+    }
+
+    // The same rules inside a .npz: a member's header is checked against the bytes the
+    // member can hold (stored: its size; deflated: at most 1032 times its compressed size).
+    void npzMembersAreCheckedBeforeAllocating_data()
+    {
+        QTest::addColumn<QByteArray>("member");
+        QTest::addColumn<int>("method");
+        QTest::addColumn<QString>("message");
+        const auto member = [](const std::vector<std::int64_t> &shape) {
+            return QByteArray::fromStdString(npyHeaderBytes(NpyType::Float64, shape)) + QByteArray(16, '\0');
+        };
+        QTest::newRow("overflowing shape") << member({4, std::int64_t(1) << 40, std::int64_t(1) << 23}) << 0
+                                           << "[inputs]: shape (4, 1099511627776, 8388608) has more elements than fit in 64 bits";
+        QTest::newRow("claim beyond the member") << member({268435456}) << 0
+                                                 << "[inputs]: truncated: the header claims 2147483648 bytes of data "
+                                                    "(shape (268435456,)), the file has 16 after the header";
+        QTest::newRow("deflate bomb") << QByteArray(1000, '\x55') << 8
+                                      << "[inputs]: implausible compression: 2147483648 bytes claimed from 1000 compressed "
+                                         "(deflate expands at most 1032-fold)";
+    }
+    void npzMembersAreCheckedBeforeAllocating()
+    {
+        QFETCH(QByteArray, member);
+        QFETCH(int, method);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "x.npz", zipArchive({{"inputs.npy", member, std::uint16_t(method), 0x80000000u}}));
+        const NpzReader npz(str(path));
+        QVERIFY(npz.has("inputs"));
+        EXPECT_INPUT_ERROR(npz.header("inputs"), str(path) + str(message));
+        EXPECT_INPUT_ERROR(npz.doubles("inputs"), str(path) + str(message));
+    }
+
+    // The ratio rule leaves real compressed members alone (qCompress is zlib: a 4-byte size,
+    // a 2-byte header, the raw deflate stream numpy.savez_compressed also writes, a 4-byte sum).
+    void compressedMemberReads()
+    {
+        const std::vector<double> zeros(1000, 0.0);
+        const QByteArray npyData = QByteArray::fromStdString(npyHeaderBytes(NpyType::Float64, {1000}))
+            + QByteArray(reinterpret_cast<const char *>(zeros.data()), 8000);
+        const QByteArray z = qCompress(npyData, 9);
+        const QByteArray deflated = z.mid(6, z.size() - 10);
+        QVERIFY(deflated.size() * 30 < npyData.size()); // compressed well: the ratio is tested, not bypassed
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "z.npz", zipArchive({{"a.npy", deflated, 8, std::uint32_t(npyData.size())}}));
+        QCOMPARE(NpzReader(str(path)).doubles("a"), zeros);
+    }
+
+    void checkedSizeArithmetic()
+    {
+        QCOMPARE(checkedElementCount({}, "scalar"), std::int64_t(1));
+        QCOMPARE(checkedElementCount({3, 0, std::int64_t(1) << 62}, "empty"), std::int64_t(0));
+        QCOMPARE(checkedElementCount({std::int64_t(1) << 31, std::int64_t(1) << 31}, "a"), std::int64_t(1) << 62);
+        QCOMPARE(checkedByteCount({2, 3}, 8, "a"), std::int64_t(48));
+        EXPECT_INPUT_ERROR(checkedElementCount({2, -3}, "neg.npy"), "neg.npy: negative dimension in shape (2, -3)");
+        EXPECT_INPUT_ERROR(checkedElementCount({std::int64_t(1) << 32, std::int64_t(1) << 31}, "big.npy"),
+                           "big.npy: shape (4294967296, 2147483648) has more elements");
+        EXPECT_INPUT_ERROR(checkedMultiply(std::int64_t(1) << 62, 2, "t.pth", "stride"), "t.pth: stride is not a size");
+        EXPECT_INPUT_ERROR(checkedAdd(std::numeric_limits<std::int64_t>::max(), 1, "t.pth", "index"), "t.pth: index");
+        QCOMPARE(checkedAdd(2, 3, "x", "sum"), std::int64_t(5));
+        QCOMPARE(checkedMultiply(0, std::numeric_limits<std::int64_t>::max(), "x", "product"), std::int64_t(0));
     }
 
     void missingFileNamesIt()

@@ -1,5 +1,6 @@
 #include "core/io/npy.h"
 
+#include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/common/shapetext.h"
 
@@ -201,7 +202,7 @@ std::vector<T> fortranToC(const std::vector<T> &in, const std::vector<std::int64
     if (shape.size() < 2)
         return in;
     const std::size_t rank = shape.size();
-    std::vector<std::size_t> fortranStride(rank, 1);
+    std::vector<std::size_t> fortranStride(rank, 1); // each at most the element count, already checked
     for (std::size_t d = 1; d < rank; ++d)
         fortranStride[d] = fortranStride[d - 1] * static_cast<std::size_t>(shape[d - 1]);
     std::vector<T> out(in.size());
@@ -225,6 +226,7 @@ template <typename Target>
 std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &header, const std::string &where)
 {
     const std::size_t count = static_cast<std::size_t>(header.count());
+    const std::size_t bytes = static_cast<std::size_t>(header.dataBytes());
     const std::size_t itemSize = header.itemSize();
     std::vector<Target> out(count);
     const NpyType type = header.type;
@@ -232,7 +234,7 @@ std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &heade
         || (std::is_same_v<Target, float> && type == NpyType::Float32)
         || (std::is_same_v<Target, std::int64_t> && type == NpyType::Int64);
     if (same) {
-        readExactly(read, out.data(), count * itemSize, where, "array data");
+        readExactly(read, out.data(), bytes, where, "array data");
         if (header.fortranOrder)
             return fortranToC(out, header.shape);
         return out; // not in a ?: expression, which would copy instead of move
@@ -244,7 +246,7 @@ std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &heade
         const std::size_t got = read(chunk.data(), n * itemSize);
         if (got != n * itemSize) {
             std::ostringstream msg;
-            msg << "truncated array data: expected " << count * itemSize << " bytes, found "
+            msg << "truncated array data: expected " << bytes << " bytes, found "
                 << done * itemSize + got;
             throw InputError(where, msg.str());
         }
@@ -270,10 +272,12 @@ std::vector<Target> readConverted(const ByteReader &read, const NpyHeader &heade
 
 std::int64_t NpyHeader::count() const
 {
-    std::int64_t n = 1;
-    for (auto d : shape)
-        n *= d;
-    return n;
+    return checkedElementCount(shape, "array shape");
+}
+
+std::int64_t NpyHeader::dataBytes() const
+{
+    return checkedByteCount(shape, itemSize(), "array shape");
 }
 
 std::size_t NpyHeader::itemSize() const
@@ -281,7 +285,7 @@ std::size_t NpyHeader::itemSize() const
     return infoOf(type).size;
 }
 
-NpyHeader readNpyHeader(const ByteReader &read, const std::string &where)
+NpyHeader readNpyHeader(const ByteReader &read, std::uint64_t streamBytes, const std::string &where)
 {
     unsigned char prefix[8];
     const std::size_t got = read(prefix, sizeof prefix);
@@ -291,12 +295,14 @@ NpyHeader readNpyHeader(const ByteReader &read, const std::string &where)
         throw InputError(where, "not a NumPy .npy array (the magic string \\x93NUMPY is missing)");
     const int major = prefix[6];
     std::size_t headerLength = 0;
+    std::size_t lengthBytes = 2;
     if (major == 1) {
         unsigned char len[2];
         readExactly(read, len, 2, where, ".npy header");
         headerLength = len[0] | (len[1] << 8);
     } else if (major == 2 || major == 3) {
         unsigned char len[4];
+        lengthBytes = 4;
         readExactly(read, len, 4, where, ".npy header");
         headerLength = len[0] | (len[1] << 8) | (len[2] << 16) | (static_cast<std::size_t>(len[3]) << 24);
         if (headerLength > (1u << 20))
@@ -310,6 +316,14 @@ NpyHeader readNpyHeader(const ByteReader &read, const std::string &where)
     for (auto d : header.shape)
         if (d > (std::int64_t(1) << 40))
             throw InputError(where, "implausible array shape " + shapeText(header.shape));
+    header.dataOffset = sizeof prefix + lengthBytes + headerLength;
+    // The claim is checked against the bytes there before anyone allocates for it.
+    const auto claimed = static_cast<std::uint64_t>(checkedByteCount(header.shape, header.itemSize(), where));
+    const std::uint64_t present = streamBytes > header.dataOffset ? streamBytes - header.dataOffset : 0;
+    if (claimed > present)
+        throw InputError(where, "truncated: the header claims " + std::to_string(claimed) + " bytes of data (shape "
+                                    + shapeText(header.shape) + "), the file has " + std::to_string(present)
+                                    + " after the header");
     return header;
 }
 
@@ -348,20 +362,46 @@ std::string npyHeaderBytes(NpyType type, const std::vector<std::int64_t> &shape)
     return out + dict;
 }
 
-NpyDoubleArray readNpyFileAsDoubles(const std::string &path)
+namespace {
+
+// Opens a .npy file, reads its header (checked against the file's size) and hands both
+// to `body`.
+template <typename Body>
+auto withNpyFile(const std::string &path, Body &&body)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, "cannot open file (missing or unreadable)");
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg(); // -1 for what cannot seek (a folder): reads as empty
+    in.seekg(0);
     const ByteReader read = [&in](void *dst, std::size_t n) {
         in.read(static_cast<char *>(dst), static_cast<std::streamsize>(n));
         return static_cast<std::size_t>(in.gcount());
     };
-    NpyDoubleArray array;
-    const NpyHeader header = readNpyHeader(read, path);
-    array.shape = header.shape;
-    array.values = readNpyDoubles(read, header, path);
-    return array;
+    const NpyHeader header = readNpyHeader(read, size > 0 ? static_cast<std::uint64_t>(size) : 0, path);
+    return body(read, header);
+}
+
+} // namespace
+
+NpyDoubleArray readNpyFileAsDoubles(const std::string &path)
+{
+    return withNpyFile(path, [&path](const ByteReader &read, const NpyHeader &header) {
+        return NpyDoubleArray{header.shape, readNpyDoubles(read, header, path)};
+    });
+}
+
+std::vector<std::int64_t> readNpyFileAsIntegers(const std::string &path)
+{
+    return withNpyFile(path, [&path](const ByteReader &read, const NpyHeader &header) {
+        return readNpyIntegers(read, header, path);
+    });
+}
+
+NpyHeader readNpyFileHeader(const std::string &path)
+{
+    return withNpyFile(path, [](const ByteReader &, const NpyHeader &header) { return header; });
 }
 
 } // namespace exitscope

@@ -16,8 +16,12 @@ struct NpyHeader
     NpyType type = NpyType::Float64;
     std::vector<std::int64_t> shape;
     bool fortranOrder = false; // column-major in the file; readers return C order
+    std::uint64_t dataOffset = 0; // bytes before the data: magic, version, header length and dict
 
+    // Elements and data bytes, by the checked size arithmetic (core/common/checkedsize.h):
+    // readNpyHeader has already refused a shape whose product overflows.
     std::int64_t count() const;
+    std::int64_t dataBytes() const;
     std::size_t itemSize() const;
 };
 
@@ -25,8 +29,10 @@ struct NpyHeader
 using ByteReader = std::function<std::size_t(void *dst, std::size_t n)>;
 
 // Parses the magic, version and header dict of a .npy stream; `where` names the file or
-// archive member in every error.
-NpyHeader readNpyHeader(const ByteReader &read, const std::string &where);
+// archive member in every error. `streamBytes` is the stream's size (or an upper bound on
+// it): a header whose data would not fit is refused here ("truncated"), before any reader
+// allocates what the header claims.
+NpyHeader readNpyHeader(const ByteReader &read, std::uint64_t streamBytes, const std::string &where);
 
 // The data part, converted to the wanted element type and to C order. Integer targets
 // refuse float data; every read refuses a stream shorter than the header promises
@@ -45,5 +51,8 @@ struct NpyDoubleArray
     std::vector<double> values;
 };
 NpyDoubleArray readNpyFileAsDoubles(const std::string &path);
+std::vector<std::int64_t> readNpyFileAsIntegers(const std::string &path);
+// Just the header of a .npy file, checked against the file's size.
+NpyHeader readNpyFileHeader(const std::string &path);
 
 } // namespace exitscope

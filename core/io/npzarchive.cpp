@@ -5,6 +5,8 @@
 
 #include <zip.h>
 
+#include <algorithm>
+
 #include <sys/stat.h>
 
 namespace exitscope {
@@ -13,9 +15,14 @@ namespace exitscope {
 constexpr zip_uint16_t kDosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
 constexpr zip_uint16_t kDosTime = 0;
 
+// Deflate's largest expansion, output bytes per input byte: a member that claims more than
+// this many times its compressed size is a bomb or a lie, refused before it is read.
+constexpr std::uint64_t kMaxDeflateRatio = 1032;
+
 struct NpzReader::Archive
 {
     zip_t *zip = nullptr;
+    std::uint64_t fileBytes = 0;
 };
 
 NpzReader::NpzReader(const std::string &path)
@@ -27,6 +34,7 @@ NpzReader::NpzReader(const std::string &path)
         throw InputError(path, "cannot open file (missing or unreadable)");
     if (info.st_size == 0)
         throw InputError(path, "empty file, expected a NumPy .npz archive");
+    m_archive->fileBytes = static_cast<std::uint64_t>(info.st_size);
     int error = 0;
     m_archive->zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
     if (!m_archive->zip) {
@@ -87,6 +95,28 @@ zip_file_t *openMember(zip_t *zip, const std::string &name, const std::string &w
     return file;
 }
 
+// An upper bound on what a member can hold, from the bytes actually in the archive: a stored
+// member no more than the archive, a compressed one no more than deflate can expand its
+// compressed bytes to. A member's header is checked against it before anything is allocated.
+std::uint64_t memberBytes(zip_t *zip, std::uint64_t archiveBytes, const std::string &name, const std::string &where)
+{
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(zip, (name + ".npy").c_str(), 0, &st) != 0)
+        throw InputError(where, std::string("cannot read array: ") + zip_strerror(zip));
+    const std::uint64_t needed = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD;
+    if ((st.valid & needed) != needed)
+        throw InputError(where, "the archive does not state the member's sizes");
+    const std::uint64_t stored = std::min<std::uint64_t>(st.comp_size, archiveBytes);
+    if (st.comp_method == ZIP_CM_STORE)
+        return std::min<std::uint64_t>(st.size, stored);
+    if (st.size / kMaxDeflateRatio > stored)
+        throw InputError(where, "implausible compression: " + std::to_string(st.size) + " bytes claimed from "
+                                    + std::to_string(stored) + " compressed (deflate expands at most "
+                                    + std::to_string(kMaxDeflateRatio) + "-fold)");
+    return st.size;
+}
+
 ByteReader memberReader(zip_file_t *file, const std::string &where)
 {
     return [file, where](void *dst, std::size_t n) -> std::size_t {
@@ -106,22 +136,21 @@ ByteReader memberReader(zip_file_t *file, const std::string &where)
 
 } // namespace
 
-NpyHeader NpzReader::header(const std::string &name) const
-{
-    const std::string at = where(name);
-    OpenMember member{openMember(m_archive->zip, name, at)};
-    return readNpyHeader(memberReader(member.file, at), at);
-}
-
 template <typename T>
 T NpzReader::readMember(const std::string &name,
                         T (*read)(const ByteReader &, const NpyHeader &, const std::string &)) const
 {
     const std::string at = where(name);
+    const std::uint64_t bytes = memberBytes(m_archive->zip, m_archive->fileBytes, name, at);
     OpenMember member{openMember(m_archive->zip, name, at)};
     const ByteReader reader = memberReader(member.file, at);
-    const NpyHeader h = readNpyHeader(reader, at);
+    const NpyHeader h = readNpyHeader(reader, bytes, at);
     return read(reader, h, at);
+}
+
+NpyHeader NpzReader::header(const std::string &name) const
+{
+    return readMember<NpyHeader>(name, [](const ByteReader &, const NpyHeader &h, const std::string &) { return h; });
 }
 
 std::vector<double> NpzReader::doubles(const std::string &name) const
@@ -148,7 +177,7 @@ void NpzWriter::add(const std::string &name, NpyType type, const std::vector<std
     h.type = type;
     h.shape = shape;
     entry.data = data;
-    entry.dataBytes = static_cast<std::uint64_t>(h.count()) * h.itemSize();
+    entry.dataBytes = static_cast<std::uint64_t>(h.dataBytes());
     m_entries.push_back(std::move(entry));
 }
 

@@ -7,7 +7,7 @@
 
 namespace exitscope {
 
-// Files written by Python's torch.save, read with LibTorch's pickle_load. This header is
+// Files written by Python's torch.save, read with LibTorch's unpickler. This header is
 // plain C++ so that callers need no torch headers (they cost ~45 s per translation unit).
 
 struct FloatTensor

@@ -1,7 +1,9 @@
 #include "core/model/dataset.h"
 
+#include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/common/random.h"
+#include "core/common/shapetext.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -183,10 +185,7 @@ Dataset::~Dataset() = default;
 
 std::int64_t Dataset::sampleElements() const
 {
-    std::int64_t n = 1;
-    for (auto d : m_sampleShape)
-        n *= d;
-    return n;
+    return checkedElementCount(m_sampleShape, m_where);
 }
 
 void Dataset::setNormalization(const std::vector<float> &mean, const std::vector<float> &std)
@@ -211,7 +210,8 @@ DatasetBatch Dataset::read(const std::vector<std::int64_t> &indices) const
     batch.shape.push_back(static_cast<std::int64_t>(indices.size()));
     batch.shape.insert(batch.shape.end(), m_sampleShape.begin(), m_sampleShape.end());
     const std::int64_t per = sampleElements();
-    batch.inputs.resize(static_cast<std::size_t>(per) * indices.size());
+    batch.inputs.resize(static_cast<std::size_t>(
+        checkedMultiply(per, static_cast<std::int64_t>(indices.size()), m_where, "a batch of shape " + shapeText(batch.shape))));
     if (!indices.empty())
         readSamples(indices, batch.inputs.data());
     if (!m_mean.empty()) {

@@ -1,8 +1,8 @@
 // The binary dataset formats: CIFAR-10/100 batches, MNIST IDX files, NumPy .npy and .npz.
 #include "core/model/dataset.h"
 
+#include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
-#include "core/common/shapetext.h"
 #include "core/io/npy.h"
 #include "core/io/npzarchive.h"
 
@@ -151,11 +151,13 @@ public:
             throw InputError(m_images, "wrong IDX magic " + hex(bigEndian32(header)) + ", expected 0x00000803 (unsigned-byte images, 3 dimensions)");
         const std::uint64_t count = bigEndian32(header + 4), rows = bigEndian32(header + 8), cols = bigEndian32(header + 12);
         const std::uint64_t size = fileSize(m_images);
-        if (rows == 0 || cols == 0 || rows > 65536 || cols > 65536 || size != 16 + count * rows * cols)
-            throw InputError(m_images, "header promises " + std::to_string(count) + " images of " + std::to_string(rows) + "x"
-                                 + std::to_string(cols) + " (" + std::to_string(16 + count * rows * cols)
-                                 + " bytes) but the file has " + std::to_string(size) + " bytes");
         m_sampleShape = {1, static_cast<std::int64_t>(rows), static_cast<std::int64_t>(cols)};
+        const auto want = 16 + static_cast<std::uint64_t>(checkedByteCount(
+            {static_cast<std::int64_t>(count), static_cast<std::int64_t>(rows), static_cast<std::int64_t>(cols)}, 1, m_images));
+        if (rows == 0 || cols == 0 || rows > 65536 || cols > 65536 || size != want)
+            throw InputError(m_images, "header promises " + std::to_string(count) + " images of " + std::to_string(rows) + "x"
+                                 + std::to_string(cols) + " (" + std::to_string(want)
+                                 + " bytes) but the file has " + std::to_string(size) + " bytes");
         m_size = static_cast<std::int64_t>(count);
 
         std::ifstream lin = openBinary(labels);
@@ -229,30 +231,15 @@ public:
     NpyDataset(const DatasetSpec &spec)
     {
         m_where = spec.path;
-        std::ifstream in = openBinary(spec.path);
-        const ByteReader read = [&in](void *dst, std::size_t n) {
-            in.read(static_cast<char *>(dst), static_cast<std::streamsize>(n));
-            return static_cast<std::size_t>(in.gcount());
-        };
-        m_header = readNpyHeader(read, spec.path);
-        m_dataOffset = static_cast<std::uint64_t>(in.tellg());
+        m_header = readNpyFileHeader(spec.path); // refuses data shorter than the header claims
+        m_dataOffset = m_header.dataOffset;
         m_sampleShape = sampleShapeOf(m_header, spec.path);
         if (m_header.fortranOrder && m_sampleShape.size() > 0)
             throw InputError(spec.path, "Fortran-order inputs cannot be read by sample; save them with numpy.ascontiguousarray");
         m_size = m_header.shape[0];
-        const std::uint64_t want = m_dataOffset + static_cast<std::uint64_t>(m_header.count()) * m_header.itemSize();
-        if (fileSize(spec.path) < want)
-            throw InputError(spec.path, "truncated: shape " + shapeText(m_header.shape) + " needs " + std::to_string(want)
-                                 + " bytes, the file has " + std::to_string(fileSize(spec.path)));
         m_numClasses = spec.options.classes;
         if (!spec.labelsPath.empty()) {
-            std::ifstream lin = openBinary(spec.labelsPath);
-            const ByteReader lread = [&lin](void *dst, std::size_t n) {
-                lin.read(static_cast<char *>(dst), static_cast<std::streamsize>(n));
-                return static_cast<std::size_t>(lin.gcount());
-            };
-            const NpyHeader lh = readNpyHeader(lread, spec.labelsPath);
-            m_labels = readNpyIntegers(lread, lh, spec.labelsPath);
+            m_labels = readNpyFileAsIntegers(spec.labelsPath);
             checkLabels(m_labels, m_size, m_numClasses, spec.labelsPath);
         }
         setNormalization(spec.options.mean, spec.options.std);

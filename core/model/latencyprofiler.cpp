@@ -1,5 +1,6 @@
 #include "core/model/latencyprofiler.h"
 
+#include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/common/random.h"
 #include "core/common/shapetext.h"
@@ -177,8 +178,7 @@ std::optional<std::vector<LatencyProfile>> profileLatency(const MultiExitModel &
         FloatTensor input;
         input.shape = o.inputShape;
         input.shape.insert(input.shape.begin(), o.batchSizes[b]);
-        const std::int64_t elements = std::accumulate(input.shape.begin(), input.shape.end(), std::int64_t{1},
-                                                      std::multiplies<>());
+        const std::int64_t elements = checkedElementCount(input.shape, "input shape");
         input.values.resize(static_cast<std::size_t>(elements));
         for (float &v : input.values)
             v = static_cast<float>(random.normal());

@@ -1,6 +1,7 @@
 // The only file of core/ that runs TorchScript models: keep torch includes here.
 #include "core/model/multiexitmodel.h"
 
+#include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
 #include "core/common/nametable.h"
@@ -245,12 +246,7 @@ void MultiExitModel::Impl::detectMonolithic()
 
 at::Tensor MultiExitModel::Impl::toDevice(const FloatTensor &input) const
 {
-    std::int64_t count = 1;
-    for (const std::int64_t size : input.shape) {
-        if (size < 0)
-            throw InputError("input", "negative size in shape " + shapeText(input.shape));
-        count *= size;
-    }
+    const std::int64_t count = checkedElementCount(input.shape, "input");
     if (input.shape.empty())
         throw InputError("input", "a scalar, expected a batch (N x ...)");
     if (static_cast<std::size_t>(count) != input.values.size())
