@@ -257,7 +257,7 @@ private slots:
         QTest::newRow("truncated") << "eenet-format/logits_single.pth" << 1 << "not a readable torch.save file";
         QTest::newRow("empty") << "eenet-format/logits_single.pth" << 2 << "empty file";
         QTest::newRow("seconds K mismatch") << "eenet-format/logits_single.pth" << 3 << "has 3 exits but the trace has 4";
-        QTest::newRow("seconds not numbers") << "eenet-format/logits_single.pth" << 4 << "seconds.csv:2: 'fast' is not a number";
+        QTest::newRow("seconds not numbers") << "eenet-format/logits_single.pth" << 4 << "seconds.csv:2: 'fast' is not a decimal number";
     }
     void eenetRejectsBadFiles()
     {

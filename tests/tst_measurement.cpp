@@ -21,6 +21,8 @@
 
 #include <cmath>
 #include <random>
+#include <tuple>
+#include <utility>
 
 using namespace exitscope;
 using namespace exitscope::test;
@@ -193,15 +195,24 @@ private slots:
         if (batchSize == 1) {
             // A sample that runs further takes longer: the median time at the latest exit
             // used is above that at the earliest (medians, so a stray slow sample cannot decide).
-            std::vector<std::vector<double>> timesAt(4);
-            for (std::size_t j = 0; j < 120; ++j)
-                timesAt[run->exitOf[j]].push_back(run->milliseconds[j]);
-            std::vector<double> medians;
-            for (const std::vector<double> &times : timesAt)
-                if (!times.empty())
-                    medians.push_back(interpolatedQuantile(times, 0.5));
-            QVERIFY2(medians.back() > medians.front(), qPrintable(QString("median %1 ms at the latest exit used, %2 ms at the earliest")
-                                                                       .arg(medians.back()).arg(medians.front())));
+            // Timing on a busy 2-core machine can still swap them once, so up to three runs
+            // may show it; a run that never attributes time to exits fails all three.
+            const auto earliestAndLatest = [](const EarlyExitRun &r) {
+                std::vector<std::vector<double>> timesAt(4);
+                for (std::size_t j = 0; j < r.exitOf.size(); ++j)
+                    timesAt[r.exitOf[j]].push_back(r.milliseconds[j]);
+                std::vector<double> medians;
+                for (const std::vector<double> &times : timesAt)
+                    if (!times.empty())
+                        medians.push_back(interpolatedQuantile(times, 0.5));
+                return std::make_pair(medians.front(), medians.back());
+            };
+            auto [earliest, latest] = earliestAndLatest(*run);
+            for (int retry = 0; retry < 2 && latest <= earliest; ++retry)
+                std::tie(earliest, latest) = earliestAndLatest(
+                    *runEarlyExit(model, *data, indices, policy, EarlyExitOptions{batchSize, 1, 0}));
+            QVERIFY2(latest > earliest, qPrintable(QString("median %1 ms at the latest exit used, %2 ms at the earliest")
+                                                        .arg(latest).arg(earliest)));
         }
         QVERIFY(check.measuredP90 >= *std::min_element(run->milliseconds.begin(), run->milliseconds.end()));
     }
