@@ -65,10 +65,12 @@ struct ZipMember
     QByteArray data;
     std::uint16_t method = 0;
     std::uint32_t size = 0; // method 8 only; a stored member's size is data.size()
+    std::uint32_t crc = 0; // method 8 only: of the uncompressed bytes; a stored member's is computed
 };
 
 // A zip archive (PKWARE APPNOTE 4.3: local headers, central directory, end record) of
-// `members`, with correct CRCs of stored data: crafted .npz and .pth files for tests.
+// `members`, with correct CRCs of stored data (compressed members carry theirs): crafted
+// .npz and .pth files for tests.
 inline QByteArray zipArchive(const std::vector<ZipMember> &members)
 {
     const auto le = [](std::uint64_t v, int bytes) {
@@ -80,7 +82,7 @@ inline QByteArray zipArchive(const std::vector<ZipMember> &members)
     QByteArray body, directory;
     for (const ZipMember &m : members) {
         const std::uint32_t size = m.method == 0 ? static_cast<std::uint32_t>(m.data.size()) : m.size;
-        const std::uint32_t crc = m.method == 0 ? crc32(m.data) : 0;
+        const std::uint32_t crc = m.method == 0 ? crc32(m.data) : m.crc;
         // version needed, flags, method, time, date, CRC, compressed and uncompressed sizes, name and extra lengths
         const QByteArray common = le(20, 2) + le(0, 2) + le(m.method, 2) + le(0, 2) + le(0x21, 2) + le(crc, 4)
             + le(static_cast<std::uint32_t>(m.data.size()), 4) + le(size, 4) + le(static_cast<std::uint32_t>(m.name.size()), 2)

@@ -275,8 +275,34 @@ private slots:
         const QByteArray deflated = z.mid(6, z.size() - 10);
         QVERIFY(deflated.size() * 30 < npyData.size()); // compressed well: the ratio is tested, not bypassed
         QTemporaryDir dir;
-        const QString path = writeFile(dir, "z.npz", zipArchive({{"a.npy", deflated, 8, std::uint32_t(npyData.size())}}));
+        const QString path = writeFile(dir, "z.npz", zipArchive({{"a.npy", deflated, 8, std::uint32_t(npyData.size()), crc32(npyData)}}));
         QCOMPARE(NpzReader(str(path)).doubles("a"), zeros);
+    }
+
+    // A corrupted byte in a member is an error, not a slightly wrong number: the member is
+    // read to its end, where libzip checks its CRC (0.25 used to come back as 0.249...).
+    void corruptedMemberFailsItsCrc()
+    {
+        const std::vector<double> values(64, 0.25);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("c.npz");
+        NpzWriter writer;
+        writer.add("scores", NpyType::Float64, {64}, values.data());
+        writer.commit(str(path));
+        QCOMPARE(NpzReader(str(path)).doubles("scores"), values);
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        const QByteArray quarter(reinterpret_cast<const char *>(values.data()), 8);
+        const int at = bytes.indexOf(quarter);
+        QVERIFY(at > 0);
+        bytes[at] = char(bytes[at] ^ 0x01); // the last bit of the mantissa: still a plausible number
+        QVERIFY(file.seek(0) && file.write(bytes) == bytes.size());
+        file.close();
+        const NpzReader npz(str(path));
+        QCOMPARE(npz.header("scores").shape, (std::vector<std::int64_t>{64})); // the header alone is fine
+        EXPECT_INPUT_ERROR(npz.doubles("scores"), str(path) + "[scores]: corrupt archive member: CRC error");
     }
 
     void checkedSizeArithmetic()

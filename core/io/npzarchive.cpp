@@ -145,12 +145,23 @@ T NpzReader::readMember(const std::string &name,
     OpenMember member{openMember(m_archive->zip, name, at)};
     const ByteReader reader = memberReader(member.file, at);
     const NpyHeader h = readNpyHeader(reader, bytes, at);
-    return read(reader, h, at);
+    T value = read(reader, h, at);
+    // libzip checks a member's CRC only when it is read to its end: read on past the array
+    // (a .npy holds nothing after it; whatever is there is bounded by the member's size), so
+    // that a corrupted byte is an error rather than a wrong number.
+    char rest[4096];
+    while (reader(rest, sizeof rest) > 0) {
+    }
+    return value;
 }
 
 NpyHeader NpzReader::header(const std::string &name) const
 {
-    return readMember<NpyHeader>(name, [](const ByteReader &, const NpyHeader &h, const std::string &) { return h; });
+    // The header alone: its member is not read to the end, so its CRC is checked when the
+    // data is read.
+    const std::string at = where(name);
+    OpenMember member{openMember(m_archive->zip, name, at)};
+    return readNpyHeader(memberReader(member.file, at), memberBytes(m_archive->zip, m_archive->fileBytes, name, at), at);
 }
 
 std::vector<double> NpzReader::doubles(const std::string &name) const
