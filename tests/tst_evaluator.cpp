@@ -1,3 +1,4 @@
+#include "core/common/internalerror.h"
 #include "core/data/synth.h"
 #include "core/eval/evaluator.h"
 #include "core/eval/learnedscorer.h"
@@ -389,14 +390,14 @@ private slots:
         EXPECT_INPUT_ERROR(Evaluator(trace, {1.0, 2.0}), "costs: expected 3 exit costs");
         EXPECT_INPUT_ERROR(Evaluator(trace, {1.0, 2.0, 3.0}, {false, 0}), "histogram bins: expected 1 to 4096 bins, found 0");
         Evaluator ev(trace, {1.0, 2.0, 3.0});
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, ev.setThreshold(0, 0.5));
+        QVERIFY_THROWS_EXCEPTION(InternalError, ev.setThreshold(0, 0.5));
         EXPECT_INPUT_ERROR(ev.setPolicy({Measure::MaxProb, Direction::HigherIsConfident, {0.5}, nullptr}, "config.json"),
                            "config.json: expected 2 thresholds");
         EXPECT_INPUT_ERROR(ev.setPolicy({Measure::Given, Direction::HigherIsConfident, {0.5, 0.5}, nullptr}, "config.json"),
                            "config.json: measure 'given' is unavailable");
         ev.setPolicy({Measure::MaxProb, Direction::HigherIsConfident, {0.5, 0.6}, nullptr}, "config.json");
         EXPECT_INPUT_ERROR(ev.setThreshold(1, std::nan("")), "thresholds: threshold 1 is NaN");
-        QVERIFY_THROWS_EXCEPTION(std::out_of_range, ev.setThreshold(2, 0.5));
+        QVERIFY_THROWS_EXCEPTION(InternalError, ev.setThreshold(2, 0.5));
         EXPECT_INPUT_ERROR(ev.setBins(5000), "histogram bins");
         // A refused change leaves the state as it was.
         QCOMPARE(ev.policy().thresholds, (std::vector<double>{0.5, 0.6}));

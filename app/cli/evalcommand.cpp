@@ -1,11 +1,12 @@
 #include "commands.h"
 
+#include "textreport.h"
+#include "tuning.h"
+
 #include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
-#include "textreport.h"
 #include "core/data/thresholdconfig.h"
 #include "core/io/tracefile.h"
-#include "tuning.h"
 
 #include <iostream>
 

@@ -1,12 +1,13 @@
 #include "commands.h"
 
+#include "textreport.h"
+
 #include "core/common/inputerror.h"
 #include "core/common/jsonutil.h"
 #include "core/data/thresholdconfig.h"
 #include "core/eval/tracesummary.h"
 #include "core/io/tracefile.h"
 #include "core/model/multiexitmodel.h"
-#include "textreport.h"
 
 #include <iostream>
 

@@ -1,9 +1,10 @@
 #include "commands.h"
 
-#include "core/common/atomicfile.h"
 #include "console.h"
-#include "core/model/latencyprofiler.h"
 #include "textreport.h"
+
+#include "core/common/atomicfile.h"
+#include "core/model/latencyprofiler.h"
 
 #include <algorithm>
 #include <iostream>

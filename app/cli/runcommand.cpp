@@ -1,13 +1,14 @@
 #include "commands.h"
 
-#include "core/common/atomicfile.h"
 #include "console.h"
+#include "textreport.h"
+
+#include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
+#include "core/data/thresholdconfig.h"
 #include "core/model/earlyexitrun.h"
 #include "core/model/latencyprofiler.h"
 #include "core/model/runreport.h"
-#include "textreport.h"
-#include "core/data/thresholdconfig.h"
 #include "core/model/tracecollector.h"
 
 #include <cmath>

@@ -1,12 +1,13 @@
 #include "commands.h"
 
-#include "core/common/atomicfile.h"
 #include "console.h"
+#include "textreport.h"
+#include "tuning.h"
+
+#include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
 #include "core/io/sweepcsv.h"
 #include "core/solvers/sweep.h"
-#include "textreport.h"
-#include "tuning.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,8 @@
 #include "commands.h"
 
-#include "core/common/atomicfile.h"
 #include "console.h"
+
+#include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
 #include "core/io/tracefile.h"
 #include "core/model/tracecollector.h"

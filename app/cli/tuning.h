@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commands.h"
+
 #include "core/data/latencyprofile.h"
 #include "core/solvers/solver.h"
 

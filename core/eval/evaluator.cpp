@@ -1,13 +1,13 @@
 #include "core/eval/evaluator.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
 #include "core/eval/learnedscorer.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
-#include <stdexcept>
 #include <utility>
 
 namespace exitscope {
@@ -130,9 +130,9 @@ void Evaluator::recount(int firstHistogram)
 void Evaluator::setThreshold(int exit, double threshold)
 {
     if (!m_active)
-        throw std::logic_error("Evaluator::setThreshold called before setPolicy");
+        throw InternalError("Evaluator::setThreshold called before setPolicy");
     if (exit < 0 || exit + 1 >= m_trace.exits())
-        throw std::out_of_range("Evaluator::setThreshold: exit " + std::to_string(exit) + " of "
+        throw InternalError("Evaluator::setThreshold: exit " + std::to_string(exit) + " of "
                                 + std::to_string(m_trace.exits()) + " has no threshold");
     if (std::isnan(threshold))
         throw InputError("thresholds", "threshold " + std::to_string(exit) + " is NaN");

@@ -398,7 +398,6 @@ std::optional<Candidate> searchScores(const PreparedTrace &trace, const ExitProb
     return Candidate{best.score, p.toPolicy(best.tau)};
 }
 
-
 // The measure and its sorted orders (all samples, and the Lagrangian phase's subsample)
 // are the same at every budget.
 class Best : public PreparedPolicy

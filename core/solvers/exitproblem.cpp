@@ -65,12 +65,12 @@ std::int64_t ExitProblem::objectiveOf(const std::vector<std::uint8_t> &exitOf) c
     return total;
 }
 
-double ExitProblem::loadOf(const std::vector<std::uint8_t> &exitOf) const
+std::vector<std::int64_t> ExitProblem::hitsOf(const std::vector<std::uint8_t> &exitOf) const
 {
     std::vector<std::int64_t> hits(exits, 0);
     for (std::int64_t j = 0; j < samples; ++j)
         ++hits[exitOf[j]];
-    return loadOfHits(hits);
+    return hits;
 }
 
 double ExitProblem::loadOfHits(const std::vector<std::int64_t> &hits) const

@@ -38,10 +38,10 @@ struct ExitProblem
 
     // Exit of every sample under canonical thresholds.
     void assignExits(const std::vector<double> &tau, std::vector<std::uint8_t> &exitOf) const;
-    // Objective count and constraint load of an assignment.
+    // Objective count of an assignment.
     std::int64_t objectiveOf(const std::vector<std::uint8_t> &exitOf) const;
-    double loadOf(const std::vector<std::uint8_t> &exitOf) const;
-    // The constraint load of per-exit sample counts (loadOf's arithmetic).
+    // Samples per exit of an assignment, and the constraint load of such counts.
+    std::vector<std::int64_t> hitsOf(const std::vector<std::uint8_t> &exitOf) const;
     double loadOfHits(const std::vector<std::int64_t> &hits) const;
 };
 

@@ -48,13 +48,13 @@ public:
     SolverResult solve(double budget, const std::vector<ThresholdPolicy> &, const JobContext &) const override
     {
         const ExitProblem p = trace().problem(m_measure, budget);
-        std::vector<double> best = geometricShares(0.0, p.exits);
-        int iterations = 0;
-        for (std::size_t i = 0; i < m_shares.size() && m_targetCost[i] <= budget; ++i, ++iterations)
-            best = m_shares[i];
+        std::size_t fitting = 0; // grid points that fit, from the first
+        while (fitting < m_shares.size() && m_targetCost[fitting] <= budget)
+            ++fitting;
+        const std::vector<double> best = fitting > 0 ? m_shares[fitting - 1] : geometricShares(0.0, p.exits);
         SolverResult result;
         result.policy = p.toPolicy(sequentialQuantileThresholds(p, *m_sorted, best));
-        result.iterations = iterations;
+        result.iterations = static_cast<int>(fitting);
         return result;
     }
 

@@ -8,9 +8,7 @@ namespace exitscope {
 // The rows of one measure (and stride): the problem's views point into them.
 struct PreparedTrace::Scores
 {
-    Measure measure = Measure::MaxProb;
     Direction direction = Direction::HigherIsConfident;
-    std::shared_ptr<const LearnedScorer> scorer;
     std::int64_t samples = 0;
     std::vector<std::vector<double>> confidence; // K-1 rows, canonical
     std::vector<std::vector<std::uint8_t>> ownObjective; // a subsample's objective rows
@@ -18,22 +16,18 @@ struct PreparedTrace::Scores
     std::shared_ptr<const SortedExits> sorted; // on first use
 };
 
-namespace {
-
-ExitProblem viewOf(const std::shared_ptr<const void> &storage, const std::vector<std::vector<double>> &confidence,
-                   const std::vector<const std::uint8_t *> &objective, std::int64_t samples)
+// A problem that views `s` (and keeps it alive); its budget part is not set.
+ExitProblem PreparedTrace::viewOf(const std::shared_ptr<const Scores> &s)
 {
     ExitProblem p;
-    p.exits = static_cast<int>(objective.size());
-    p.samples = samples;
-    for (const auto &row : confidence)
+    p.exits = static_cast<int>(s->objective.size());
+    p.samples = s->samples;
+    for (const auto &row : s->confidence)
         p.confidence.push_back(row.data());
-    p.objective = objective;
-    p.storage = storage;
+    p.objective = s->objective;
+    p.storage = s;
     return p;
 }
-
-} // namespace
 
 PreparedTrace::PreparedTrace(const SolverProblem &problem)
     : m_val(problem.val)
@@ -51,7 +45,6 @@ std::shared_ptr<PreparedTrace::Scores> PreparedTrace::scoresOf(Measure measure, 
     auto s = std::make_shared<Scores>();
     const std::int64_t n = m_val.samples();
     const std::int64_t kept = (n + stride - 1) / stride;
-    s->measure = measure;
     s->direction = m_val.direction(measure);
     s->samples = kept;
     const double sign = s->direction == Direction::HigherIsConfident ? 1.0 : -1.0;
@@ -104,7 +97,7 @@ ExitProblem PreparedTrace::problem(Measure measure, double budget, int stride) c
         const std::lock_guard<std::mutex> lock(m_mutex);
         s = scoresOf(measure, stride);
     }
-    ExitProblem p = viewOf(s, s->confidence, s->objective, s->samples);
+    ExitProblem p = viewOf(s);
     p.measure = measure;
     p.direction = s->direction;
     setBudget(p, m_costs, budget, m_kind);
@@ -116,7 +109,7 @@ std::shared_ptr<const SortedExits> PreparedTrace::sorted(Measure measure, int st
     const std::lock_guard<std::mutex> lock(m_mutex);
     const std::shared_ptr<Scores> s = scoresOf(measure, stride);
     if (!s->sorted)
-        s->sorted = sortExits(viewOf(s, s->confidence, s->objective, s->samples));
+        s->sorted = sortExits(viewOf(s));
     return s->sorted;
 }
 
@@ -125,13 +118,14 @@ ExitProblem PreparedTrace::learnedProblem(std::shared_ptr<const LearnedScorer> s
     scorer->checkFits(m_val, "learned scorer");
     auto s = std::make_shared<Scores>();
     const std::int64_t n = m_val.samples();
+    s->samples = n;
     const std::vector<double> scores = scorer->scores(m_val);
     for (int k = 0; k + 1 < m_val.exits(); ++k)
         s->confidence.emplace_back(scores.begin() + static_cast<std::ptrdiff_t>(k) * n,
                                    scores.begin() + static_cast<std::ptrdiff_t>(k + 1) * n);
     for (int k = 0; k < m_val.exits(); ++k)
         s->objective.push_back(judgesByAgreement() ? m_val.agreesWithFinal(k) : m_val.correct(k));
-    ExitProblem p = viewOf(s, s->confidence, s->objective, n);
+    ExitProblem p = viewOf(s);
     p.measure = Measure::Learned;
     p.direction = Direction::HigherIsConfident;
     p.scorer = std::move(scorer);

@@ -46,6 +46,7 @@ public:
 private:
     struct Scores;
     std::shared_ptr<Scores> scoresOf(Measure measure, int stride) const; // m_mutex held
+    static ExitProblem viewOf(const std::shared_ptr<const Scores> &scores);
 
     Trace m_val;
     std::vector<double> m_costs;

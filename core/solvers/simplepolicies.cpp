@@ -31,10 +31,7 @@ public:
         for (double tau : m_candidates) {
             context.throwIfCancelled();
             m_problem.assignExits(std::vector<double>(m_problem.exits - 1, tau), exitOf);
-            std::vector<std::int64_t> hits(m_problem.exits, 0);
-            for (std::uint8_t e : exitOf)
-                ++hits[e];
-            m_hits.push_back(std::move(hits));
+            m_hits.push_back(m_problem.hitsOf(exitOf));
             m_objective.push_back(m_problem.objectiveOf(exitOf));
         }
     }
@@ -94,7 +91,8 @@ public:
     SolverResult solve(double budget, const std::vector<ThresholdPolicy> &, const JobContext &) const override
     {
         const ExitProblem p = trace().problem(m_measure, budget);
-        const Upgrades u = p.kind == BudgetKind::Mean ? m_meanUpgrades : upgrades(p);
+        Upgrades atThisBudget;
+        const Upgrades &u = p.kind == BudgetKind::Mean ? m_meanUpgrades : (atThisBudget = upgrades(p));
         double load = p.weight[u.cheapest] * static_cast<double>(p.samples);
         double objective = static_cast<double>(u.baseObjective);
         std::vector<std::int64_t> hits(p.exits, 0);

@@ -1,6 +1,7 @@
 #include "core/solvers/solver.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/internalerror.h"
 #include "core/solvers/policysolvers.h"
 #include "core/solvers/preparedpolicy.h"
 
@@ -21,6 +22,11 @@ std::string number(double value)
 }
 
 } // namespace
+
+SplitNumbers splitNumbers(const Evaluation &e)
+{
+    return {e.accuracy, e.agreement, e.meanCost, e.p90Cost};
+}
 
 double budgetCost(const Evaluation &evaluation, BudgetKind kind)
 {
@@ -69,7 +75,7 @@ std::unique_ptr<const PreparedPolicy> preparePolicy(PolicyId policy, std::shared
     case PolicyId::Best: return prepareBest(std::move(trace));
     case PolicyId::Oracle: return prepareOracle(std::move(trace));
     }
-    throw std::logic_error("unknown policy id");
+    throw InternalError("preparePolicy: unknown policy id " + std::to_string(static_cast<int>(policy)));
 }
 
 SolverResult solveAt(PolicyId policy, const PreparedPolicy &prepared, double budget,
@@ -85,6 +91,7 @@ SolverResult solveAt(PolicyId policy, const PreparedPolicy &prepared, double bud
         const Evaluation e = evaluate(trace.val(), result.policy, trace.costs());
         result.valObjective = trace.judgesByAgreement() ? e.agreement : e.accuracy;
         result.valCost = budgetCost(e, trace.kind());
+        result.val = splitNumbers(e);
     }
     result.feasible = result.valCost <= budget;
     return result;

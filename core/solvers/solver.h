@@ -53,6 +53,16 @@ struct SolverProblem
     std::vector<ThresholdPolicy> warmStarts;
 };
 
+// What a sweep reports of thresholds on one split.
+struct SplitNumbers
+{
+    double accuracy = 0; // NaN when unknown
+    double agreement = 0;
+    double meanCost = 0;
+    double p90Cost = 0;
+};
+SplitNumbers splitNumbers(const Evaluation &evaluation);
+
 struct SolverResult
 {
     PolicyId policyId = PolicyId::Best;
@@ -60,6 +70,7 @@ struct SolverResult
     ThresholdPolicy policy;
     double valObjective = 0; // accuracy, or agreement when label-free
     double valCost = 0; // mean or p90 cost, per the budget kind
+    SplitNumbers val; // the thresholds' evaluation on val (threshold policies only)
     bool feasible = false; // valCost <= budget
     int iterations = 0;
     double milliseconds = 0; // of the budget's own search (not the policy's preparation)

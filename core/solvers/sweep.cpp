@@ -19,11 +19,6 @@ namespace exitscope {
 
 namespace {
 
-SplitNumbers numbersOf(const Evaluation &e)
-{
-    return {e.accuracy, e.agreement, e.meanCost, e.p90Cost};
-}
-
 // The order policies run in: the cheap ones first, so that their curves come at once;
 // `best` last, as it starts from the others' answers.
 int cheapness(PolicyId policy)
@@ -180,10 +175,10 @@ private:
             } else {
                 row.result = solveAt(row.policy, *prepared, row.budget, warmStarts, context);
                 if (row.result.isPolicy) {
-                    row.val = numbersOf(evaluate(m_request.val, row.result.policy, m_request.costs));
+                    row.val = row.result.val; // solveAt evaluated the thresholds on val
                     if (m_request.test) {
                         checkPolicy(*m_request.test, row.result.policy, "test trace");
-                        row.test = numbersOf(evaluate(*m_request.test, row.result.policy, m_request.costs));
+                        row.test = splitNumbers(evaluate(*m_request.test, row.result.policy, m_request.costs));
                     }
                 } else {
                     row.val = bound(row.result);

@@ -23,14 +23,6 @@ struct SweepRequest
     int threads = 0; // 0: one per hardware thread
 };
 
-struct SplitNumbers
-{
-    double accuracy = 0; // NaN when unknown
-    double agreement = 0;
-    double meanCost = 0;
-    double p90Cost = 0;
-};
-
 struct SweepRow
 {
     PolicyId policy = PolicyId::Best;
