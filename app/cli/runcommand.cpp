@@ -112,7 +112,8 @@ int runRunCommand(const RunOptions &o)
     const JobContext context = consoleContext();
     // What the evaluation of the test trace says, then the real run to check it against.
     context.progress.report(0, "trace of the test split");
-    const std::optional<Trace> trace = collectTrace(model, *data, split.test, TraceCollectionOptions{kTraceBatch, 0, o.threads}, context.part(0, 0.5));
+    const std::optional<Trace> trace = collectTrace(model, *data, split.test, TraceCollectionOptions{kTraceBatch, 0, o.threads},
+                                                  context.part(0, 0.5, "trace of the test split"));
     if (!trace)
         return interruptedNothingWritten();
     checkPolicy(*trace, config.policy, o.config);

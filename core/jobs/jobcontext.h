@@ -22,8 +22,12 @@ struct JobContext
         if (warn)
             warn(w);
     }
-    // The same job seen by one of its parts: progress limited to [from, to].
-    JobContext part(double from, double to) const { return {cancel, progress.part(from, to), warn}; }
+    // The same job seen by one of its parts: progress limited to [from, to], its messages
+    // under `label`.
+    JobContext part(double from, double to, const std::string &label = {}) const
+    {
+        return {cancel, progress.part(from, to, label), warn};
+    }
 };
 
 } // namespace exitscope

@@ -29,7 +29,7 @@ void Progress::report(double fraction, const std::string &message) const
     ProgressUpdate update;
     update.fraction = std::max(m_shared->fraction, m_from + (m_to - m_from) * local);
     m_shared->fraction = update.fraction;
-    update.message = message;
+    update.message = m_label.empty() ? message : message.empty() ? m_label : m_label + ": " + message;
     // Linear extrapolation once there is something to extrapolate from: the first 1% and
     // the first half second say little about the rest.
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_shared->start).count();
@@ -40,9 +40,11 @@ void Progress::report(double fraction, const std::string &message) const
     m_shared->callback(update);
 }
 
-Progress Progress::part(double from, double to) const
+Progress Progress::part(double from, double to, const std::string &label) const
 {
     Progress sub = *this;
+    if (!label.empty())
+        sub.m_label = m_label.empty() ? label : m_label + ": " + label;
     sub.m_from = m_from + (m_to - m_from) * std::clamp(from, 0.0, 1.0);
     sub.m_to = m_from + (m_to - m_from) * std::clamp(std::max(from, to), 0.0, 1.0);
     return sub;

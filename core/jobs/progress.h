@@ -20,8 +20,8 @@ struct ProgressUpdate
 using ProgressCallback = std::function<void(const ProgressUpdate &)>;
 
 // Progress of one job, reported from any thread. A job that runs parts in turn gives each
-// part a sub-range (`part(from, to)`): the part reports its own 0..1 and the user sees
-// the job's. Copies share the callback and the job's state; reports are serialized, the
+// part a sub-range (`part(from, to, label)`): the part reports its own 0..1 and the user
+// sees the job's, each message under the part's label ("val: batch 3"). Copies share the callback and the job's state; reports are serialized, the
 // fraction never goes backwards, and the ETA is estimated from the elapsed time. A
 // default-constructed Progress discards everything.
 class Progress
@@ -32,8 +32,9 @@ public:
 
     // `fraction` of this range (clamped to [0, 1]).
     void report(double fraction, const std::string &message) const;
-    // The sub-range [from, to] of this range, both in this range's 0..1.
-    Progress part(double from, double to) const;
+    // The sub-range [from, to] of this range, both in this range's 0..1; a non-empty label
+    // names what the part's reports are about (the part's own message follows it).
+    Progress part(double from, double to, const std::string &label = {}) const;
     bool enabled() const { return m_shared != nullptr; }
 
 private:
@@ -41,6 +42,7 @@ private:
     std::shared_ptr<Shared> m_shared;
     double m_from = 0;
     double m_to = 1;
+    std::string m_label;
 };
 
 } // namespace exitscope

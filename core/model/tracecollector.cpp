@@ -137,15 +137,15 @@ std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const 
                                            + std::to_string(split.test.size()) + " samples); change val=");
     const TorchThreads threads(options.threads); // for the whole job, valReady included
     const double valShare = static_cast<double>(split.val.size()) / static_cast<double>(split.val.size() + split.test.size());
-    const JobContext valPart = context.part(0, valShare);
-    valPart.progress.report(0, "val");
+    const JobContext valPart = context.part(0, valShare, "val");
+    valPart.progress.report(0, "");
     std::optional<Trace> val = collectTrace(model, data, split.val, options, valPart);
     if (!val)
         return std::nullopt;
     if (valReady)
         valReady(*val);
-    const JobContext testPart = context.part(valShare, 1);
-    testPart.progress.report(0, "test");
+    const JobContext testPart = context.part(valShare, 1, "test");
+    testPart.progress.report(0, "");
     std::optional<Trace> test = collectTrace(model, data, split.test, options, testPart);
     if (!test)
         return std::nullopt;
