@@ -21,6 +21,14 @@
 
 namespace exitscope::test {
 
+// True in a build with -fsanitize (the asan preset): tests that replay long computations
+// take a smaller sample there and say so.
+#ifdef EXITSCOPE_SANITIZED
+constexpr bool kSanitizedBuild = true;
+#else
+constexpr bool kSanitizedBuild = false;
+#endif
+
 inline QString sharedDataPath(const QString &relative)
 {
     const QString root = qEnvironmentVariableIsSet("EXITSCOPE_SHARED_DATA")
