@@ -5,6 +5,7 @@
 #include "clirunner.h"
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
+#include "core/data/latencyprofile.h"
 #include "core/io/npy.h"
 #include "core/io/tracefile.h"
 #include "core/model/dataset.h"
@@ -14,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +35,35 @@ QJsonObject json(const Run &run)
 QStringList entries(const QString &dir)
 {
     return QDir(dir).entryList(QDir::NoDotAndDotDot | QDir::AllEntries);
+}
+
+// A latency file as `profile --batch-sizes 1,8` writes one: costs 1, 2, 3 ms and reference
+// 1.5 ms at batch 1; 8 times that at batch 8.
+QString writeBatchProfiles(const QTemporaryDir &dir)
+{
+    std::vector<LatencyProfile> profiles;
+    for (int batch : {1, 8}) {
+        LatencyProfile p = latencyProfileFromCosts({1.0 * batch, 2.0 * batch, 3.0 * batch}, CostUnit::Milliseconds, "costs");
+        p.reference = 1.5 * batch;
+        p.provenance = {ProfileSource::Measured, "cpu", 1, batch, std::to_string(batch) + "x32", "1.13.1", "", 60, ""};
+        profiles.push_back(p);
+    }
+    const QString path = dir.filePath("latency.json");
+    writeLatencyProfiles(profiles, str(path));
+    return path;
+}
+
+QStringList readCsv(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts) : QStringList();
+}
+
+// The cell of a CSV row (1 = the first after the header) in the column named so.
+QString cell(const QStringList &rows, int row, const QString &column)
+{
+    const int at = rows.at(0).split(',').indexOf(column);
+    return at < 0 ? QString("no column ") + column : rows.at(row).split(',').value(at);
 }
 
 } // namespace
@@ -166,20 +198,46 @@ private slots:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("layout");
         QTest::addColumn<int>("exits");
-        QTest::newRow("staged") << "torchscript/mlp4_staged.pt" << "staged" << 4;
-        QTest::newRow("monolithic") << "torchscript/mlp4_traced_tuple.pt" << "monolithic" << 4;
-        QTest::newRow("staged cnn") << "torchscript/cnn3_staged_untrained.pt" << "staged" << 3;
+        QTest::addColumn<int>("classes"); // 0: not knowable from the file
+        QTest::addColumn<QString>("input");
+        QTest::newRow("staged") << "torchscript/mlp4_staged.pt" << "staged" << 4 << 10 << "32 features (Linear)";
+        QTest::newRow("monolithic") << "torchscript/mlp4_traced_tuple.pt" << "monolithic" << 4 << 0 << "";
+        QTest::newRow("staged cnn") << "torchscript/cnn3_staged_untrained.pt" << "staged" << 3 << 10 << "3 channels (Conv2d)";
     }
+    // Layout and K, and what the file tells without running the model: classes, input,
+    // parameters per stage and exit head (summing to the whole), file size.
     void modelInfo()
     {
         QFETCH(QString, model);
         QFETCH(QString, layout);
         QFETCH(int, exits);
+        QFETCH(int, classes);
+        QFETCH(QString, input);
         SHARED_DATA(path, model);
         const Run run = cli({"info", path, "--json"});
         QCOMPARE(run.status, 0);
-        QCOMPARE(json(run)["layout"].toString(), layout);
-        QCOMPARE(json(run)["exits"].toInt(), exits);
+        const QJsonObject info = json(run);
+        QCOMPARE(info["layout"].toString(), layout);
+        QCOMPARE(info["exits"].toInt(), exits);
+        QCOMPARE(info["classes"].toInt(), classes); // null reads as 0
+        QCOMPARE(info["input"].toString(), input);
+        QCOMPARE(info["file_bytes"].toInteger(), QFileInfo(path).size());
+        const qint64 parameters = info["parameters"].toInteger();
+        QVERIFY(parameters > 1000);
+        if (layout == "staged") {
+            qint64 sum = 0;
+            for (const char *part : {"stage_parameters", "exit_parameters"}) {
+                QCOMPARE(info[part].toArray().size(), exits);
+                for (const QJsonValue &count : info[part].toArray())
+                    sum += count.toInteger();
+            }
+            QCOMPARE(sum, parameters);
+            const Run text = cli({"info", path});
+            QVERIFY2(text.out.contains("classes     10 (every exit head ends with a Linear of that width)"), qPrintable(text.out));
+            QVERIFY(text.out.contains("stage parameters"));
+        } else {
+            QVERIFY(info["stage_parameters"].toArray().isEmpty());
+        }
     }
 
     // trace: the model over an .npy dataset, split into val and test traces whose
@@ -491,6 +549,138 @@ private slots:
         const Run run = cli({"sweep", "--val", trace, "--costs", "1,2,3", "--policies", "nope", "--budgets", "1:2:3", "-o", dir.filePath("c.csv")});
         QCOMPARE(run.status, 3);
         QVERIFY2(run.err.startsWith("exitscope-cli: error: --policies: unknown policy 'nope'"), qPrintable(run.err));
+    }
+
+    // The top-level help lists every exit status the commands return.
+    void helpListsExitStatuses()
+    {
+        const Run run = cli({"--help"});
+        QCOMPARE(run.status, 0);
+        for (const char *status : {"0 ok", "1 `run` disagrees", "2 usage error", "3 bad input", "70 internal error", "130 interrupted"})
+            QVERIFY2(run.out.contains(status), status);
+    }
+
+    // A latency file measured at batch sizes 1 and 8: info shows both, solve and sweep tune
+    // for the one asked for (and the config carries it), a batch size it lacks is refused
+    // naming the file and what it holds.
+    void batchProfiles()
+    {
+        QTemporaryDir dir;
+        const QString val = dir.filePath("val.npz"), test = dir.filePath("test.npz");
+        QCOMPARE(cli({"synth", "--exits", "3", "--samples", "2000", "--seed", "1", "-o", val}).status, 0);
+        QCOMPARE(cli({"synth", "--exits", "3", "--samples", "2000", "--seed", "2", "-o", test}).status, 0);
+        const QString latency = writeBatchProfiles(dir);
+
+        Run run = cli({"info", latency});
+        QCOMPARE(run.status, 0);
+        QVERIFY2(run.out.contains("batch sizes      1 and 8"), qPrintable(run.out));
+        QVERIFY(run.out.contains("\nbatch size 1\n") && run.out.contains("\nbatch size 8\n"));
+        QVERIFY(run.out.contains("reference   12.0000 ms"));
+        run = cli({"info", latency, "--json"});
+        QCOMPARE(json(run)["batches"].toArray().size(), 2);
+        QCOMPARE(json(run)["batches"].toArray()[1].toObject()["reference"].toDouble(), 12.0);
+
+        const QString config = dir.filePath("config.json");
+        run = cli({"solve", "--val", val, "--test", test, "--latency", latency, "--batch-size", "8", "--policy", "msdnet",
+                   "--budget", "0.8", "--relative", "-o", config});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("budget     0.8 x reference = 9.6000 ms, mean cost; latency profile of batch size 8"), qPrintable(run.out));
+        const QJsonObject written = QJsonDocument::fromJson([&] {
+                                        QFile f(config);
+                                        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+                                    }())
+                                        .object();
+        QCOMPARE(written["latency"].toObject()["provenance"].toObject()["batch_size"].toInt(), 8);
+        QCOMPARE(written["latency"].toObject()["cumulative"].toArray()[2].toDouble(), 24.0);
+
+        const QString curve = dir.filePath("curve.csv");
+        run = cli({"sweep", "--val", val, "--latency", latency, "--batch-size", "8", "--policies", "msdnet", "--budgets",
+                   "0.7,0.9", "--relative", "-o", curve});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("budgets  2, 0.7 x reference to 0.9 x reference (mean cost; reference 12.0000 ms; latency profile of batch size 8)"),
+                 qPrintable(run.out));
+        const QStringList rows = readCsv(curve);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(cell(rows, 1, "budget"), QString("0.7"));
+        QCOMPARE(cell(rows, 1, "budget_relative"), QString("1"));
+        QCOMPARE(cell(rows, 1, "budget_cost"), QString("8.4"));
+        QCOMPARE(cell(rows, 1, "cost_unit"), QString("ms"));
+        QCOMPARE(cell(rows, 1, "reference_cost"), QString("12"));
+        QVERIFY(cell(rows, 2, "val_cost").toDouble() <= 0.9 * 12);
+
+        run = cli({"solve", "--val", val, "--latency", latency, "--batch-size", "64", "--policy", "msdnet", "--budget", "0.6",
+                   "--relative", "-o", dir.filePath("c64.json")});
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains(latency + ": no profile measured at batch size 64; it holds batch sizes 1 and 8"), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("c64.json")));
+        run = cli({"sweep", "--val", val, "--costs", "1,2,3", "--batch-size", "8", "--budgets", "2", "-o", curve});
+        QCOMPARE(run.status, 2); // --batch-size picks a profile of a --latency file
+        QVERIFY(run.err.contains("--batch-size requires --latency"));
+    }
+
+    // Every printed cost names its unit; budgets read as typed; a budget that fits nothing
+    // is named by the flag that set it, as typed, with --relative suggested where a
+    // fraction was probably meant.
+    void unitsEverywhere()
+    {
+        QTemporaryDir dir;
+        const QString val = dir.filePath("val.npz");
+        QCOMPARE(cli({"synth", "--exits", "3", "--samples", "2000", "--seed", "1", "-o", val}).status, 0);
+        const QString latency = writeBatchProfiles(dir); // batch 1: 1, 2, 3 ms; reference 1.5 ms
+        const QString config = dir.filePath("config.json");
+
+        Run run = cli({"solve", "--val", val, "--latency", latency, "--policy", "msdnet", "--budget", "2.5", "-o", config});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("budget     2.5 ms, mean cost; latency profile of batch size 1\n"), qPrintable(run.out));
+        QVERIFY(QRegularExpression("val        accuracy [0-9.]+, mean cost [0-9.]+ ms, within budget\n").match(run.out).hasMatch());
+        run = cli({"info", config});
+        QVERIFY2(run.out.contains("budget            2.5 ms, mean cost\n"), qPrintable(run.out));
+        QVERIFY(QRegularExpression("val               accuracy [0-9.]+, mean cost [0-9.]+ ms").match(run.out).hasMatch());
+        run = cli({"solve", "--val", val, "--latency", latency, "--policy", "msdnet", "--budget", "0.8", "--relative", "-o", config});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY(QRegularExpression("mean cost 0\\.[0-9]+ x reference \\([0-9.]+ ms\\), within budget").match(run.out).hasMatch());
+        run = cli({"eval", "--trace", val, "--latency", latency, "--thresholds", "0.9,0.9"});
+        QVERIFY(run.out.contains("exit  cost (ms)  reached"));
+
+        const auto refused = [&](const QStringList &arguments, const QString &message) {
+            const Run r = cli(arguments);
+            QCOMPARE(r.status, 3);
+            QVERIFY2(r.err.startsWith("exitscope-cli: error: " + message), qPrintable(r.err));
+        };
+        refused({"solve", "--val", val, "--latency", latency, "--policy", "msdnet", "--budget", "0.05", "--relative", "-o", config},
+                "--budget: budget 0.05 x reference = 0.0750 ms is below the cheapest exit's cost 0.6667 x reference (1.0000 ms): "
+                "no policy fits\n");
+        refused({"solve", "--val", val, "--latency", latency, "--policy", "msdnet", "--budget", "0.5", "-o", config},
+                "--budget: budget 0.5 ms is below the cheapest exit's cost 1.0000 ms: no policy fits; without --relative a budget "
+                "is in the latency profile's unit (ms): for a fraction of the reference cost, add --relative\n");
+        refused({"sweep", "--val", val, "--latency", latency, "--policies", "msdnet", "--budgets", "0.05,0.8", "--relative", "-o",
+                 dir.filePath("c.csv")},
+                "--budgets: budget 0.05 x reference");
+        refused({"solve", "--val", val, "--costs", "1,2,3", "--policy", "msdnet", "--budget", "0", "-o", config},
+                "--budget: budget 0 (relative) is not a positive number");
+    }
+
+    // Progress: each event once, in the user's terms, the last line ([N/N]) once.
+    void sweepProgressOncePerEvent()
+    {
+        QTemporaryDir dir;
+        const QString val = dir.filePath("val.npz");
+        QCOMPARE(cli({"synth", "--exits", "4", "--samples", "20000", "--seed", "1", "-o", val}).status, 0);
+        const Run run = cli({"sweep", "--val", val, "--costs", "1,2,3,4", "--reference", "3.5", "--relative", "--policies",
+                             "heuristic,msdnet,ippp,best", "--budgets", "0.4:1:12", "--threads", "2", "-o", dir.filePath("c.csv")});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const QStringList lines = run.err.split('\n', Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(QSet<QString>(lines.begin(), lines.end()).size(), lines.size());
+        QCOMPARE(lines.filter(QRegularExpression("^\\[48/48\\]")).size(), 1);
+        QVERIFY2(lines.last().startsWith("[48/48] best at budget "), qPrintable(lines.last())); // best runs last
+        int previous = 0;
+        for (const QString &line : lines) {
+            const QRegularExpressionMatch m = QRegularExpression("^\\[(\\d+)/48\\] \\w+ at budget [0-9.]+ x reference").match(line);
+            QVERIFY2(m.hasMatch(), qPrintable(line));
+            QVERIFY(m.captured(1).toInt() >= previous);
+            previous = m.captured(1).toInt();
+        }
     }
 
     void evalBadInput_data()

@@ -1,3 +1,4 @@
+#include "core/data/budgettext.h"
 #include "core/data/latencyprofile.h"
 #include "testsupport.h"
 
@@ -168,6 +169,80 @@ private slots:
         EXPECT_INPUT_ERROR(latencyProfileFromCosts({}, CostUnit::Relative, "--costs"), "at least one exit cost");
         const LatencyProfile p = latencyProfileFromCosts({0.32, 0.53, 0.76, 1.0, 1.07}, CostUnit::Relative, "--costs");
         EXPECT_INPUT_ERROR(p.requireExits(3, "--costs"), "the latency profile has 5 exits but the trace has 3");
+    }
+
+    // A file measured at several batch sizes: every profile is read back, the one at a
+    // batch size is found, and a batch size it lacks is an error naming the file and the
+    // batch sizes it holds (no silent fallback to batch 1).
+    void batches()
+    {
+        std::vector<LatencyProfile> measured;
+        for (int batch : {1, 8, 64}) {
+            LatencyProfile p = latencyProfileFromCosts({1.0 * batch, 2.0 * batch}, CostUnit::Milliseconds, "costs");
+            p.reference = 1.5 * batch;
+            p.provenance = {ProfileSource::Measured, "cpu", 1, batch, std::to_string(batch) + "x32", "1.13.1", "", 60, ""};
+            measured.push_back(p);
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath("latency.json");
+        writeLatencyProfiles(measured, str(path));
+        const std::vector<LatencyProfile> back = readLatencyProfiles(str(path));
+        QCOMPARE(back.size(), std::size_t(3));
+        for (std::size_t i = 0; i < back.size(); ++i) {
+            QCOMPARE(back[i].cumulative, measured[i].cumulative);
+            QCOMPARE(back[i].provenance.batchSize, measured[i].provenance.batchSize);
+        }
+        QCOMPARE(batchSizesText(back), std::string("1, 8 and 64"));
+        QCOMPARE(readLatencyProfileAtBatch(str(path), 8).cumulative, (std::vector<double>{8, 16}));
+        QCOMPARE(*readLatencyProfileAtBatch(str(path), 64).reference, 96.0);
+        QCOMPARE(readLatencyProfile(str(path)).provenance.batchSize, 1); // the main profile
+        QCOMPARE(readLatencyProfile(str(path), 32).provenance.batchSize, 1); // lenient: the main profile
+        EXPECT_INPUT_ERROR(readLatencyProfileAtBatch(str(path), 32),
+                           str(path) + ": no profile measured at batch size 32; it holds batch sizes 1, 8 and 64");
+        // The document as info --json shows it: the main profile and every batch.
+        const nlohmann::json json = latencyProfilesToJson(back);
+        QCOMPARE(json["batches"].size(), std::size_t(3));
+        QCOMPARE(json["batches"][2]["provenance"]["batch_size"].get<int>(), 64);
+        QCOMPARE(json["cumulative"].get<std::vector<double>>(), (std::vector<double>{1, 2}));
+
+        // One profile: measured at a recorded batch size, or at one not recorded.
+        writeLatencyProfiles({measured[1]}, str(path));
+        QCOMPARE(readLatencyProfiles(str(path)).size(), std::size_t(1));
+        EXPECT_INPUT_ERROR(readLatencyProfileAtBatch(str(path), 1), "it holds one profile, measured at batch 8");
+        writeLatencyProfile(latencyProfileFromCosts({1, 2}, CostUnit::Milliseconds, "costs"), str(path));
+        EXPECT_INPUT_ERROR(readLatencyProfileAtBatch(str(path), 1), "whose batch size is not recorded");
+        // A batches entry that is not a profile is an error naming it.
+        const QString bad = writeFile(dir, "bad.json", "{\"format\":\"exitscope-latency\",\"version\":1,\"unit\":\"ms\","
+                                                       "\"cumulative\":[1],\"batches\":[{\"format\":\"exitscope-latency\"}]}");
+        EXPECT_INPUT_ERROR(readLatencyProfiles(str(bad)), str(bad) + ": batches[0]");
+    }
+
+    void costText_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<int>("unit");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("ms") << 1.58249 << int(CostUnit::Milliseconds) << "1.5825 ms";
+        QTest::newRow("s") << 0.0015824947 << int(CostUnit::Seconds) << "0.00158249 s";
+        QTest::newRow("flops") << 3.2e8 << int(CostUnit::Flops) << "3.2e+08 FLOPs";
+        QTest::newRow("relative") << 0.53 << int(CostUnit::Relative) << "0.5300 (relative)";
+    }
+    void costText()
+    {
+        QFETCH(double, value);
+        QFETCH(int, unit);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(exitscope::costText(value, static_cast<CostUnit>(unit))), text);
+    }
+
+    // Budgets read as the user gave them: a fraction typed as 0.6 reads 0.6 again.
+    void budgetText()
+    {
+        const double reference = 2.4395286321640015;
+        QCOMPARE((BudgetText{CostUnit::Milliseconds, reference}(0.6 * reference)), std::string("0.6 x reference"));
+        QCOMPARE((BudgetText{CostUnit::Milliseconds, 0}(0.5)), std::string("0.5 ms"));
+        QCOMPARE((BudgetText{CostUnit::Relative, 0}(0.5)), std::string("0.5 (relative)"));
+        QCOMPARE(BudgetText{}(2.5), std::string("2.5"));
     }
 };
 

@@ -343,6 +343,7 @@ private slots:
         LatencyProfile measured = latencyProfileFromCosts({0.001, 0.002, 0.003}, CostUnit::Seconds, "latency");
         measured.provenance = {ProfileSource::Measured, "cpu", 1, 1, "32", "1.13.1", "", 50, ""};
         measured.reference = 0.0025;
+        run.threads = 1;
         r = reportRun(run, trace, evaluation, measured, "cpu", 4, 0.0030);
         QCOMPARE(*r.predictedMean, evaluation.meanCost * 1000);
         QCOMPARE(*r.predictedP90, evaluation.p90Cost * 1000);
@@ -350,8 +351,25 @@ private slots:
         ids.clear();
         for (const JobWarning &w : r.warnings)
             ids.push_back(w.id);
-        QCOMPARE(ids, (std::vector<std::string>{"profile-conditions-differ", "batches-shrink", "machine-speed-changed"}));
-        QVERIFY(r.warnings[2].message.find("(20.0%)") != std::string::npos);
+        // The batch size named as the cause (not a machine 2000% slower); the threads as
+        // such, in a whole sentence; the drift with its corrected prediction.
+        QCOMPARE(ids, (std::vector<std::string>{"profile-batch-differs", "batches-shrink", "machine-speed-changed"}));
+        QVERIFY(r.warnings[0].message.find("measured at batch size 1, this run is batch size 4") != std::string::npos);
+        QVERIFY(r.warnings[2].message.find("(+20.0%, same batch size and threads)") != std::string::npos);
+        QVERIFY(r.machineSpeedChanged);
+        QCOMPARE(*r.driftCorrectedMean, *r.predictedMean * 1.2);
+        QCOMPARE(*r.driftCorrectedP90, *r.predictedP90 * 1.2);
+
+        r = reportRun(run, trace, evaluation, measured, "cpu", 1, 0.0026); // 4% slower: not a change
+        QVERIFY(!r.machineSpeedChanged);
+        QVERIFY(r.warnings.empty());
+        QCOMPARE(*r.driftCorrectedMean, *r.predictedMean * 1.04); // still computed, for --json
+        run.threads = 4;
+        r = reportRun(run, trace, evaluation, measured, "cpu", 1, std::nullopt);
+        QCOMPARE(r.warnings.size(), std::size_t(1));
+        QCOMPARE(r.warnings[0].id, std::string("profile-conditions-differ"));
+        QCOMPARE(r.warnings[0].message, std::string("the profile was measured on cpu with 1 thread(s); this run is on cpu with 4 thread(s)"));
+        QVERIFY(!r.driftCorrectedMean);
     }
 
     void runRefusesMonolithic()
@@ -388,6 +406,14 @@ private slots:
         run = cli({"solve", "--val", dir.filePath("traces/val.npz"), "--latency", latency, "--policy", "msdnet", "--budget", budget,
                    "--label-free", "-o", config});
         QVERIFY2(run.status == 0, qPrintable(run.err));
+        // Tuned for batches of 4: the config carries the batch-4 profile.
+        const QString config4 = dir.filePath("config4.json");
+        run = cli({"solve", "--val", dir.filePath("traces/val.npz"), "--latency", latency, "--batch-size", "4", "--policy",
+                   "msdnet", "--budget", "0.6", "--relative", "--label-free", "-o", config4});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("latency profile of batch size 4"), qPrintable(run.out));
+        QCOMPARE(readThresholdConfig(str(config4)).latency.provenance.batchSize, 4);
+        QCOMPARE(readThresholdConfig(str(config4)).latency.cumulative, readLatencyProfile(str(latency), 4).cumulative);
 
         const QString samples = dir.filePath("samples.csv");
         run = cli({"run", "--model", modelPath, "--dataset", spec, "--config", config, "--threads", "1", "--json",
@@ -412,11 +438,29 @@ private slots:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 101);
 
-        // Batches, with the profile measured at that size.
-        run = cli({"run", "--model", modelPath, "--dataset", spec, "--config", config, "--batch-size", "4", "--latency", latency});
+        // Batches, with the profile measured at that size (from --latency, or the config's
+        // when it was tuned for that size): no batch mismatch.
+        for (const QStringList &profileFrom : {QStringList{"--config", config, "--latency", latency}, QStringList{"--config", config4}}) {
+            run = cli(QStringList{"run", "--model", modelPath, "--dataset", spec, "--batch-size", "4", "--threads", "1"} + profileFrom);
+            QVERIFY2(run.status == 0, qPrintable(run.err));
+            QVERIFY(run.out.contains("100 / 100 as the trace-based evaluation said"));
+            QVERIFY(run.out.contains("batches shrink"));
+            QVERIFY2(!run.out.contains("measured at batch size"), qPrintable(run.out));
+            QVERIFY(run.out.contains("measured vs predicted: (measured - predicted) / predicted"));
+        }
+        // Batches of 4 against the config's batch-1 profile: the batch size is named as the
+        // cause (runReport checks that the speed drift is not blamed).
+        run = cli({"run", "--model", modelPath, "--dataset", spec, "--config", config, "--batch-size", "4", "--threads", "1", "--json"});
         QVERIFY2(run.status == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains("100 / 100 as the trace-based evaluation said"));
-        QVERIFY(run.out.contains("batches shrink"));
+        const QJsonObject batch4 = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QStringList ids;
+        for (const QJsonValue &warning : batch4["warnings"].toArray())
+            ids << warning.toObject()["id"].toString();
+        QVERIFY2(ids.contains("profile-batch-differs"), qPrintable(ids.join(' ')));
+        QVERIFY(!ids.contains("profile-conditions-differ"));
+        QCOMPARE(batch4["drift_corrected_mean_ms"].toDouble(),
+                 batch4["predicted_mean_ms"].toDouble() * batch4["reference_now_ms"].toDouble()
+                     / batch4["reference_profiled_ms"].toDouble());
     }
 
     void commandLineBadInput_data()

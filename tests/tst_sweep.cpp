@@ -23,7 +23,7 @@ SweepRequest synthRequest(const std::vector<PolicyId> &policies, int threads)
 {
     const Trace val = synthesize({4, 3000, 10, 11});
     const Trace test = synthesize({4, 3000, 10, 12});
-    return SweepRequest{val, test, {1, 2, 3, 4}, {1.5, 2.0, 2.5, 3.0, 3.5}, BudgetKind::Mean, policies, {}, threads};
+    return SweepRequest{val, test, {1, 2, 3, 4}, {1.5, 2.0, 2.5, 3.0, 3.5}, BudgetKind::Mean, policies, {}, threads, {}};
 }
 
 // The CSV without the timing column, which differs from run to run.
@@ -119,7 +119,7 @@ private slots:
         const Trace val = importAaai21(path("Scan_val_confidence.npy"), path("Scan_val_correct.npy"), Direction::LowerIsConfident);
         const Trace test = importAaai21(path("Scan_test_confidence.npy"), path("Scan_test_correct.npy"), Direction::LowerIsConfident);
         const SweepRequest request{val, test, kScanCosts, {0.38, 0.42, 0.46, 0.5, 0.54, 0.58, 0.62}, BudgetKind::Mean,
-                                   {PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet, PolicyId::Ippp, PolicyId::SelfXit, PolicyId::Best, PolicyId::Oracle}, {}, 0};
+                                   {PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet, PolicyId::Ippp, PolicyId::SelfXit, PolicyId::Best, PolicyId::Oracle}, {}, 0, {}};
         const QString csv = withoutTimes(sweepCsv(*runSweep(request), 1));
         // Regenerate after an intended change: EXITSCOPE_REGENERATE_GOLDEN=1 ctest -R sweep
         const QString golden = QStringLiteral(EXITSCOPE_GOLDEN_DIR "/scan_sweep.csv");
@@ -207,7 +207,7 @@ private slots:
         JobContext context;
         context.warn = [&](const JobWarning &w) { warnings.add(w); };
         const SweepRequest request{trace, std::nullopt, {1, 2, 3}, {1.5, 2.0, 2.5}, BudgetKind::Mean,
-                                   {PolicyId::MsdNet, PolicyId::Patience}, {}, 2};
+                                   {PolicyId::MsdNet, PolicyId::Patience}, {}, 2, {}};
         const auto sweep = runSweep(request, context);
         QVERIFY(sweep->complete);
         for (const SweepRow &r : sweep->rows) {
@@ -290,7 +290,7 @@ private slots:
         QFETCH(int, policy);
         const Trace val = synthesize({5, 50000, 10, 21});
         SweepRequest request{val, std::nullopt, {1, 2, 3, 4, 5}, {}, BudgetKind::Mean,
-                             {PolicyId::MsdNet, static_cast<PolicyId>(policy)}, {}, 2};
+                             {PolicyId::MsdNet, static_cast<PolicyId>(policy)}, {}, 2, {}};
         for (int b = 0; b < 100; ++b)
             request.budgets.push_back(1.5 + 3.0 * b / 99);
         double fastest = HUGE_VAL;

@@ -37,6 +37,7 @@ struct CostOptions
     std::vector<double> costs;
     std::string costUnit = "relative";
     std::string latency;
+    int batchSize = 0; // the --latency file's profile measured at this batch size; 0: its main profile
     double reference = 0; // 0 = none given
 };
 

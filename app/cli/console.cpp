@@ -1,6 +1,7 @@
 #include "console.h"
 
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -21,22 +22,50 @@ extern "C" void onInterrupt(int)
 
 } // namespace
 
-JobContext consoleContext(std::function<std::string(const ProgressUpdate &)> describe)
+std::string timeLeftText(double seconds, bool lowerBound)
+{
+    if (!(seconds > 0))
+        return {};
+    const std::string about = lowerBound ? "at least " : "about ";
+    const long rounded = std::lround(std::ceil(seconds));
+    if (rounded < 120)
+        return about + std::to_string(rounded) + " s left";
+    if (rounded < 2 * 3600)
+        return about + std::to_string((rounded + 30) / 60) + " min left";
+    return about + std::to_string(rounded / 3600) + " h " + std::to_string(rounded % 3600 / 60) + " min left";
+}
+
+JobContext consoleContext(std::function<std::string(const ProgressUpdate &)> describe,
+                          std::function<std::string(const ProgressUpdate &)> timeLeft)
 {
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     JobContext context;
     context.cancel = g_interrupted;
     const bool terminal = ::isatty(STDERR_FILENO);
-    auto lastLine = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now() - std::chrono::seconds(2));
-    context.progress = Progress([terminal, lastLine, describe](const ProgressUpdate &update) {
-        const double fraction = update.fraction;
+    // What was printed last, shared by the context's copies (reports are serialized).
+    struct Printed
+    {
+        std::chrono::steady_clock::time_point at;
+        std::string text;
+        bool last = false;
+    };
+    auto printed = std::make_shared<Printed>();
+    printed->at = std::chrono::steady_clock::now() - std::chrono::seconds(2);
+    context.progress = Progress([terminal, printed, describe, timeLeft](const ProgressUpdate &update) {
+        const bool last = update.fraction >= 1.0;
         const auto now = std::chrono::steady_clock::now();
-        const bool last = fraction >= 1.0;
-        if (!terminal && !last && now - *lastLine < std::chrono::seconds(1))
+        if (printed->last || (!terminal && !last && now - printed->at < std::chrono::seconds(1)))
             return;
-        *lastLine = now;
-        std::cerr << (terminal ? "\r" : "") << describe(update) << (terminal ? "        " : "\n");
+        const std::string text = describe(update);
+        if (text == printed->text && !last)
+            return;
+        printed->at = now;
+        printed->text = text;
+        printed->last = last;
+        const std::string left = timeLeft ? timeLeft(update) : timeLeftText(update.secondsLeft);
+        const std::string line = left.empty() ? text : text + ", " + left;
+        std::cerr << (terminal ? "\r" : "") << line << (terminal ? "\x1b[K" : "\n");
         if (terminal && last)
             std::cerr << "\n";
         std::cerr << std::flush;

@@ -4,6 +4,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/jsonutil.h"
+#include "core/data/budgettext.h"
 #include "core/data/thresholdconfig.h"
 #include "core/eval/tracesummary.h"
 #include "core/io/tracefile.h"
@@ -95,14 +96,22 @@ void traceInfo(const std::string &path, bool json)
 
 void latencyInfo(const std::string &path, const nlohmann::json &document, bool json)
 {
-    const LatencyProfile p = latencyProfileFromJson(document, path);
+    const std::vector<LatencyProfile> profiles = latencyProfilesFromJson(document, path);
     if (json) {
-        std::cout << latencyProfileToJson(p).dump(2) << "\n";
+        std::cout << latencyProfilesToJson(profiles).dump(2) << "\n";
         return;
     }
     std::cout << "latency profile  " << path << "\n"
-              << "exits            " << p.exits() << "\n";
-    printLatencyProfile(std::cout, p);
+              << "exits            " << profiles.front().exits() << "\n";
+    if (profiles.size() == 1) {
+        printLatencyProfile(std::cout, profiles.front());
+        return;
+    }
+    std::cout << "batch sizes      " << batchSizesText(profiles) << " (one profile each; commands without --batch-size use the first)\n";
+    for (const LatencyProfile &p : profiles) {
+        std::cout << "\nbatch size " << p.provenance.batchSize << "\n";
+        printLatencyProfile(std::cout, p);
+    }
 }
 
 void configInfo(const std::string &path, const nlohmann::json &document, bool json)
@@ -116,13 +125,24 @@ void configInfo(const std::string &path, const nlohmann::json &document, bool js
               << "policy            " << c.policyName << "\n"
               << "measure           " << measureName(c.policy.measure) << " (" << directionName(c.policy.direction) << ")\n"
               << "thresholds        " << joinNumbers(c.policy.thresholds) << "\n";
-    if (c.budget)
-        std::cout << "budget            " << c.budget->value << (c.budget->relative ? " x reference" : "") << " ("
-                  << budgetKindName(c.budget->kind) << ")\n";
+    const CostUnit unit = c.latency.unit;
+    if (c.budget) {
+        std::cout << "budget            ";
+        if (c.budget->relative)
+            std::cout << c.budget->value << " x reference"
+                      << (c.latency.reference ? " = " + costText(c.budget->value * *c.latency.reference, unit) : std::string());
+        else
+            std::cout << BudgetText{unit, 0}(c.budget->value);
+        std::cout << ", " << budgetKindName(c.budget->kind) << " cost\n";
+    }
+    const LatencyProvenance &from = c.latency.provenance;
+    std::cout << "latency profile   " << costUnitName(unit) << ", " << from.sourceText()
+              << (from.batchSize > 0 ? ", batch size " + std::to_string(from.batchSize) : std::string())
+              << (from.device.empty() ? std::string() : ", " + from.device) << "\n";
     for (const auto &[name, split] : {std::pair{"val", c.val}, std::pair{"test", c.test}})
         if (split)
             std::cout << name << std::string(18 - std::string(name).size(), ' ') << "accuracy "
-                      << formatNumber(split->accuracy) << ", mean cost " << formatNumber(split->meanCost) << " ("
+                      << formatNumber(split->accuracy) << ", mean cost " << costText(split->meanCost, unit) << " ("
                       << split->trace << ")\n";
 }
 
@@ -131,15 +151,44 @@ void modelInfo(const std::string &path, bool json)
     const ModelSummary m = summarizeModel(MultiExitModel::load(path));
     const std::string layout(modelLayoutName(m.layout));
     if (json) {
-        std::cout << nlohmann::json{{"file", path}, {"layout", layout}, {"exits", m.exits}}.dump(2) << "\n";
+        const auto knownOrNull = [](std::int64_t value) { return value > 0 ? nlohmann::json(value) : nlohmann::json(nullptr); };
+        std::cout << nlohmann::json{{"file", path},
+                                    {"layout", layout},
+                                    {"exits", m.exits},
+                                    {"file_bytes", m.fileBytes},
+                                    {"parameters", m.parameters},
+                                    {"stage_parameters", m.stageParameters},
+                                    {"exit_parameters", m.exitParameters},
+                                    {"classes", knownOrNull(m.classes)},
+                                    {"input", m.input.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.input)}}
+                         .dump(2)
+                  << "\n";
         return;
     }
-    std::cout << "model      " << path << "\n"
-              << "layout     " << layout
+    std::cout << "model       " << path << " (" << formatNumber(m.fileBytes / 1e6, 2) << " MB)\n"
+              << "layout      " << layout
               << (m.perExitTiming() ? " (stages and exits: early exit and per-stage timing)"
                                     : " (forward only: per-exit latency cannot be measured)")
               << "\n"
-              << "exits      " << (m.exits > 0 ? std::to_string(m.exits) : std::string("known after a first run")) << "\n";
+              << "exits       " << (m.exits > 0 ? std::to_string(m.exits) : std::string("known after a first run")) << "\n"
+              << "classes     "
+              << (m.classes > 0 ? std::to_string(m.classes) + " (every exit head ends with a Linear of that width)"
+                                : std::string("unknown from the file (known after a first run)"))
+              << "\n"
+              << "input       " << (m.input.empty() ? std::string("unknown from the file") : m.input + ", the first layer of stages[0]")
+              << "\n"
+              << "parameters  " << m.parameters << "\n";
+    if (m.stageParameters.empty())
+        return;
+    std::cout << "\n";
+    TextTable table({"exit", "stage parameters", "head parameters", "cumulative"});
+    std::int64_t cumulative = 0;
+    for (std::size_t k = 0; k < m.stageParameters.size(); ++k) {
+        cumulative += m.stageParameters[k] + m.exitParameters[k];
+        table.addRow({std::to_string(k), std::to_string(m.stageParameters[k]), std::to_string(m.exitParameters[k]),
+                      std::to_string(cumulative)});
+    }
+    table.print(std::cout);
 }
 
 } // namespace

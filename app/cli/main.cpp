@@ -1,5 +1,6 @@
 // exitscope-cli: the command-line twin of the desktop app, for scripts and GPU servers.
-// Exit status: 0 ok, 2 usage error, 3 bad input, 70 internal error (a bug).
+// Exit status: 0 ok, 1 run disagrees with the evaluation, 2 usage error, 3 bad input,
+// 70 internal error (a bug), 130 interrupted.
 
 #include "commands.h"
 #include "errorreport.h"
@@ -51,6 +52,10 @@ void addTuningOptions(CLI::App *command, TuningOptions &t)
     command->add_option("--val", t.val, "Val trace (.npz): thresholds are chosen here")->required();
     command->add_option("--test", t.test, "Test trace (.npz): the chosen thresholds are reported on it");
     addCostOptions(command, t.cost, true);
+    command->add_option("--batch-size", t.cost.batchSize,
+                        "Tune for this batch size: the --latency file's profile measured at it (profile --batch-sizes)")
+        ->check(CLI::PositiveNumber)
+        ->needs(command->get_option("--latency"));
     command->add_flag("--relative", t.relative, "Budgets are fractions of the reference cost");
     command->add_option("--budget-kind", t.budgetKind, "mean: expected cost <= budget; p90: 90% of samples finish within it")
         ->check(CLI::IsMember({"mean", "p90"}));
@@ -72,7 +77,8 @@ void addTuningOptions(CLI::App *command, TuningOptions &t)
 int main(int argc, char **argv)
 {
     CLI::App app{"Exitscope: tune the exit thresholds of early-exit neural networks.\n"
-                 "Exit status: 0 ok, 2 usage error, 3 bad input, 70 internal error (a bug in Exitscope).",
+                 "Exit status: 0 ok, 1 `run` disagrees with the trace-based evaluation, 2 usage error, 3 bad input,\n"
+                 "70 internal error (a bug in Exitscope), 130 interrupted (SIGINT or SIGTERM).",
                  "exitscope-cli"};
     app.set_version_flag("--version", std::string("exitscope-cli ") + EXITSCOPE_VERSION);
     app.require_subcommand(1);

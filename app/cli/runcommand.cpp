@@ -51,6 +51,8 @@ nlohmann::json reportJson(const RunOptions &o, const RunReport &r)
             {"throughput_per_s", r.throughput},
             {"reference_profiled_ms", optionalNumber(r.referenceProfiled)},
             {"reference_now_ms", optionalNumber(r.referenceNow)},
+            {"drift_corrected_mean_ms", optionalNumber(r.driftCorrectedMean)},
+            {"drift_corrected_p90_ms", optionalNumber(r.driftCorrectedP90)},
             {"warnings", warnings}};
 }
 
@@ -77,14 +79,25 @@ void printReport(const RunOptions &o, const ThresholdConfig &config, const std::
     exits.print(std::cout);
 
     std::cout << "\n";
-    TextTable latency({"latency (ms)", "measured", "predicted", "difference"});
-    const auto row = [&](const char *name, double measured, const std::optional<double> &predicted) {
-        latency.addRow({name, formatNumber(measured), predicted ? formatNumber(*predicted) : "-",
-                        predicted ? formatPercentDifference(*predicted, measured) : "-"});
+    // With drift, also the prediction at the machine's speed of now.
+    const bool drift = r.machineSpeedChanged && r.driftCorrectedMean;
+    std::vector<std::string> header{"latency (ms)", "measured", "predicted", "measured vs predicted"};
+    if (drift)
+        header.insert(header.end(), {"predicted, drift-corrected", "measured vs corrected"});
+    TextTable latency(header);
+    const auto row = [&](const char *name, double measured, const std::optional<double> &predicted,
+                         const std::optional<double> &corrected) {
+        std::vector<std::string> cells{name, formatNumber(measured), predicted ? formatNumber(*predicted) : "-",
+                                       predicted ? formatPercentDifference(measured, *predicted) : "-"};
+        if (drift)
+            cells.insert(cells.end(), {formatNumber(*corrected), formatPercentDifference(measured, *corrected)});
+        latency.addRow(cells);
     };
-    row("mean", check.measuredMean, r.predictedMean);
-    row("p90", check.measuredP90, r.predictedP90);
+    row("mean", check.measuredMean, r.predictedMean, r.driftCorrectedMean);
+    row("p90", check.measuredP90, r.predictedP90, r.driftCorrectedP90);
     latency.print(std::cout);
+    if (r.predictedMean)
+        std::cout << "(measured vs predicted: (measured - predicted) / predicted; + means slower than predicted)\n";
     for (const JobWarning &warning : r.warnings)
         std::cout << "note: " << warning.message << "\n";
 }
@@ -127,12 +140,14 @@ int runRunCommand(const RunOptions &o)
     // throttled CPU), and measured and predicted latency differ for that reason.
     std::optional<double> referenceNow;
     if (profile.provenance.source == ProfileSource::Measured && profile.reference && profile.unit == CostUnit::Milliseconds) {
+        // Timed as the profile was (its batch size and threads), so that only the machine's
+        // speed can make the two differ: a run at another batch size is named as such.
         ProfilerOptions quick;
         quick.inputShape = data->sampleShape();
-        quick.batchSizes = {o.batchSize};
+        quick.batchSizes = {profile.provenance.batchSize > 0 ? profile.provenance.batchSize : o.batchSize};
         quick.minSeconds = 0.3;
         quick.maxSeconds = 1.0;
-        quick.threads = o.threads;
+        quick.threads = profile.provenance.threads > 0 ? profile.provenance.threads : o.threads;
         const auto now = profileLatency(model, quick, JobContext{context.cancel, {}, {}});
         if (now)
             referenceNow = now->front().reference;

@@ -18,6 +18,7 @@ void runSolveCommand(const SolveOptions &o)
     if (policy == PolicyId::Oracle)
         throw InputError("--policy", "oracle is an upper bound, not a threshold policy: nothing to export");
     const Tuning tuning = loadTuning(o.tuning);
+    checkBudgets({o.budget * tuning.budgetScale}, tuning, "--budget");
     const SolverProblem problem{tuning.val, tuning.latency.cumulative, o.budget * tuning.budgetScale, tuning.kind, tuning.solver, {}};
     JobContext context;
     context.warn = warningsToStderr();
@@ -39,15 +40,22 @@ void runSolveCommand(const SolveOptions &o)
     writeThresholdConfig(config, o.out);
 
     const std::string objective = o.tuning.labelFree ? "agreement" : "accuracy";
+    const double budget = o.budget * tuning.budgetScale;
+    const LatencyProvenance &from = tuning.latency.provenance;
     std::cout << "policy     " << o.policy << ": " << measureName(result.policy.measure) << " ("
               << directionName(result.policy.direction) << "), thresholds " << joinNumbers(result.policy.thresholds, 10)
               << "\n"
+              << "budget     " << tuning.budgetText()(budget)
+              << (tuning.relative ? " = " + costText(budget, tuning.latency.unit) : std::string()) << ", "
+              << budgetKindName(tuning.kind) << " cost"
+              << (from.batchSize > 0 ? "; latency profile of batch size " + std::to_string(from.batchSize) : std::string())
+              << "\n"
               << "val        " << objective << " " << formatNumber(result.valObjective) << ", "
-              << budgetKindName(tuning.kind) << " cost " << formatNumber(result.valCost / tuning.budgetScale)
-              << (result.feasible ? " (within budget " : " (OVER budget ") << o.budget << ")\n";
+              << budgetKindName(tuning.kind) << " cost " << tuning.costText(result.valCost)
+              << (result.feasible ? ", within budget" : ", OVER budget") << "\n";
     if (config.test)
         std::cout << "test       accuracy " << formatNumber(config.test->accuracy) << ", mean cost "
-                  << formatNumber(config.test->meanCost / tuning.budgetScale) << "\n";
+                  << tuning.costText(config.test->meanCost) << "\n";
     std::cout << "solved in  " << formatNumber(result.milliseconds, 1) << " ms, " << result.iterations << " iterations"
               << (result.note.empty() ? "" : "; " + result.note) << "\n"
               << "wrote " << o.out << "\n";

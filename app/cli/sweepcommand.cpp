@@ -12,7 +12,9 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
-#include <sstream>
+#include <map>
+#include <mutex>
+#include <thread>
 
 namespace exitscope::cli {
 
@@ -60,6 +62,59 @@ void printSummary(const SweepResult &sweep, const std::vector<PolicyId> &policie
     table.print(std::cout);
 }
 
+// The time a sweep has left, from the rows finished so far: each policy's mean time per
+// row times its rows left, spread over the workers. Policies differ by orders of magnitude
+// (EENet trains for seconds per budget where a quantile rule takes microseconds) and run
+// cheap ones first, so the sweep's elapsed time says little about the rest. A policy with
+// rows left but none finished counts as nothing, and makes the estimate a lower bound.
+// Rows report from worker threads.
+class SweepTimeLeft
+{
+public:
+    explicit SweepTimeLeft(const SweepRequest &request)
+        : m_threads(request.threads > 0 ? request.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())))
+    {
+        for (PolicyId policy : request.policies)
+            m_policies[policy].left += static_cast<int>(request.budgets.size());
+    }
+
+    void finished(const SweepRow &row)
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        Policy &p = m_policies[row.policy];
+        --p.left;
+        ++p.finished;
+        p.milliseconds += row.error.empty() ? row.result.milliseconds : 0.0;
+    }
+
+    // "about 40 s left", "at least 3 s left", or empty while nothing is known.
+    std::string text() const
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        double milliseconds = 0;
+        int left = 0;
+        bool lowerBound = false;
+        for (const auto &[policy, p] : m_policies) {
+            left += p.left;
+            if (p.left > 0 && p.finished == 0)
+                lowerBound = true;
+            else if (p.left > 0)
+                milliseconds += p.left * p.milliseconds / p.finished;
+        }
+        return timeLeftText(milliseconds / 1000 / std::max(1, std::min(m_threads, left)), lowerBound);
+    }
+
+private:
+    struct Policy
+    {
+        int left = 0, finished = 0;
+        double milliseconds = 0; // of the finished rows
+    };
+    int m_threads;
+    mutable std::mutex m_mutex;
+    std::map<PolicyId, Policy> m_policies;
+};
+
 } // namespace
 
 int runSweepCommand(const SweepOptions &o)
@@ -67,22 +122,25 @@ int runSweepCommand(const SweepOptions &o)
     checkOutputIsNotInput(o.out, {o.tuning.val, o.tuning.test, o.tuning.cost.latency});
     const Tuning tuning = loadTuning(o.tuning);
     SweepRequest request{tuning.val, tuning.test, tuning.latency.cumulative, parseBudgets(o.budgets, tuning.budgetScale),
-                         tuning.kind, parsePolicies(o.policies), tuning.solver, o.tuning.threads};
+                         tuning.kind, parsePolicies(o.policies), tuning.solver, o.tuning.threads, tuning.budgetText()};
+    checkBudgets(request.budgets, tuning, "--budgets");
     checkSweep(request);
 
-    // Interrupted, the sweep stops and keeps what it finished.
+    // Interrupted, the sweep stops and keeps what it finished. The count is of finished
+    // rows (rounded down: [N/N] only once all are).
     const std::size_t total = request.budgets.size() * request.policies.size();
-    JobContext context = consoleContext([total](const ProgressUpdate &update) {
-        std::string line = "[" + std::to_string(static_cast<int>(update.fraction * total + 0.5)) + "/" + std::to_string(total)
-            + "] " + update.message;
-        if (update.secondsLeft > 0)
-            line += ", about " + std::to_string(static_cast<int>(std::ceil(update.secondsLeft))) + " s left";
-        return line;
-    });
+    auto timeLeft = std::make_shared<SweepTimeLeft>(request);
+    JobContext context = consoleContext(
+        [total](const ProgressUpdate &update) {
+            const auto finished = std::min(total, static_cast<std::size_t>(update.fraction * total + 1e-9));
+            return "[" + std::to_string(finished) + "/" + std::to_string(total) + "] " + update.message;
+        },
+        [timeLeft](const ProgressUpdate &update) { return update.fraction >= 1.0 ? std::string() : timeLeft->text(); });
     context.warn = warningsToStderr();
-    const std::shared_ptr<const SweepResult> sweep = runSweep(request, context);
+    const std::shared_ptr<const SweepResult> sweep
+        = runSweep(request, context, [timeLeft](const SweepRow &row) { timeLeft->finished(row); });
 
-    const std::string csv = sweepCsv(*sweep, tuning.budgetScale);
+    const std::string csv = sweepCsv(*sweep, tuning.budgetScale, SweepUnits{tuning.latency.unit, tuning.latency.reference, tuning.relative});
     if (!sweep->complete) {
         // Never written as if complete: the finished rows go beside the target.
         const std::string partial = o.out + ".incomplete";
@@ -93,6 +151,16 @@ int runSweepCommand(const SweepOptions &o)
         return 130;
     }
     writeTextFile(o.out, csv);
+    const auto [lowest, highest] = std::minmax_element(request.budgets.begin(), request.budgets.end());
+    const BudgetText budget = tuning.budgetText();
+    std::cout << "budgets  " << request.budgets.size() << ", " << budget(*lowest)
+              << (*highest > *lowest ? " to " + budget(*highest) : std::string()) << " ("
+              << budgetKindName(tuning.kind) << " cost"
+              << (tuning.relative ? "; reference " + costText(tuning.budgetScale, tuning.latency.unit) : std::string())
+              << (tuning.latency.provenance.batchSize > 0
+                      ? "; latency profile of batch size " + std::to_string(tuning.latency.provenance.batchSize)
+                      : std::string())
+              << ")\n\n";
     printSummary(*sweep, request.policies, o.tuning.labelFree, tuning.test.has_value());
     std::cout << "\nwrote " << o.out << " (" << sweep->rows.size() << " rows)\n";
     return 0;

@@ -53,8 +53,10 @@ nlohmann::json numberOrNull(double value)
 void printLatencyProfile(std::ostream &out, const LatencyProfile &p)
 {
     const LatencyProvenance &s = p.provenance;
-    out << "unit        " << costUnitName(p.unit) << "\n"
-        << "reference   " << (p.reference ? formatNumber(*p.reference) : std::string("none"))
+    out << "unit        " << costUnitName(p.unit) << " (every cost below"
+        << (s.source == ProfileSource::Measured && s.batchSize > 0 ? ", per batch of " + std::to_string(s.batchSize) : std::string())
+        << ")\n"
+        << "reference   " << (p.reference ? costText(*p.reference, p.unit) : std::string("none"))
         << (s.source == ProfileSource::Measured ? " (all stages and the last head, no early-exit heads)" : "") << "\n"
         << "source      " << s.sourceText() << "\n";
     if (s.source == ProfileSource::Measured)
@@ -114,7 +116,7 @@ void printEvaluation(std::ostream &out, const Evaluation &e, const ThresholdPoli
     if (latency.reference)
         out << "; mean = " << formatNumber(e.meanCost / *latency.reference) << " x reference";
     out << "\n\n";
-    TextTable table({"exit", "cost", "reached", "hits", "hit-rate", "accuracy", "agreement"});
+    TextTable table({"exit", "cost (" + unit + ")", "reached", "hits", "hit-rate", "accuracy", "agreement"});
     for (std::size_t k = 0; k < e.exits.size(); ++k) {
         const ExitOutcome &x = e.exits[k];
         table.addRow({std::to_string(k), formatNumber(latency.cumulative[k]), std::to_string(x.reached),

@@ -28,7 +28,7 @@ LatencyProfile profileFromOptions(const CostOptions &o)
 {
     LatencyProfile profile = o.latency.empty()
         ? latencyProfileFromCosts(o.costs, *parseCostUnit(o.costUnit), "--costs")
-        : readLatencyProfile(o.latency);
+        : o.batchSize > 0 ? readLatencyProfileAtBatch(o.latency, o.batchSize) : readLatencyProfile(o.latency);
     if (o.reference > 0)
         profile.reference = o.reference;
     return profile;
@@ -51,6 +51,7 @@ Tuning loadTuning(const TuningOptions &o)
             throw InputError("--relative", "relative budgets need the reference cost (the plain model without exits): "
                                            "give --reference or a latency profile with one");
         t.budgetScale = *t.latency.reference;
+        t.relative = true;
     }
     t.solver.seed = o.seed;
     t.solver.labelFree = o.labelFree;
@@ -93,6 +94,37 @@ std::vector<double> parseBudgets(const std::string &text, double scale)
     for (double &b : budgets)
         b *= scale;
     return budgets;
+}
+
+BudgetText Tuning::budgetText() const
+{
+    return BudgetText{latency.unit, relative ? budgetScale : 0.0};
+}
+
+std::string Tuning::costText(double cost) const
+{
+    const std::string inUnit = exitscope::costText(cost, latency.unit);
+    return relative ? formatNumber(cost / budgetScale) + " x reference (" + inUnit + ")" : inUnit;
+}
+
+void checkBudgets(const std::vector<double> &budgets, const Tuning &tuning, const std::string &flag)
+{
+    const BudgetText text = tuning.budgetText();
+    const CostUnit unit = tuning.latency.unit;
+    const double cheapest = tuning.latency.cumulative.front();
+    for (double b : budgets) {
+        if (!std::isfinite(b) || b <= 0)
+            throw InputError(flag, "budget " + text(b) + " is not a positive number");
+        if (b >= cheapest)
+            continue;
+        // 0.5 meant as half the reference, given without --relative, reads as 0.5 ms.
+        const bool looksRelative = !tuning.relative && unit != CostUnit::Relative && b <= 1;
+        throw InputError(flag, "budget " + text(b) + (tuning.relative ? " = " + costText(b, unit) : std::string())
+                                   + " is below the cheapest exit's cost " + tuning.costText(cheapest) + ": no policy fits"
+                                   + (looksRelative ? std::string("; without --relative a budget is in the latency profile's unit (")
+                                                          + std::string(costUnitName(unit)) + "): for a fraction of the reference cost, add --relative"
+                                                    : std::string()));
+    }
 }
 
 WarningSink warningsToStderr()

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 
+#include "core/data/budgettext.h"
 #include "core/data/latencyprofile.h"
 #include "core/solvers/solver.h"
 
@@ -20,6 +21,13 @@ struct Tuning
     SolverOptions solver;
     BudgetKind kind = BudgetKind::Mean;
     double budgetScale = 1; // reference cost for relative budgets, else 1
+    bool relative = false;
+
+    // Budgets (in the profile's unit) as the user gave them: "0.6 x reference", "2.5 ms".
+    BudgetText budgetText() const;
+    // A cost (in the profile's unit) in the user's terms: "0.5812 x reference (1.4180 ms)"
+    // for relative budgets, else "1.4180 ms".
+    std::string costText(double cost) const;
 };
 
 Tuning loadTuning(const TuningOptions &options);
@@ -27,6 +35,13 @@ LatencyProfile profileFromOptions(const CostOptions &options);
 
 // FROM:TO:COUNT (both ends included) or b1,b2,...; scaled by budgetScale and checked.
 std::vector<double> parseBudgets(const std::string &text, double scale);
+
+// Checks budgets (in the profile's unit) before any solving and names them as the user
+// typed them with `flag` (--budget or --budgets): each must be positive and at least the
+// cheapest exit's cost (when not, and the budget was given without --relative but looks
+// like a fraction of the reference, the message says to add --relative). A budget above
+// the last exit's cost is left to the solvers (solved as that cost, with a warning).
+void checkBudgets(const std::vector<double> &budgets, const Tuning &tuning, const std::string &flag);
 
 // The job's warnings on stderr, "exitscope-cli: warning: ...", from any thread.
 WarningSink warningsToStderr();

@@ -34,7 +34,10 @@ std::optional<double> parseDecimal(std::string_view text)
 
 std::string formatPercentDifference(double value, double base)
 {
-    return base > 0 ? formatNumber(100.0 * (value - base) / base, 1) + "%" : "-";
+    if (!(base > 0))
+        return "-";
+    const double percent = 100.0 * (value - base) / base;
+    return (percent >= 0.05 ? "+" : "") + formatNumber(percent, 1) + "%";
 }
 
 } // namespace exitscope

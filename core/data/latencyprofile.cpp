@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <sstream>
 
@@ -57,6 +58,20 @@ std::string_view costUnitName(CostUnit unit)
 std::optional<CostUnit> parseCostUnit(std::string_view name)
 {
     return valueIn(kUnitNames, name);
+}
+
+std::string_view costUnitLabel(CostUnit unit)
+{
+    return unit == CostUnit::Flops ? "FLOPs" : unit == CostUnit::Relative ? "(relative)" : costUnitName(unit);
+}
+
+std::string costText(double value, CostUnit unit)
+{
+    if (unit == CostUnit::Milliseconds || unit == CostUnit::Relative)
+        return formatNumber(value) + " " + std::string(costUnitLabel(unit));
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return text + (" " + std::string(costUnitLabel(unit)));
 }
 
 std::string_view profileSourceName(ProfileSource source)
@@ -228,21 +243,74 @@ LatencyProfile latencyProfileFromJson(const nlohmann::json &j, const std::string
     return p;
 }
 
+nlohmann::json latencyProfilesToJson(const std::vector<LatencyProfile> &profiles)
+{
+    if (profiles.empty())
+        throw InternalError("latencyProfilesToJson: no profiles");
+    nlohmann::json json = latencyProfileToJson(profiles.front());
+    if (profiles.size() > 1) {
+        json["batches"] = nlohmann::json::array();
+        for (const LatencyProfile &p : profiles)
+            json["batches"].push_back(latencyProfileToJson(p));
+    }
+    return json;
+}
+
+std::vector<LatencyProfile> latencyProfilesFromJson(const nlohmann::json &json, const std::string &where)
+{
+    LatencyProfile main = latencyProfileFromJson(json, where);
+    if (!json.contains("batches") || json["batches"].is_null())
+        return {main};
+    const nlohmann::json &batches = json["batches"];
+    if (!batches.is_array())
+        throw InputError(where, "batches: expected an array of latency profiles, found " + std::string(batches.type_name()));
+    if (batches.empty())
+        return {main};
+    std::vector<LatencyProfile> profiles;
+    for (std::size_t i = 0; i < batches.size(); ++i)
+        profiles.push_back(latencyProfileFromJson(batches[i], where + ": batches[" + std::to_string(i) + "]"));
+    return profiles;
+}
+
+std::vector<LatencyProfile> readLatencyProfiles(const std::string &path)
+{
+    return latencyProfilesFromJson(parseJsonFile(path), path);
+}
+
 LatencyProfile readLatencyProfile(const std::string &path, int batchSize)
 {
     const nlohmann::json json = parseJsonFile(path);
     LatencyProfile main = latencyProfileFromJson(json, path);
-    if (batchSize == 0 || main.provenance.batchSize == batchSize || !json.contains("batches") || json["batches"].is_null())
+    if (batchSize == 0 || main.provenance.batchSize == batchSize)
         return main;
-    const nlohmann::json &batches = json["batches"];
-    if (!batches.is_array())
-        throw InputError(path, "batches: expected an array of latency profiles, found " + std::string(batches.type_name()));
-    for (std::size_t i = 0; i < batches.size(); ++i) {
-        LatencyProfile p = latencyProfileFromJson(batches[i], path + ": batches[" + std::to_string(i) + "]");
+    for (LatencyProfile &p : latencyProfilesFromJson(json, path))
         if (p.provenance.batchSize == batchSize)
             return p;
-    }
     return main;
+}
+
+std::string batchSizesText(const std::vector<LatencyProfile> &profiles)
+{
+    std::string text;
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+        const int batch = profiles[i].provenance.batchSize;
+        text += (i == 0 ? "" : i + 1 == profiles.size() ? " and " : ", ") + (batch > 0 ? std::to_string(batch) : "unknown");
+    }
+    return text;
+}
+
+LatencyProfile readLatencyProfileAtBatch(const std::string &path, int batchSize)
+{
+    std::vector<LatencyProfile> profiles = readLatencyProfiles(path);
+    for (LatencyProfile &p : profiles)
+        if (p.provenance.batchSize == batchSize)
+            return p;
+    const std::string holds = profiles.size() == 1
+        ? (profiles[0].provenance.batchSize > 0 ? "it holds one profile, measured at batch " + batchSizesText(profiles)
+                                                : "it holds one profile, whose batch size is not recorded (provenance.batch_size)")
+        : "it holds batch sizes " + batchSizesText(profiles);
+    throw InputError(path, "no profile measured at batch size " + std::to_string(batchSize) + "; " + holds
+                               + " (measure one with `exitscope-cli profile --batch-sizes " + std::to_string(batchSize) + "`)");
 }
 
 void writeLatencyProfile(const LatencyProfile &profile, const std::string &path)
@@ -252,15 +320,7 @@ void writeLatencyProfile(const LatencyProfile &profile, const std::string &path)
 
 void writeLatencyProfiles(const std::vector<LatencyProfile> &profiles, const std::string &path)
 {
-    if (profiles.empty())
-        throw InternalError("writeLatencyProfiles: no profiles");
-    nlohmann::json json = latencyProfileToJson(profiles.front());
-    if (profiles.size() > 1) {
-        json["batches"] = nlohmann::json::array();
-        for (const LatencyProfile &p : profiles)
-            json["batches"].push_back(latencyProfileToJson(p));
-    }
-    writeTextFile(path, json.dump(2) + "\n");
+    writeTextFile(path, latencyProfilesToJson(profiles).dump(2) + "\n");
 }
 
 } // namespace exitscope

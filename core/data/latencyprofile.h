@@ -13,6 +13,11 @@ enum class CostUnit { Milliseconds, Seconds, Flops, Relative };
 
 std::string_view costUnitName(CostUnit unit);
 std::optional<CostUnit> parseCostUnit(std::string_view name);
+// The unit as people read it after a number: "ms", "s", "FLOPs", "(relative)".
+std::string_view costUnitLabel(CostUnit unit);
+// A cost with its unit, for people: "1.5825 ms", "0.00158249 s", "3.2e+08 FLOPs",
+// "0.5300 (relative)".
+std::string costText(double value, CostUnit unit);
 
 // Where a profile's numbers came from.
 enum class ProfileSource {
@@ -72,11 +77,23 @@ LatencyProfile readSecondsCsv(const std::string &path);
 
 nlohmann::json latencyProfileToJson(const LatencyProfile &profile);
 LatencyProfile latencyProfileFromJson(const nlohmann::json &json, const std::string &where);
+// Several batch sizes in one document: the first profile at the top level (the main
+// profile), all of them in `batches` when there are more than one.
+nlohmann::json latencyProfilesToJson(const std::vector<LatencyProfile> &profiles);
+// Every profile a document holds: its `batches` (one per batch size measured) when it has
+// them, else its one profile.
+std::vector<LatencyProfile> latencyProfilesFromJson(const nlohmann::json &json, const std::string &where);
+std::vector<LatencyProfile> readLatencyProfiles(const std::string &path);
 // A file may hold profiles of several batch sizes (`batches`, docs/latency-profile.md):
 // the one measured at batchSize when there is one, else the file's main profile.
 LatencyProfile readLatencyProfile(const std::string &path, int batchSize = 0);
+// The profile measured at batchSize, with no fallback: InputError naming the file and the
+// batch sizes it holds when it has none measured at batchSize.
+LatencyProfile readLatencyProfileAtBatch(const std::string &path, int batchSize);
+// "1, 8 and 64": the batch sizes of profiles, "unknown" for one not recorded.
+std::string batchSizesText(const std::vector<LatencyProfile> &profiles);
 void writeLatencyProfile(const LatencyProfile &profile, const std::string &path);
-// One file for several batch sizes: the first is the main profile, all are in `batches`.
+// One file for several batch sizes (latencyProfilesToJson).
 void writeLatencyProfiles(const std::vector<LatencyProfile> &profiles, const std::string &path);
 
 } // namespace exitscope

@@ -18,10 +18,14 @@ std::string number(double value, int digits = 10)
 
 } // namespace
 
-std::string sweepCsv(const SweepResult &sweep, double budgetScale)
+std::string sweepCsv(const SweepResult &sweep, double budgetScale, const SweepUnits &units)
 {
     std::string out = "policy,budget,measure,val_accuracy,val_cost,val_p90_cost,test_accuracy,test_cost,test_p90_cost,"
-                      "val_agreement,test_agreement,feasible,pareto,solve_ms,iterations,thresholds,status\n";
+                      "val_agreement,test_agreement,feasible,pareto,solve_ms,iterations,thresholds,"
+                      "budget_relative,budget_cost,cost_unit,reference_cost,status\n";
+    // The same on every row, so that each row reads on its own (and a filtered frame keeps them).
+    const std::string unitCells = std::string(costUnitName(units.unit)) + ","
+        + (units.reference ? number(*units.reference) : std::string()) + ",";
     for (const SweepRow &r : sweep.rows) {
         const bool ok = r.done && r.error.empty();
         const double nan = std::nan("");
@@ -41,7 +45,8 @@ std::string sweepCsv(const SweepResult &sweep, double budgetScale)
             + number(test.accuracy) + "," + number(test.meanCost) + "," + number(test.p90Cost) + ","
             + number(val.agreement) + "," + number(test.agreement) + "," + (ok && r.result.feasible ? "1" : "0") + ","
             + (r.pareto ? "1" : "0") + "," + (ok ? number(r.result.milliseconds, 4) : "") + ","
-            + (ok ? std::to_string(r.result.iterations) : "") + "," + thresholds + "," + status + "\n";
+            + (ok ? std::to_string(r.result.iterations) : "") + "," + thresholds + "," + (units.relative ? "1," : "0,")
+            + number(r.budget) + "," + unitCells + status + "\n";
     }
     return out;
 }

@@ -13,6 +13,7 @@
 #include <torch/version.h>
 
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -483,9 +484,91 @@ std::string_view modelLayoutName(ModelLayout layout)
     return nameIn(kLayoutNames, layout);
 }
 
+namespace {
+
+std::int64_t parameterCount(const torch::jit::Module &module)
+{
+    std::int64_t count = 0;
+    for (const at::Tensor &p : module.parameters())
+        count += p.numel();
+    return count;
+}
+
+// The module's type name without its TorchScript qualification and mangling:
+// "__torch__.torch.nn.modules.linear.___torch_mangle_3.Linear" -> "Linear".
+std::string typeName(const torch::jit::Module &module)
+{
+    const auto name = module.type()->name();
+    return name ? name->name() : std::string();
+}
+
+// The weight of a Linear or Conv module, or an undefined tensor.
+at::Tensor layerWeight(const torch::jit::Module &module)
+{
+    if (!module.hasattr("weight"))
+        return {};
+    const c10::IValue weight = module.attr("weight");
+    return weight.isTensor() ? weight.toTensor() : at::Tensor();
+}
+
+// out_features of the last Linear layer of a head (in registration order); 0 when none.
+std::int64_t lastLinearOutputs(const torch::jit::Module &head)
+{
+    std::int64_t outputs = 0;
+    for (const auto &item : head.named_modules()) {
+        const at::Tensor weight = typeName(item.value) == "Linear" ? layerWeight(item.value) : at::Tensor();
+        if (weight.defined() && weight.dim() == 2)
+            outputs = weight.size(0);
+    }
+    return outputs;
+}
+
+// What the first Conv or Linear layer of stage 0 takes, in words; empty when neither comes first.
+std::string firstLayerInput(const torch::jit::Module &stage)
+{
+    for (const auto &item : stage.named_modules()) {
+        const std::string type = typeName(item.value);
+        const at::Tensor weight = layerWeight(item.value);
+        if (!weight.defined())
+            continue;
+        if (type == "Linear" && weight.dim() == 2)
+            return std::to_string(weight.size(1)) + " features (Linear)";
+        if ((type == "Conv1d" || type == "Conv2d" || type == "Conv3d") && weight.dim() >= 3) {
+            const c10::IValue groups = item.value.hasattr("groups") ? item.value.attr("groups") : c10::IValue();
+            const std::int64_t channels = weight.size(1) * (groups.isInt() ? groups.toInt() : 1);
+            return std::to_string(channels) + (channels == 1 ? " channel (" : " channels (") + type + ")";
+        }
+        return {}; // some other layer with weights comes first
+    }
+    return {};
+}
+
+} // namespace
+
 ModelSummary summarizeModel(const MultiExitModel &model)
 {
-    return {model.path(), model.layout(), model.exits()};
+    const MultiExitModel::Impl &m = *model.m_impl;
+    ModelSummary s;
+    s.file = model.path();
+    s.layout = model.layout();
+    s.exits = model.exits();
+    std::error_code error;
+    const std::uintmax_t bytes = std::filesystem::file_size(m.path, error);
+    s.fileBytes = error ? 0 : bytes;
+    s.parameters = parameterCount(m.module);
+    if (m.layout != ModelLayout::Staged)
+        return s;
+    for (std::size_t k = 0; k < m.stages.size(); ++k) {
+        s.stageParameters.push_back(parameterCount(m.stages[k]));
+        s.exitParameters.push_back(parameterCount(m.exits[k]));
+    }
+    // Known when every head ends with a Linear of the same width.
+    s.classes = lastLinearOutputs(m.exits.front());
+    for (const torch::jit::Module &head : m.exits)
+        if (lastLinearOutputs(head) != s.classes)
+            s.classes = 0;
+    s.input = firstLayerInput(m.stages.front());
+    return s;
 }
 
 std::string libtorchVersion()

@@ -13,6 +13,8 @@
 
 namespace exitscope {
 
+struct ModelSummary;
+
 // How a model exposes its exits (docs/model-contract.md).
 enum class ModelLayout {
     Staged,     // `stages` and `exits` ModuleLists of equal length K: runs stage by stage
@@ -89,6 +91,7 @@ public:
     void synchronize() const;
 
 private:
+    friend ModelSummary summarizeModel(const MultiExitModel &model); // reads the modules
     struct Impl;
     explicit MultiExitModel(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
@@ -97,12 +100,24 @@ private:
 // "staged", "monolithic".
 std::string_view modelLayoutName(ModelLayout layout);
 
-// What `exitscope-cli info` says about a model, as a value.
+// What `exitscope-cli info` says about a model, as a value: what the file tells without
+// running the model.
 struct ModelSummary
 {
     std::string file;
     ModelLayout layout = ModelLayout::Staged;
     int exits = 0; // 0: known after a first run (monolithic, List[Tensor] output)
+    std::uintmax_t fileBytes = 0;
+    std::int64_t parameters = 0; // values of every parameter tensor (weights, biases; not buffers)
+    // Staged: the parameters of each stage and each exit head on its own; empty otherwise.
+    std::vector<std::int64_t> stageParameters, exitParameters;
+    // The out_features of every exit head's last Linear layer when they agree; 0 when not
+    // knowable so (a head without a Linear, heads that differ, a monolithic model).
+    std::int64_t classes = 0;
+    // What the first layer of stage 0 takes, in words ("1 channel (Conv2d)", "32 features
+    // (Linear)"); empty when it is not a Conv or a Linear, or the model is monolithic.
+    std::string input;
+
     bool perExitTiming() const { return layout == ModelLayout::Staged; } // and early exit
 };
 ModelSummary summarizeModel(const MultiExitModel &model);

@@ -18,24 +18,37 @@ std::vector<JobWarning> runWarnings(const RunReport &r, const LatencyProfile &pr
 {
     std::vector<JobWarning> warnings;
     const LatencyProvenance &from = profile.provenance;
-    if (from.source != ProfileSource::Measured)
+    if (from.source != ProfileSource::Measured) {
         warnings.push_back({"profile-not-measured",
                             "the profile was not measured here (source: " + from.sourceText()
                                 + "); run `exitscope-cli profile` for a prediction on this machine"});
-    else if (from.batchSize != r.batchSize || from.device != r.device || from.threads != r.threads)
-        warnings.push_back({"profile-conditions-differ",
-                            "the profile was measured at batch " + std::to_string(from.batchSize) + " on " + from.device + " with "
-                                + std::to_string(from.threads) + " thread(s); this run is batch " + std::to_string(r.batchSize)
-                                + " on " + r.device + " with " + std::to_string(r.threads)});
+    } else {
+        if (from.batchSize != r.batchSize) {
+            const std::string b = std::to_string(r.batchSize);
+            warnings.push_back({"profile-batch-differs",
+                                "the latency profile was measured at batch size " + std::to_string(from.batchSize)
+                                    + ", this run is batch size " + b
+                                    + ": a sample waits for its whole batch, so the prediction is for batches of "
+                                    + std::to_string(from.batchSize) + ", not for this run; measure the profile at "
+                                    + b + " (`exitscope-cli profile --batch-sizes " + b + "`) and pass it with --latency"});
+        }
+        if (from.device != r.device || from.threads != r.threads)
+            warnings.push_back({"profile-conditions-differ",
+                                "the profile was measured on " + from.device + " with " + std::to_string(from.threads)
+                                    + " thread(s); this run is on " + r.device + " with " + std::to_string(r.threads)
+                                    + " thread(s)"});
+    }
     if (r.batchSize > 1)
         warnings.push_back({"batches-shrink",
                             "batches shrink as samples leave, so the later stages run on fewer samples than the profile timed"});
-    if (r.referenceNow && std::abs(*r.referenceNow / *r.referenceProfiled - 1.0) > 0.05)
+    if (r.machineSpeedChanged)
         warnings.push_back({"machine-speed-changed",
                             "the model without early exits took " + formatNumber(*r.referenceNow) + " ms just now, "
                                 + formatNumber(*r.referenceProfiled) + " ms when profiled ("
                                 + formatPercentDifference(*r.referenceNow, *r.referenceProfiled)
-                                + "): this machine's speed has changed since, so expect predicted and measured to differ by as much"});
+                                + ", same batch size and threads): this machine's speed has changed since, so expect "
+                                  "predicted and measured to differ by as much; the drift-corrected prediction scales "
+                                  "the profile's by that ratio"});
     if (!r.predictedMean)
         warnings.push_back({"profile-not-time", "the profile is in " + std::string(costUnitName(profile.unit))
                                                     + ", not time: predicted and measured latency cannot be compared"});
@@ -74,6 +87,12 @@ RunReport reportRun(const EarlyExitRun &run, const Trace &trace, const Evaluatio
     if (referenceNow && profile.reference) {
         r.referenceProfiled = profile.reference;
         r.referenceNow = referenceNow;
+        const double drift = *referenceNow / *profile.reference;
+        r.machineSpeedChanged = std::abs(drift - 1.0) > 0.05;
+        if (r.predictedMean) {
+            r.driftCorrectedMean = *r.predictedMean * drift;
+            r.driftCorrectedP90 = *r.predictedP90 * drift;
+        }
     }
     r.warnings = runWarnings(r, profile);
     return r;

@@ -28,9 +28,13 @@ struct RunReport
     // The profile's prediction in milliseconds; none when its unit is not a time.
     std::optional<double> predictedMean, predictedP90;
     double throughput = 0; // samples per second of the timed run
-    // The model without early exits when profiled and right after the run (measured
-    // profiles in milliseconds only).
+    // The model without early exits when profiled and right after the run, at the
+    // profile's batch size and threads (measured profiles in milliseconds only).
     std::optional<double> referenceProfiled, referenceNow;
+    // The prediction scaled by referenceNow / referenceProfiled: what the profile predicts
+    // at the machine's speed of now. Set with referenceNow.
+    std::optional<double> driftCorrectedMean, driftCorrectedP90;
+    bool machineSpeedChanged = false; // referenceNow differs from referenceProfiled by more than 5%
     std::vector<JobWarning> warnings; // why measured and predicted may differ
 
     bool agrees() const { return check.exitMismatches == 0 && check.predictionMismatches == 0; }
@@ -38,7 +42,11 @@ struct RunReport
 
 // Reports a run of `run.indices` set beside `trace`, the trace of the same samples, and
 // `evaluation`, the policy's evaluation on it with `profile`'s costs; `referenceNow` is a
-// timing of the model without early exits taken after the run, if any.
+// timing of the model without early exits taken after the run, if any, at the profile's
+// batch size and threads (so that it differs from the profile's reference only by the
+// machine's speed). Warnings (ids stable, docs/cli.md): profile-not-measured,
+// profile-batch-differs, profile-conditions-differ (device, threads), batches-shrink,
+// machine-speed-changed, profile-not-time.
 RunReport reportRun(const EarlyExitRun &run, const Trace &trace, const Evaluation &evaluation, const LatencyProfile &profile,
                     const std::string &device, int batchSize, std::optional<double> referenceNow);
 

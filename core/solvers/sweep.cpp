@@ -11,7 +11,6 @@
 #include <exception>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <system_error>
 #include <thread>
 
@@ -160,10 +159,11 @@ private:
                     warmStarts.push_back(other.result.policy);
             }
         }
-        // A running row's own progress counts as its share of the sweep's.
+        // A running row's own progress counts as its share of the sweep's, short of a whole
+        // row until it has finished (a solver saying "done" has not yet been evaluated).
         const JobContext context{m_context.cancel, Progress([this, index](const ProgressUpdate &update) {
                                      const std::lock_guard<std::mutex> lock(m_mutex);
-                                     m_partial[index] = update.fraction;
+                                     m_partial[index] = std::min(update.fraction, 0.99);
                                      reportLocked(describe(m_rows[index]) + ": " + update.message);
                                  }),
                                  m_context.warn};
@@ -234,11 +234,9 @@ private:
             m_onRow(row);
     }
 
-    static std::string describe(const SweepRow &row)
+    std::string describe(const SweepRow &row) const
     {
-        std::ostringstream message;
-        message << policyName(row.policy) << " at budget " << row.budget;
-        return message.str();
+        return std::string(policyName(row.policy)) + " at budget " + m_request.budgetText(row.budget);
     }
 
     // m_mutex held: finished rows, and running rows' shares.

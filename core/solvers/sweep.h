@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/budgettext.h"
 #include "core/solvers/solver.h"
 
 #include <functional>
@@ -21,6 +22,7 @@ struct SweepRequest
     std::vector<PolicyId> policies;
     SolverOptions options;
     int threads = 0; // 0: one per hardware thread
+    BudgetText budgetText; // how progress messages show a budget (as the user gave it)
 };
 
 struct SweepRow

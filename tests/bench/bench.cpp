@@ -282,7 +282,7 @@ int benchSweep(int argc, char **argv)
     const int budgets = static_cast<int>(argValue(argc, argv, "--budgets", 100));
     const int repeats = static_cast<int>(std::max(1L, argValue(argc, argv, "--repeats", 3)));
     SweepRequest request{synthesize({exits, samples, classes, 1}), synthesize({exits, samples, classes, 2}), {}, {},
-                         BudgetKind::Mean, {}, {}, static_cast<int>(argValue(argc, argv, "--threads", 0))};
+                         BudgetKind::Mean, {}, {}, static_cast<int>(argValue(argc, argv, "--threads", 0)), {}};
     std::stringstream names(argText(argc, argv, "--policies", "heuristic,branchynet,msdnet,selfxit,patience,best,oracle"));
     for (std::string name; std::getline(names, name, ',');) {
         const std::optional<PolicyId> id = parsePolicy(name);
