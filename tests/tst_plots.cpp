@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -198,6 +199,15 @@ Timing timeIt(int iterations, F &&step)
     }
     std::sort(ms.begin(), ms.end());
     return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, static_cast<std::size_t>(std::ceil(0.99 * ms.size())) - 1)]};
+}
+
+QImage renderSvg(const QString &path, QSize size)
+{
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    QSvgRenderer(path).render(&painter);
+    return image;
 }
 
 QPalette darkPalette()
@@ -464,6 +474,31 @@ private slots:
             QCOMPARE(positive->data()->at(b)->value, double(after.histogram.positive(b)));
     }
 
+    // Label-free: the bars split by agreement with the final exit, and the text says so.
+    void histogramLabelFree()
+    {
+        const PlotData &d = plotData();
+        Evaluator evaluator(d.val, kCosts, {true, 32});
+        evaluator.setPolicy(d.middle, "test");
+        ExitHistogramPlot plot;
+        HistogramView view = viewOf(evaluator, 0);
+        QVERIFY(view.agreement);
+        view.accuracy = NAN; // unknown without labels
+        plot.setView(view);
+        QCustomPlot *cp = plot.customPlot();
+        QStringList names;
+        for (int i = 0; i < cp->plottableCount(); ++i)
+            names << cp->plottable(i)->name();
+        QCOMPARE(names, QStringList({QStringLiteral("disagree"), QStringLiteral("agree")}));
+        auto *title = qobject_cast<QCPTextElement *>(cp->plotLayout()->element(0, 0));
+        QVERIFY(title);
+        const ExitHistogram &h = view.histogram;
+        const QString agreement = QStringLiteral("agreement %1%").arg(100.0 * h.leavePositive / h.leave, 0, 'f', 2);
+        QVERIFY2(title->text().contains(agreement), qPrintable(title->text() + " / " + agreement));
+        QVERIFY(title->text().contains(QStringLiteral("exit 0")));
+        QVERIFY(title->text().contains(QLocale().toString(qlonglong(view.hits))));
+    }
+
     void thresholdDrag()
     {
         const PlotData &d = plotData();
@@ -576,6 +611,33 @@ private slots:
         }
     }
 
+    // Qt 6.4's SVG output has no clipping: a zoomed plot's curves and shading must still end
+    // at the axis rect.
+    void zoomedSvgStaysInside()
+    {
+        ShownTradeoff shown;
+        QVERIFY(shown.exposed);
+        QCustomPlot *cp = shown.cp;
+        cp->xAxis->setRange(2.0, 3.0);
+        cp->yAxis->setRange(0.75, 0.85);
+        cp->replot();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("zoomed.svg"));
+        QString error;
+        QVERIFY2(shown.plot.exportImage(path, &error), qPrintable(error));
+        const QImage image = renderSvg(path, shown.plot.size());
+        image.save(QStringLiteral("/tmp/plots-tradeoff-zoomed-svg.png"));
+        const QColor background = shown.plot.palette().color(QPalette::Window);
+        const QRect rect = cp->axisRect()->rect();
+        // Right of the axis rect and above it (where curves and the oracle's shading pass).
+        for (const QPoint at : {QPoint(rect.right() + 6, rect.center().y()), QPoint(rect.center().x(), rect.top() - 6),
+                                QPoint(rect.right() + 6, rect.top() + 20)})
+            QCOMPARE(image.pixelColor(at).rgb(), background.rgb());
+        // The export left the plot as it was: the live layer still redraws alone.
+        QVERIFY(cp->layer(QStringLiteral("live")));
+        QVERIFY(!cp->layer(QStringLiteral("export margin mask")));
+    }
+
     void exportErrors()
     {
         TradeoffPlot plot;
@@ -622,6 +684,11 @@ private slots:
             plot.setOperatingPoint(evaluator.evaluation().meanCost, evaluator.evaluation().accuracy);
             QVERIFY(showAndPlot(plot, plot.customPlot(), {900, 560}));
             QVERIFY(plot.grab().save(QStringLiteral("/tmp/plots-tradeoff%1.png").arg(suffix)));
+            // The SVG export drawn back through QSvgRenderer: what a vector file shows.
+            QString error;
+            const QString svg = QStringLiteral("/tmp/plots-tradeoff%1.svg").arg(suffix);
+            QVERIFY2(plot.exportImage(svg, &error), qPrintable(error));
+            QVERIFY(renderSvg(svg, plot.size()).save(QStringLiteral("/tmp/plots-tradeoff%1-svg.png").arg(suffix)));
 
             for (int exit = 0; exit < 2; ++exit) {
                 ExitHistogramPlot histogram;

@@ -58,6 +58,7 @@ ExitHistogramPlot::Private::Private(QCustomPlot *customPlot)
     plot->plotLayout()->insertRow(0);
     title = new QCPTextElement(plot, QString(), QFont(plot->font().family(), 9));
     plot->plotLayout()->addElement(0, 0, title);
+    title->setLayer(QStringLiteral("axes")); // above what an SVG export masks (plotexport.cpp)
 
     negative = new QCPBars(plot->xAxis, plot->yAxis);
     positive = new QCPBars(plot->xAxis, plot->yAxis);
