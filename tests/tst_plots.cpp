@@ -129,22 +129,6 @@ void fill(TradeoffPlot &plot)
     plot.setBudget(2.6);
 }
 
-HistogramView viewOf(const Evaluator &evaluator, int exit)
-{
-    HistogramView view;
-    view.exit = exit;
-    view.histogram = evaluator.histograms()[static_cast<std::size_t>(exit)];
-    view.threshold = evaluator.policy().thresholds[static_cast<std::size_t>(exit)];
-    view.higherIsConfident = evaluator.policy().direction == Direction::HigherIsConfident;
-    view.agreement = evaluator.split() == HistogramSplit::Agreement;
-    const ExitOutcome &outcome = evaluator.evaluation().exits[static_cast<std::size_t>(exit)];
-    view.hits = outcome.hits;
-    view.hitRate = outcome.hitRate;
-    view.accuracy = outcome.accuracy;
-    view.scoreTitle = QString::fromStdString(std::string(measureName(evaluator.policy().measure)));
-    return view;
-}
-
 [[nodiscard]] bool showAndPlot(QWidget &widget, QCustomPlot *plot, QSize size)
 {
     widget.resize(size);
@@ -442,7 +426,17 @@ private slots:
         evaluator.setPolicy(d.middle, "test");
         ExitHistogramPlot plot;
         QCustomPlot *cp = plot.customPlot();
-        const HistogramView view = viewOf(evaluator, 1);
+        const HistogramView view = makeHistogramView(evaluator, 1);
+        const ExitOutcome &outcome = evaluator.evaluation().exits[1];
+        QCOMPARE(view.exit, 1);
+        QCOMPARE(view.threshold, d.middle.thresholds[1]);
+        QCOMPARE(view.higherIsConfident, d.middle.direction == Direction::HigherIsConfident);
+        QVERIFY(!view.agreement);
+        QCOMPARE(view.hits, outcome.hits);
+        QCOMPARE(view.hitRate, outcome.hitRate);
+        QCOMPARE(view.accuracy, outcome.accuracy);
+        QCOMPARE(view.histogram.counts, evaluator.histograms()[1].counts);
+        QCOMPARE(view.scoreTitle, QString::fromStdString(std::string(measureName(d.middle.measure))));
         plot.setView(view);
         QCOMPARE(plot.view().exit, 1);
         // The bars are the histogram's counts, the positive ones stacked on the negative.
@@ -467,7 +461,7 @@ private slots:
         // Exit 0 moves: exit 1's population changes and its bars follow, in place.
         const auto *firstBar = &*negative->data()->begin();
         evaluator.setThreshold(0, evaluator.policy().thresholds[0] + 0.05);
-        const HistogramView after = viewOf(evaluator, 1);
+        const HistogramView after = makeHistogramView(evaluator, 1);
         plot.setView(after);
         QCOMPARE(&*negative->data()->begin(), firstBar);
         for (int b = 0; b < after.histogram.bins(); ++b)
@@ -481,9 +475,9 @@ private slots:
         Evaluator evaluator(d.val, kCosts, {true, 32});
         evaluator.setPolicy(d.middle, "test");
         ExitHistogramPlot plot;
-        HistogramView view = viewOf(evaluator, 0);
+        HistogramView view = makeHistogramView(evaluator, 0);
         QVERIFY(view.agreement);
-        view.accuracy = NAN; // unknown without labels
+        view.accuracy = 0.5; // whatever it holds: the text gives the agreement of the bars
         plot.setView(view);
         QCustomPlot *cp = plot.customPlot();
         QStringList names;
@@ -506,7 +500,7 @@ private slots:
         evaluator.setPolicy(d.middle, "test");
         ExitHistogramPlot plot;
         QCustomPlot *cp = plot.customPlot();
-        const HistogramView view = viewOf(evaluator, 0);
+        const HistogramView view = makeHistogramView(evaluator, 0);
         plot.setView(view);
         QVERIFY(showAndPlot(plot, cp, {420, 260}));
         QSignalSpy dragged(&plot, &ExitHistogramPlot::thresholdDragged);
@@ -514,7 +508,7 @@ private slots:
         // The owner answers each move with a new view, as the window does.
         connect(&plot, &ExitHistogramPlot::thresholdDragged, &plot, [&](int exit, double t) {
             evaluator.setThreshold(exit, t);
-            plot.setView(viewOf(evaluator, exit));
+            plot.setView(makeHistogramView(evaluator, exit));
         });
 
         // Towards the side that leaves: more samples leave at exit 0.
@@ -569,7 +563,7 @@ private slots:
         if (histogram) {
             Evaluator evaluator(plotData().val, kCosts);
             evaluator.setPolicy(plotData().middle, "test");
-            exitPlot.setView(viewOf(evaluator, 0));
+            exitPlot.setView(makeHistogramView(evaluator, 0));
             widget = &exitPlot;
         } else {
             fill(tradeoff);
@@ -694,10 +688,17 @@ private slots:
                 ExitHistogramPlot histogram;
                 if (dark)
                     histogram.setPalette(darkPalette());
-                histogram.setView(viewOf(evaluator, exit));
+                histogram.setView(makeHistogramView(evaluator, exit));
                 QVERIFY(showAndPlot(histogram, histogram.customPlot(), {380, 250}));
                 QVERIFY(histogram.grab().save(QStringLiteral("/tmp/plots-histogram%1-exit%2.png").arg(suffix).arg(exit)));
             }
+            // As narrow as in a row of four in the window.
+            ExitHistogramPlot narrow;
+            if (dark)
+                narrow.setPalette(darkPalette());
+            narrow.setView(makeHistogramView(evaluator, 2));
+            QVERIFY(showAndPlot(narrow, narrow.customPlot(), {190, 210}));
+            QVERIFY(narrow.grab().save(QStringLiteral("/tmp/plots-histogram%1-narrow.png").arg(suffix)));
         }
     }
 
@@ -710,12 +711,12 @@ private slots:
         Evaluator evaluator(d.val, kCosts, {false, 64});
         evaluator.setPolicy(d.middle, "test");
         ExitHistogramPlot histogram;
-        histogram.setView(viewOf(evaluator, 1));
+        histogram.setView(makeHistogramView(evaluator, 1));
         QVERIFY(showAndPlot(histogram, histogram.customPlot(), {380, 250}));
         const double t0 = evaluator.policy().thresholds[0];
         const Timing bars = timeIt(500, [&](int i) {
             evaluator.setThreshold(0, t0 + 0.002 * (i % 50));
-            histogram.setView(viewOf(evaluator, 1));
+            histogram.setView(makeHistogramView(evaluator, 1));
             histogram.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
         });
 
