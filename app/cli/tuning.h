@@ -4,6 +4,7 @@
 
 #include "core/data/latencyprofile.h"
 #include "core/solvers/solver.h"
+#include "core/solvers/tuningtext.h" // parseBudgets, parsePolicies
 
 #include <optional>
 #include <string>
@@ -25,13 +26,7 @@ struct Tuning
 Tuning loadTuning(const TuningOptions &options);
 LatencyProfile profileFromOptions(const CostOptions &options);
 
-// FROM:TO:COUNT (both ends included) or b1,b2,...; scaled by budgetScale and checked.
-std::vector<double> parseBudgets(const std::string &text, double scale);
-
 // The job's warnings on stderr, "exitscope-cli: warning: ...", from any thread.
 WarningSink warningsToStderr();
-
-// The policies named in a comma-separated list; InputError for an unknown name.
-std::vector<PolicyId> parsePolicies(const std::string &text);
 
 } // namespace exitscope::cli
