@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QPalette>
+
+class QCustomPlot;
+
+namespace exitscope::gui {
+
+// Colours a QCustomPlot from a widget palette (backgrounds, axes, grid, legend), so that
+// the plots follow the system's dark or light theme. Call again on QEvent::PaletteChange.
+void applyPlotPalette(QCustomPlot *plot, const QPalette &palette);
+
+// Whether a palette is dark (its window colour darker than its text).
+bool isDarkPalette(const QPalette &palette);
+
+} // namespace exitscope::gui
