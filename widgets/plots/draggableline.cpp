@@ -40,7 +40,9 @@ void DraggableLine::mousePressEvent(QMouseEvent *event, const QVariant &details)
     }
     event->accept();
     m_dragging = true;
+    m_moved = false;
     m_from = x();
+    emit pressed();
 }
 
 void DraggableLine::mouseMoveEvent(QMouseEvent *event, const QPointF &startPos)
@@ -52,6 +54,7 @@ void DraggableLine::mouseMoveEvent(QMouseEvent *event, const QPointF &startPos)
     if (to == x())
         return;
     setX(to);
+    m_moved = true;
     emit dragged(to);
 }
 
@@ -62,7 +65,8 @@ void DraggableLine::mouseReleaseEvent(QMouseEvent *event, const QPointF &startPo
     if (!m_dragging)
         return;
     m_dragging = false;
-    emit dragFinished(m_from, x());
+    if (m_moved)
+        emit dragFinished(m_from, x());
 }
 
 } // namespace exitscope::gui

@@ -19,8 +19,9 @@ public:
     bool isDragging() const { return m_dragging; }
 
 signals:
+    void pressed(); // a drag may start
     void dragged(double x); // every move of a drag, x clamped to the visible x range
-    void dragFinished(double from, double to); // on release (also when it did not move)
+    void dragFinished(double from, double to); // on release after a move (a plain click is none)
 
 protected:
     void mousePressEvent(QMouseEvent *event, const QVariant &details) override;
@@ -31,6 +32,7 @@ private:
     double xAt(const QMouseEvent *event) const;
 
     bool m_dragging = false;
+    bool m_moved = false;
     double m_from = 0;
 };
 

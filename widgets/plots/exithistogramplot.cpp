@@ -1,94 +1,256 @@
 #include "widgets/plots/exithistogramplot.h"
 
 #include "widgets/plots/draggableline.h"
-#include "widgets/plots/plotexport.h"
 #include "widgets/plots/plottheme.h"
 
-#include <QEvent>
-#include <QVBoxLayout>
+#include <QLocale>
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace exitscope::gui {
+
+namespace {
+
+// Ticks at whole counts only: a histogram of 3 samples has no tick at 0.5.
+class CountTicker : public QCPAxisTicker
+{
+protected:
+    double getTickStep(const QCPRange &range) override { return std::max(1.0, QCPAxisTicker::getTickStep(range)); }
+};
+
+QString percent(double fraction, int decimals)
+{
+    return std::isfinite(fraction) ? QStringLiteral("%1%").arg(100 * fraction, 0, 'f', decimals)
+                                   : ExitHistogramPlot::tr("n/a");
+}
+
+} // namespace
 
 class ExitHistogramPlot::Private
 {
 public:
-    QCustomPlot *plot = nullptr;
-    QCPBars *negative = nullptr;
+    explicit Private(QCustomPlot *plot);
+
+    void updateBars();
+    void placeLegend(double top); // and the y range
+    void updateThreshold(); // the line, the shaded side, the text
+    double drawnThreshold() const; // the threshold, kept inside the x range
+
+    QCustomPlot *plot;
+    QCPTextElement *title = nullptr;
+    QCPBars *negative = nullptr; // wrong (or disagreeing): the bottom of each stack
     QCPBars *positive = nullptr;
+    QCPItemRect *leaving = nullptr; // the side of the line whose samples leave here
     DraggableLine *line = nullptr;
     HistogramView view;
+    double dragFrom = 0;
+    // What the bars were built for: the same range and bin count update values in place.
+    int builtBins = -1;
+    double builtLowest = 0, builtHighest = 0;
 };
 
-ExitHistogramPlot::ExitHistogramPlot(QWidget *parent)
-    : QWidget(parent)
-    , d(std::make_unique<Private>())
+ExitHistogramPlot::Private::Private(QCustomPlot *customPlot)
+    : plot(customPlot)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    d->plot = new QCustomPlot(this);
-    layout->addWidget(d->plot);
-    d->negative = new QCPBars(d->plot->xAxis, d->plot->yAxis);
-    d->positive = new QCPBars(d->plot->xAxis, d->plot->yAxis);
-    d->positive->moveAbove(d->negative);
-    d->line = new DraggableLine(d->plot);
+    plot->plotLayout()->insertRow(0);
+    title = new QCPTextElement(plot, QString(), QFont(plot->font().family(), 9));
+    plot->plotLayout()->addElement(0, 0, title);
+
+    negative = new QCPBars(plot->xAxis, plot->yAxis);
+    positive = new QCPBars(plot->xAxis, plot->yAxis);
+    positive->moveAbove(negative);
+    for (QCPBars *bars : {negative, positive}) {
+        bars->setWidthType(QCPBars::wtPlotCoords);
+        bars->setPen(Qt::NoPen);
+        bars->setAntialiased(false); // axis-aligned: crisp edges, no seams between stacked bars
+    }
+    plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new CountTicker));
+    plot->yAxis->setLabel(ExitHistogramPlot::tr("samples"));
+
+    // Under the bars: the grid layer is drawn before the main one.
+    plot->setCurrentLayer(QStringLiteral("grid"));
+    leaving = new QCPItemRect(plot);
+    plot->setCurrentLayer(QStringLiteral("main"));
+    leaving->setSelectable(false);
+    leaving->setPen(Qt::NoPen);
+    leaving->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    leaving->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+
+    line = new DraggableLine(plot);
+
+    plot->legend->setVisible(true);
+    plot->legend->setFont(QFont(plot->font().family(), 8));
+    plot->legend->setIconSize(10, 10);
+    plot->legend->setRowSpacing(0);
+    plot->legend->setMargins(QMargins(4, 2, 4, 2));
+}
+
+double ExitHistogramPlot::Private::drawnThreshold() const
+{
+    // A threshold past every score (nobody leaves, or everybody) is drawn at the edge, where
+    // it can still be grabbed.
+    const QCPRange range = plot->xAxis->range();
+    return std::isnan(view.threshold) ? range.lower : std::clamp(view.threshold, range.lower, range.upper);
+}
+
+void ExitHistogramPlot::Private::updateBars()
+{
+    const ExitHistogram &h = view.histogram;
+    const int bins = h.bins();
+    const bool spread = h.highest > h.lowest;
+    const double lowest = h.lowest, highest = spread ? h.highest : h.lowest + 1;
+    const double width = (highest - lowest) / std::max(bins, 1);
+    double top = 0;
+    for (int b = 0; b < bins; ++b)
+        top = std::max(top, static_cast<double>(h.negative(b) + h.positive(b)));
+
+    if (bins == builtBins && lowest == builtLowest && highest == builtHighest) {
+        // The common case during a drag: same bins, new counts.
+        auto negativeBar = negative->data()->begin();
+        auto positiveBar = positive->data()->begin();
+        for (int b = 0; b < bins; ++b, ++negativeBar, ++positiveBar) {
+            negativeBar->value = static_cast<double>(h.negative(b));
+            positiveBar->value = static_cast<double>(h.positive(b));
+        }
+    } else {
+        QVector<double> keys(bins), negatives(bins), positives(bins);
+        for (int b = 0; b < bins; ++b) {
+            keys[b] = lowest + (b + 0.5) * width;
+            negatives[b] = static_cast<double>(h.negative(b));
+            positives[b] = static_cast<double>(h.positive(b));
+        }
+        negative->setWidth(width);
+        positive->setWidth(width);
+        negative->setData(keys, negatives, true);
+        positive->setData(keys, positives, true);
+        // A little room past both ends, so that a threshold beyond every score can be set.
+        const double pad = 0.02 * (highest - lowest);
+        plot->xAxis->setRange(lowest - pad, highest + pad);
+        builtBins = bins;
+        builtLowest = lowest;
+        builtHighest = highest;
+    }
+    placeLegend(top);
+
+    negative->setName(view.agreement ? ExitHistogramPlot::tr("disagree") : ExitHistogramPlot::tr("wrong"));
+    positive->setName(view.agreement ? ExitHistogramPlot::tr("agree") : ExitHistogramPlot::tr("correct"));
+    plot->xAxis->setLabel(view.scoreTitle.isEmpty() ? ExitHistogramPlot::tr("score") : view.scoreTitle);
+}
+
+void ExitHistogramPlot::Private::placeLegend(double top)
+{
+    // The legend goes to the top corner whose bars are lower, and the y range leaves it room
+    // above them: bars never hide under it.
+    const ExitHistogram &h = view.histogram;
+    const int bins = h.bins();
+    const int under = std::max(1, (bins * 3 + 9) / 10); // the legend covers ~30% of the width
+    double left = 0, right = 0;
+    for (int b = 0; b < std::min(under, bins); ++b) {
+        left = std::max(left, static_cast<double>(h.negative(b) + h.positive(b)));
+        const int r = bins - 1 - b;
+        right = std::max(right, static_cast<double>(h.negative(r) + h.positive(r)));
+    }
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (left <= right ? Qt::AlignLeft : Qt::AlignRight));
+    const double axisHeight = plot->axisRect()->height() > 40 ? plot->axisRect()->height() : 150;
+    const double free = std::clamp(1 - (plot->legend->minimumOuterSizeHint().height() + 6) / axisHeight, 0.4, 0.92);
+    plot->yAxis->setRange(0, std::max({top * 1.08, std::min(left, right) / free, 1.0}));
+}
+
+void ExitHistogramPlot::Private::updateThreshold()
+{
+    const double x = drawnThreshold();
+    line->setX(x);
+    if (view.higherIsConfident) {
+        leaving->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
+        leaving->topLeft->setCoords(x, 0);
+        leaving->bottomRight->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        leaving->bottomRight->setCoords(1, 1);
+    } else {
+        leaving->topLeft->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        leaving->topLeft->setCoords(0, 0);
+        leaving->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
+        leaving->bottomRight->setCoords(x, 1);
+    }
+
+    const ExitHistogram &h = view.histogram;
+    // Label-free, the share of leavers that agree with the final exit stands for accuracy.
+    const bool useAgreement = !std::isfinite(view.accuracy) && view.agreement;
+    const double quality = useAgreement ? (h.leave > 0 ? static_cast<double>(h.leavePositive) / h.leave : NAN)
+                                        : view.accuracy;
+    const QString side = view.higherIsConfident ? QStringLiteral("≥") : QStringLiteral("≤");
+    const QLocale locale;
+    title->setText(ExitHistogramPlot::tr("exit %1 · leaves at score %2 %3\nhits %4 · hit rate %5 · %6 %7")
+                       .arg(view.exit)
+                       .arg(side)
+                       .arg(QString::number(view.threshold, 'g', 4))
+                       .arg(locale.toString(static_cast<qlonglong>(view.hits)))
+                       .arg(percent(view.hitRate, 1))
+                       .arg(useAgreement ? ExitHistogramPlot::tr("agreement") : ExitHistogramPlot::tr("accuracy"))
+                       .arg(percent(quality, 2)));
+}
+
+ExitHistogramPlot::ExitHistogramPlot(QWidget *parent)
+    : PlotWidget(parent)
+    , d(std::make_unique<Private>(customPlot()))
+{
+    connect(d->line, &DraggableLine::pressed, this, [this] { d->dragFrom = d->view.threshold; });
     connect(d->line, &DraggableLine::dragged, this, [this](double x) {
+        // The line and the shading follow at once; the counts come with the owner's setView.
         d->view.threshold = x;
-        d->plot->replot(QCustomPlot::rpQueuedReplot);
+        d->updateThreshold();
+        customPlot()->replot(QCustomPlot::rpQueuedReplot);
         emit thresholdDragged(d->view.exit, x);
     });
     connect(d->line, &DraggableLine::dragFinished, this,
-            [this](double from, double to) { emit thresholdDragFinished(d->view.exit, from, to); });
-    applyPlotPalette(d->plot, palette());
+            [this](double, double to) { emit thresholdDragFinished(d->view.exit, d->dragFrom, to); });
+    connect(customPlot(), &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
+        if (event->buttons() != Qt::NoButton)
+            return;
+        const double linePixel = customPlot()->xAxis->coordToPixel(d->line->x());
+        if (std::abs(event->position().x() - linePixel) <= customPlot()->selectionTolerance())
+            customPlot()->setCursor(Qt::SizeHorCursor);
+        else
+            customPlot()->unsetCursor();
+    });
+    customPlot()->setMouseTracking(true);
+    applyColors();
+    setView(HistogramView{});
 }
 
 ExitHistogramPlot::~ExitHistogramPlot() = default;
 
+void ExitHistogramPlot::applyColors()
+{
+    PlotWidget::applyColors();
+    const QPalette colors = palette();
+    const bool dark = isDarkPalette(colors);
+    // Okabe-Ito blue and vermillion (colour-blind-safe), lighter on a dark background.
+    const QColor positive = dark ? QColor(0x56, 0xB4, 0xE9) : QColor(0x00, 0x72, 0xB2);
+    const QColor negative = dark ? QColor(0xF0, 0x8A, 0x4B) : QColor(0xD5, 0x5E, 0x00);
+    d->positive->setBrush(positive);
+    d->negative->setBrush(negative);
+    // Neutral, so that the shaded side is not read as a third kind of bar.
+    QColor shade = colors.color(QPalette::WindowText);
+    shade.setAlpha(dark ? 40 : 28);
+    d->leaving->setBrush(shade);
+    d->line->setPen(QPen(colors.color(QPalette::WindowText), 2));
+    d->title->setTextColor(colors.color(QPalette::WindowText));
+}
+
 void ExitHistogramPlot::setView(const HistogramView &view)
 {
     d->view = view;
-    const ExitHistogram &h = view.histogram;
-    const int bins = h.bins();
-    const double width = bins > 0 && h.highest > h.lowest ? (h.highest - h.lowest) / bins : 1;
-    QVector<double> keys(bins), negative(bins), positive(bins);
-    double top = 1;
-    for (int b = 0; b < bins; ++b) {
-        keys[b] = h.lowest + (b + 0.5) * width;
-        negative[b] = static_cast<double>(h.negative(b));
-        positive[b] = static_cast<double>(h.positive(b));
-        top = std::max(top, negative[b] + positive[b]);
-    }
-    d->negative->setWidth(width);
-    d->positive->setWidth(width);
-    d->negative->setData(keys, negative, true);
-    d->positive->setData(keys, positive, true);
-    d->plot->xAxis->setRange(h.lowest, h.highest > h.lowest ? h.highest : h.lowest + 1);
-    d->plot->yAxis->setRange(0, top * 1.1);
-    d->line->setX(view.threshold);
-    d->plot->replot(QCustomPlot::rpQueuedReplot);
+    d->updateBars();
+    d->updateThreshold();
+    customPlot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 const HistogramView &ExitHistogramPlot::view() const
 {
     return d->view;
-}
-
-bool ExitHistogramPlot::exportImage(const QString &path, QString *error)
-{
-    return exportPlot(d->plot, path, error);
-}
-
-QCustomPlot *ExitHistogramPlot::customPlot() const
-{
-    return d->plot;
-}
-
-bool ExitHistogramPlot::event(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPlotPalette(d->plot, palette());
-    return QWidget::event(event);
 }
 
 } // namespace exitscope::gui

@@ -1,17 +1,16 @@
 #pragma once
 
 #include "core/eval/evaluator.h"
+#include "widgets/plots/plotwidget.h"
 
-#include <QWidget>
+#include <QString>
 
 #include <cstdint>
 #include <memory>
 
-class QCustomPlot;
-
 namespace exitscope::gui {
 
-// What one exit's histogram shows (built from Evaluator::histograms() and evaluation()).
+// What one exit's histogram shows (from Evaluator::histograms() and evaluation()).
 struct HistogramView
 {
     int exit = 0;
@@ -23,33 +22,31 @@ struct HistogramView
     std::int64_t hits = 0;
     double hitRate = 0;
     double accuracy = 0;
+    QString scoreTitle; // the x axis's title (e.g. "max probability"); "score" when empty
 };
 
-// One exit's score histogram of the samples that reach it, stacked correct/wrong, with the
-// exit's threshold as a line the user drags.
-class ExitHistogramPlot : public QWidget
+// One exit's score histogram of the samples that reach it, stacked correct/wrong (or
+// agree/disagree), with the exit's threshold as a line the user drags, the side that
+// leaves shaded, and the exit's threshold, hits, hit rate and accuracy written above.
+// The bins span the histogram's fixed range, so the bars stay put while thresholds move.
+class ExitHistogramPlot : public PlotWidget
 {
     Q_OBJECT
 public:
     explicit ExitHistogramPlot(QWidget *parent = nullptr);
     ~ExitHistogramPlot() override;
 
-    // Cheap: called on every mouse move of a drag (data updated in place, one queued replot).
+    // Cheap: called on every mouse move of a drag (bar data updated in place, one queued
+    // replot for any number of calls before the next frame).
     void setView(const HistogramView &view);
     const HistogramView &view() const;
-
-    // .png, .svg or .pdf by suffix; atomic. On failure false and *error names the file.
-    bool exportImage(const QString &path, QString *error);
-
-    // For tests and the window's benchmark: the plot drawn.
-    QCustomPlot *customPlot() const;
 
 signals:
     void thresholdDragged(int exit, double threshold); // during the drag
     void thresholdDragFinished(int exit, double from, double to); // on release: one undo step
 
 protected:
-    bool event(QEvent *event) override;
+    void applyColors() override;
 
 private:
     class Private;

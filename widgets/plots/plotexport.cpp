@@ -38,6 +38,9 @@ bool writeSvg(QCustomPlot *plot, QIODevice *out, const QSize &size, const QStrin
     QSvgGenerator svg;
     svg.setOutputDevice(out);
     svg.setSize(size);
+    // The file states its size in mm; at 96 dpi (CSS pixels) browsers and editors show it at
+    // the widget's size in pixels.
+    svg.setResolution(96);
     svg.setViewBox(QRect(QPoint(0, 0), size));
     svg.setTitle(title);
     svg.setDescription(QStringLiteral("Exitscope"));
