@@ -195,6 +195,48 @@ private slots:
         QCOMPARE(d->policyState().name, QStringLiteral("msdnet"));
         checkAgainstEvaluate(window.get());
 
+        // A click on a curve point loads that policy at that budget (one undo step).
+        TradeoffPlot *plot = window->explorer()->tradeoffPlot();
+        QCustomPlot *custom = plot->customPlot();
+        custom->replot();
+        // BranchyNet's point farthest from every other point drawn (val and test), so that
+        // the click cannot be taken for another curve's.
+        const auto pixel = [custom](double cost, double accuracy) {
+            return QPointF(custom->xAxis->coordToPixel(cost), custom->yAxis->coordToPixel(accuracy));
+        };
+        const SweepRow *branchy = nullptr;
+        double room = -1;
+        for (const SweepRow &row : d->sweepRows()) {
+            if (row.policy != PolicyId::BranchyNet)
+                continue;
+            const QPointF p = pixel(row.val.meanCost, row.val.accuracy);
+            double nearest = 1e9;
+            for (const SweepRow &other : d->sweepRows()) {
+                if (&other == &row)
+                    continue;
+                for (const SplitNumbers &n : {other.val, other.test.value_or(other.val)})
+                    nearest = std::min(nearest, QLineF(p, pixel(n.meanCost, n.accuracy)).length());
+            }
+            if (row.test)
+                nearest = std::min(nearest, QLineF(p, pixel(row.test->meanCost, row.test->accuracy)).length());
+            if (nearest > room) {
+                room = nearest;
+                branchy = &row;
+            }
+        }
+        QVERIFY(branchy);
+        const QPoint at = pixel(branchy->val.meanCost, branchy->val.accuracy).toPoint();
+        const int steps = d->undoStack().count();
+        QSignalSpy clicked(plot, &TradeoffPlot::curvePointClicked);
+        QTest::mouseClick(custom, Qt::LeftButton, {}, at);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.front().front().toString(), QStringLiteral("branchynet"));
+        QCOMPARE(d->policyState().name, QStringLiteral("branchynet"));
+        QCOMPARE(d->policyState().policy.thresholds, branchy->result.policy.thresholds);
+        QCOMPARE(d->policyState().budget->value, branchy->budget);
+        QCOMPARE(d->undoStack().count(), steps + 1);
+        checkAgainstEvaluate(window.get());
+
         // Curves CSV: the CLI's sweep of the same inputs, column for column (but the timing).
         const QString csv = m_dir.filePath(QStringLiteral("gui-curve.csv"));
         d->exportCurves(csv);
@@ -234,13 +276,21 @@ private slots:
         QCustomPlot *custom = plot->customPlot();
         const std::vector<double> before = d->policyState().policy.thresholds;
         const QPoint from = pixelAt(custom, before[exit]);
-        const QPoint to = from - QPoint(30, 0); // lower max-prob: more samples leave at exit 1
+        // A tenth of the axis to the left: a lower max-prob, more samples leave at exit 1.
+        const QPoint to(qRound(custom->xAxis->coordToPixel(before[exit] - custom->xAxis->range().size() / 10)), from.y());
+        QVERIFY(to.x() < from.x() - 3);
         const int steps = d->undoStack().count();
+        QSignalSpy finished(plot, &ExitHistogramPlot::thresholdDragFinished);
         drag(custom, from, to);
         QCOMPARE(d->undoStack().count(), steps + 1); // one drag, one undo step
         const std::vector<double> after = d->policyState().policy.thresholds;
         QVERIFY2(after[exit] < before[exit], qPrintable(QStringLiteral("%1 -> %2").arg(before[exit]).arg(after[exit])));
-        QVERIFY(std::abs(after[exit] - custom->xAxis->pixelToCoord(to.x())) < 1e-9);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.front().at(2).toDouble(), after[exit]); // where the line was let go
+        QVERIFY2(std::abs(after[exit] - custom->xAxis->pixelToCoord(to.x())) < 0.02,
+                 qPrintable(QStringLiteral("threshold %1, mouse at %2 (%3 px from %4 px; range %5..%6)")
+                                .arg(after[exit]).arg(custom->xAxis->pixelToCoord(to.x())).arg(to.x()).arg(from.x())
+                                .arg(custom->xAxis->range().lower).arg(custom->xAxis->range().upper))); // under the mouse
         for (int k = 0; k < 4; ++k)
             if (k != exit)
                 QCOMPARE(after[static_cast<std::size_t>(k)], before[static_cast<std::size_t>(k)]);
@@ -267,7 +317,7 @@ private slots:
         const std::vector<double> before = d->policyState().policy.thresholds;
         // Keyboard: select exit 2's threshold, type, Enter.
         view->setFocus();
-        view->setCurrentIndex(view->model()->index(2, ThresholdTableModel::Threshold));
+        view->setCurrentIndex(view->model()->index(ThresholdTableModel::Threshold, 2));
         QTest::keyClick(view, Qt::Key_F2);
         QWidget *editor = QApplication::focusWidget();
         QVERIFY2(editor && editor != view, editor ? editor->metaObject()->className() : "no focus widget");
@@ -491,7 +541,7 @@ private slots:
         d->open(request);
         QVERIFY(QTest::qWaitFor([&] { return d->exits() == 3 && d->ready() && d->jobs().isIdle(); }, 30000));
         window->refreshNow();
-        QCOMPARE(window->explorer()->thresholdModel()->rowCount(), 2);
+        QCOMPARE(window->explorer()->thresholdModel()->columnCount(), 2);
         QCOMPARE(window->summary()->exitModel(0)->rowCount(), 3);
         QCOMPARE(d->test(), nullptr); // the 5-exit test trace no longer fits
     }

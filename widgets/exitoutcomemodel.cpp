@@ -79,7 +79,7 @@ QVariant ExitOutcomeModel::headerData(int section, Qt::Orientation orientation, 
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)
-        return tr("exit %1").arg(section);
+        return QString::number(section); // the exit; narrow, the dock is
     switch (section) {
     case Cost:
         return tr("cost");

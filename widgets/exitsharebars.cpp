@@ -55,6 +55,8 @@ void ExitShareBars::paintEvent(QPaintEvent *)
     const int n = static_cast<int>(m_shares.size());
     const double slot = static_cast<double>(area.width()) / n;
     const double barWidth = std::max(4.0, slot * 0.7);
+    // The tallest bar fills the height: small shares stay visible, the labels say how much.
+    const double tallest = std::max(1e-9, *std::max_element(m_shares.begin(), m_shares.end()));
     const QColor bar = m_color.isValid() ? m_color : pal.color(QPalette::Highlight);
     QFont small = font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
@@ -64,7 +66,7 @@ void ExitShareBars::paintEvent(QPaintEvent *)
     for (int k = 0; k < n; ++k) {
         const double share = std::clamp(m_shares[static_cast<std::size_t>(k)], 0.0, 1.0);
         const double x = area.left() + slot * k + (slot - barWidth) / 2;
-        const double h = share * area.height();
+        const double h = std::min(1.0, share / tallest) * area.height();
         const QRectF barRect(x, area.bottom() - h, barWidth, h);
         painter.fillRect(barRect, bar);
         painter.setPen(pal.color(QPalette::WindowText));

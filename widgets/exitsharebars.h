@@ -7,7 +7,7 @@
 namespace exitscope::gui {
 
 // The exit distribution of an operating point as bars: the share of all samples that leave
-// at each exit, labelled with the percentage. Painted with the palette (dark themes work).
+// at each exit, labelled with the percentage (the tallest bar fills the height). Painted with the palette (dark themes work).
 class ExitShareBars : public QWidget
 {
     Q_OBJECT

@@ -29,36 +29,37 @@ void ThresholdTableModel::setThresholds(const std::vector<double> &thresholds, c
     }
     // Same rows: a plain data change keeps the view's current cell and editor (keyboard editing).
     if (!m_thresholds.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, Columns - 1));
+        emit dataChanged(index(0, 0), index(Rows - 1, columnCount() - 1));
     if (headerChanged)
-        emit headerDataChanged(Qt::Horizontal, 0, Columns - 1);
+        emit headerDataChanged(Qt::Vertical, 0, Rows - 1);
 }
 
 int ThresholdTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_thresholds.size());
+    return parent.isValid() || m_thresholds.empty() ? 0 : Rows;
 }
 
 int ThresholdTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : Columns;
+    return parent.isValid() ? 0 : static_cast<int>(m_thresholds.size());
 }
 
 QVariant ThresholdTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const auto row = static_cast<std::size_t>(index.row());
+    const auto exit = static_cast<std::size_t>(index.column());
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && index.column() == Threshold)
+        return QVariant::fromValue(Qt::AlignCenter);
+    if (role == Qt::ToolTipRole && index.row() == Threshold)
         return tr("A sample leaves at exit %1 when its %2 is %3 this; type a number (Enter) to move it")
-            .arg(index.row())
+            .arg(index.column())
             .arg(m_measure, m_comparison);
-    if (index.column() == Threshold && (role == Qt::DisplayRole || role == Qt::EditRole))
-        return role == Qt::EditRole ? QString::number(m_thresholds[row], 'g', 17) : QString::number(m_thresholds[row], 'g', 6);
-    if (index.column() == HitRate && role == Qt::DisplayRole)
-        return std::isnan(m_hitRates[row]) ? QString(QChar(0x2013)) : QString::number(100 * m_hitRates[row], 'f', 1) + QLatin1Char('%');
+    if (index.row() == Threshold && (role == Qt::DisplayRole || role == Qt::EditRole))
+        return role == Qt::EditRole ? QString::number(m_thresholds[exit], 'g', 17) : QString::number(m_thresholds[exit], 'g', 6);
+    if (index.row() == HitRate && role == Qt::DisplayRole)
+        return std::isnan(m_hitRates[exit]) ? QString(QChar(0x2013))
+                                             : QString::number(100 * m_hitRates[exit], 'f', 1) + QLatin1Char('%');
     return {};
 }
 
@@ -66,33 +67,33 @@ QVariant ThresholdTableModel::headerData(int section, Qt::Orientation orientatio
 {
     if (role != Qt::DisplayRole)
         return {};
-    if (orientation == Qt::Vertical)
+    if (orientation == Qt::Horizontal)
         return tr("exit %1").arg(section);
     if (section == Threshold)
-        return m_measure.isEmpty() ? tr("threshold") : tr("%1 %2").arg(m_measure, m_comparison);
+        return m_measure.isEmpty() ? tr("threshold") : tr("threshold: %1 %2").arg(m_measure, m_comparison);
     if (section == HitRate)
-        return tr("leave here");
+        return tr("hit rate");
     return {};
 }
 
 Qt::ItemFlags ThresholdTableModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() == Threshold)
+    if (index.isValid() && index.row() == Threshold)
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool ThresholdTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || index.column() != Threshold)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || index.row() != Threshold)
         return false;
     const std::optional<double> threshold = parseDecimal(value.toString().trimmed().toStdString());
     if (!threshold) {
-        emit editRefused(tr("threshold of exit %1: '%2' is not a number").arg(index.row()).arg(value.toString()));
+        emit editRefused(tr("threshold of exit %1: '%2' is not a number").arg(index.column()).arg(value.toString()));
         return false;
     }
-    emit thresholdEdited(index.row(), *threshold);
+    emit thresholdEdited(index.column(), *threshold);
     return true;
 }
 

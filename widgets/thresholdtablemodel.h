@@ -6,15 +6,16 @@
 
 namespace exitscope::gui {
 
-// The thresholds being edited, one row per exit that can be left early (0..K-2): the
-// threshold (typed in; keyboard editing), and the share of the samples that reach the exit
-// and leave there. Like the latency table, an edit emits thresholdEdited() and the owner
-// (the document, one undo step) sets the thresholds back.
+// The thresholds being edited, one column per exit that can be left early (0..K-2), so
+// that each sits under its exit's histogram: the threshold (typed in; keyboard editing)
+// and the hit rate (the share of the samples reaching the exit that leave there). Like the latency
+// table, an edit emits thresholdEdited() and the owner (the document, one undo step) sets
+// the thresholds back.
 class ThresholdTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Threshold, HitRate, Columns };
+    enum Row { Threshold, HitRate, Rows };
 
     explicit ThresholdTableModel(QObject *parent = nullptr);
 

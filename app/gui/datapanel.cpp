@@ -7,6 +7,8 @@
 #include "core/common/numbertext.h"
 
 #include <QComboBox>
+
+#include <algorithm>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -72,7 +74,9 @@ DataPanel::DataPanel(Document *document, QWidget *parent)
     m_latencyView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                    | QAbstractItemView::AnyKeyPressed);
     m_latencyView->setToolTip(tr("Cumulative cost to each exit: double-click or type to edit"));
-    layout->addWidget(m_latencyView, 1);
+    m_latencyView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_latencyView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    layout->addWidget(m_latencyView);
 
     auto *units = new QFormLayout;
     m_unit = new QComboBox(this);
@@ -84,6 +88,7 @@ DataPanel::DataPanel(Document *document, QWidget *parent)
     units->addRow(tr("unit"), m_unit);
     units->addRow(tr("reference"), m_reference);
     layout->addLayout(units);
+    layout->addStretch(1);
 
     connect(m_latencyModel, &LatencyTableModel::profileEdited, m_document, &Document::editLatency);
     connect(m_latencyModel, &LatencyTableModel::editRefused, this,
@@ -119,6 +124,10 @@ void DataPanel::showLatency()
     const LatencyProfile *profile = m_document->latency();
     showFile(m_latency, m_document->latencyPath() == QLatin1String("costs") ? tr("typed costs") : m_document->latencyPath());
     m_latencyModel->setProfile(profile ? std::optional<LatencyProfile>(*profile) : std::nullopt);
+    // As tall as its rows (the dock's spare room goes below the unit and reference).
+    m_latencyView->setFixedHeight(m_latencyView->horizontalHeader()->sizeHint().height()
+                                  + std::max(2, m_latencyModel->rowCount()) * m_latencyView->verticalHeader()->defaultSectionSize()
+                                  + 2 * m_latencyView->frameWidth());
     m_unit->setEnabled(profile != nullptr);
     m_reference->setEnabled(profile != nullptr);
     if (!profile)

@@ -216,6 +216,15 @@ void Document::setSettings(const SweepSettings &settings)
         s.to *= factor;
         m_cursorBudget *= factor;
     }
+    if (!(m_cursorBudget >= s.from && m_cursorBudget <= s.to) && s.to >= s.from)
+        m_cursorBudget = (s.from + s.to) / 2; // the cursor stays within the range swept
+    if (std::find(s.policies.begin(), s.policies.end(), m_currentPolicy) == s.policies.end())
+        for (PolicyId id : s.policies)
+            if (id != PolicyId::Oracle) {
+                m_currentPolicy = id; // the cursor loads a policy that is swept
+                emit currentPolicyChanged(id);
+                break;
+            }
     const bool labelFreeChanged = s.labelFree != m_settings.labelFree;
     m_settings = s;
     emit settingsChanged();
@@ -549,8 +558,7 @@ void Document::startSweep()
 
 void Document::onSweepRow(const SweepRow &row)
 {
-    if (row.done && !row.error.empty() && (m_rows.empty() || m_rows.back().policy != row.policy || m_rows.back().error.empty()))
-        emit message(tr("%1: %2").arg(text(std::string(policyName(row.policy))), text(row.error)));
+    // A policy that cannot run is reported once, by the sweep's "policy-cannot-run" warning.
     m_rows.push_back(row);
     emit sweepChanged();
 }

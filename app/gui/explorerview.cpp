@@ -42,25 +42,27 @@ ExplorerView::ExplorerView(Document *document, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_tradeoff = new TradeoffPlot(splitter);
     auto *bottom = new QWidget(splitter);
-    auto *bottomLayout = new QHBoxLayout(bottom);
+    auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     m_histogramRow = new QHBoxLayout;
     bottomLayout->addLayout(m_histogramRow, 1);
+    // One column per exit, under the histograms: the thresholds typed in.
     m_thresholdModel = new ThresholdTableModel(this);
     m_thresholdView = new QTableView(bottom);
     m_thresholdView->setModel(m_thresholdModel);
-    m_thresholdView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_thresholdView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_thresholdView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_thresholdView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_thresholdView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_thresholdView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                      | QAbstractItemView::AnyKeyPressed);
     m_thresholdView->setToolTip(tr("Thresholds: type a value and press Enter (Ctrl+Z undoes it)"));
-    m_thresholdView->setMinimumWidth(170);
-    m_thresholdView->setMaximumWidth(210);
     bottomLayout->addWidget(m_thresholdView);
     splitter->addWidget(m_tradeoff);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({600, 360});
+    splitter->setSizes({560, 400});
     layout->addWidget(splitter);
 
     connect(m_thresholdModel, &ThresholdTableModel::thresholdEdited, m_document, &Document::setThreshold);
@@ -108,6 +110,7 @@ void ExplorerView::refreshEvaluation(int firstExit)
     const Evaluation &evaluation = val->evaluation();
     const ThresholdPolicy &policy = val->policy();
     const bool agreement = val->split() == HistogramSplit::Agreement;
+    const QString scoreTitle = QString::fromStdString(std::string(measureName(policy.measure))) + tr(" score");
     for (int k = std::max(0, firstExit); k < count; ++k) {
         const auto i = static_cast<std::size_t>(k);
         HistogramView view;
@@ -119,6 +122,7 @@ void ExplorerView::refreshEvaluation(int firstExit)
         view.hits = evaluation.exits[i].hits;
         view.hitRate = evaluation.exits[i].hitRate;
         view.accuracy = agreement ? evaluation.exits[i].agreement : evaluation.exits[i].accuracy;
+        view.scoreTitle = scoreTitle;
         m_histograms[i]->setView(view);
     }
     std::vector<double> hitRates;
@@ -127,6 +131,17 @@ void ExplorerView::refreshEvaluation(int firstExit)
     m_thresholdModel->setThresholds(policy.thresholds, hitRates, QString::fromStdString(std::string(measureName(policy.measure))),
                                     comparison(policy.direction));
     m_tradeoff->setOperatingPoint(m_document->operatingCost(*val), m_document->objectiveOf(evaluation));
+    fitThresholdView();
+}
+
+void ExplorerView::fitThresholdView()
+{
+    // Exactly its rows: the histograms above take the rest.
+    QHeaderView *header = m_thresholdView->horizontalHeader();
+    const int height = std::max(header->height(), header->sizeHint().height()) + m_thresholdView->verticalHeader()->length()
+        + 2 * m_thresholdView->frameWidth();
+    if (m_thresholdView->height() != height)
+        m_thresholdView->setFixedHeight(height);
 }
 
 void ExplorerView::refreshCurves()
@@ -188,6 +203,8 @@ void ExplorerView::refreshCurves()
             exits.push_back({cost, cost, agreement ? e.agreement : e.accuracy});
         }
         m_tradeoff->setFullModel(exits.back().cost, exits.back().accuracy);
+    } else {
+        m_tradeoff->setFullModel(std::nan(""), std::nan(""));
     }
     m_tradeoff->setExitPoints(std::move(exits));
     m_tradeoff->setBudget(m_document->cursorBudget());

@@ -37,6 +37,7 @@ public:
 
 private:
     void ensureHistograms(int count);
+    void fitThresholdView();
 
     Document *m_document;
     TradeoffPlot *m_tradeoff;

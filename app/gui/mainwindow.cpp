@@ -126,7 +126,7 @@ void MainWindow::createDocks()
     scroll->setWidget(m_summary);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(300);
+    scroll->setMinimumWidth(330);
     auto *summaryDock = dock(tr("Operating point"), QStringLiteral("summary"), scroll, this);
     addDockWidget(Qt::RightDockWidgetArea, summaryDock);
 
@@ -137,7 +137,7 @@ void MainWindow::createDocks()
     auto *logDock = dock(tr("Messages"), QStringLiteral("messages"), m_log, this);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
     resizeDocks({logDock}, {70}, Qt::Vertical);
-    resizeDocks({dataDock, summaryDock}, {300, 330}, Qt::Horizontal);
+    resizeDocks({dataDock, summaryDock}, {270, 340}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()

@@ -57,6 +57,9 @@ QDoubleSpinBox *budgetSpin(QWidget *parent)
     box->setDecimals(4);
     box->setRange(0, std::numeric_limits<double>::max());
     box->setKeyboardTracking(false); // one edit per Enter or focus change, not per key
+    // The huge range would make the box as wide as its largest number: the dock decides.
+    box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    box->setMinimumWidth(70);
     return box;
 }
 
@@ -83,6 +86,8 @@ PolicyPanel::PolicyPanel(Document *document, QWidget *parent)
     m_count = new QSpinBox(this);
     m_count->setRange(1, 100000);
     m_count->setKeyboardTracking(false);
+    m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_count->setMinimumWidth(50);
     auto *range = new QHBoxLayout;
     range->addWidget(m_from);
     range->addWidget(m_to);
