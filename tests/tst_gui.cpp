@@ -8,6 +8,7 @@
 #include "document.h"
 #include "explorerview.h"
 #include "mainwindow.h"
+#include "fileactions.h"
 #include "policypanel.h"
 
 #include "widgets/exitoutcomemodel.h"
@@ -17,6 +18,7 @@
 #include "widgets/plots/tradeoffplot.h"
 #include "widgets/thresholdtablemodel.h"
 
+#include "core/data/latencyprofile.h"
 #include "core/data/synth.h"
 #include "core/io/aaai21import.h"
 #include "core/io/sweepcsv.h"
@@ -27,6 +29,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidget>
+#include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -544,6 +547,65 @@ private slots:
         QCOMPARE(window->explorer()->thresholdModel()->columnCount(), 2);
         QCOMPARE(window->summary()->exitModel(0)->rowCount(), 3);
         QCOMPARE(d->test(), nullptr); // the 5-exit test trace no longer fits
+    }
+
+    // Files dropped on the window are sorted by kind (val, test, latency, config), opened,
+    // and remembered as recent files; a config's thresholds load as one undo step.
+    void droppedFilesOpenAndConfigLoads()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Document *d = window.document();
+        LatencyProfile latency = latencyProfileFromCosts({0.3, 0.5, 0.7, 0.9, 1}, CostUnit::Milliseconds, "costs");
+        latency.reference = 1.2;
+        const QString latencyPath = m_dir.filePath(QStringLiteral("latency.json"));
+        writeLatencyProfile(latency, latencyPath.toStdString());
+        const auto drop = [&](const QStringList &paths) {
+            QMimeData mime;
+            QList<QUrl> urls;
+            for (const QString &path : paths)
+                urls << QUrl::fromLocalFile(path);
+            mime.setUrls(urls);
+            QDragEnterEvent enter(QPoint(700, 450), Qt::CopyAction, &mime, Qt::LeftButton, {});
+            QApplication::sendEvent(&window, &enter);
+            QVERIFY(enter.isAccepted());
+            QDropEvent dropEvent(QPointF(700, 450), Qt::CopyAction, &mime, Qt::LeftButton, {});
+            QApplication::sendEvent(&window, &dropEvent);
+        };
+        drop({m_test, latencyPath, m_val}); // any order: *test* goes to test
+        QVERIFY(QTest::qWaitFor([&] { return d->ready() && d->jobs().isIdle(); }, 60000));
+        QCOMPARE(d->valPath(), m_val);
+        QCOMPARE(d->testPath(), m_test);
+        QCOMPARE(d->latencyPath(), latencyPath);
+        QCOMPARE(d->latency()->unit, CostUnit::Milliseconds);
+        QCOMPARE(*d->latency()->reference, 1.2);
+        const QStringList recent = window.fileActions()->recentFiles();
+        QVERIFY(recent.contains(QStringLiteral("val|") + QFileInfo(m_val).absoluteFilePath()));
+        QVERIFY(recent.contains(QStringLiteral("latency|") + QFileInfo(latencyPath).absoluteFilePath()));
+
+        // A config (as exitscope-cli eval -o writes it), dropped: its thresholds, one undo step.
+        const QString configPath = m_dir.filePath(QStringLiteral("dropped.json"));
+        QProcess cli;
+        cli.start(QStringLiteral(EXITSCOPE_CLI), {QStringLiteral("eval"), QStringLiteral("--trace"), m_val, QStringLiteral("--latency"),
+                                                  latencyPath, QStringLiteral("--thresholds"), QStringLiteral("0.9,0.8,0.7,0.6"),
+                                                  QStringLiteral("-o"), configPath});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        const int steps = d->undoStack().count();
+        drop({configPath});
+        QVERIFY(QTest::qWaitFor([&] { return d->undoStack().count() == steps + 1 && d->jobs().isIdle(); }, 30000));
+        QCOMPARE(d->policyState().policy.thresholds, (std::vector<double>{0.9, 0.8, 0.7, 0.6}));
+        checkAgainstEvaluate(&window);
+        d->undoStack().undo();
+        QVERIFY(d->policyState().policy.thresholds != (std::vector<double>{0.9, 0.8, 0.7, 0.6}));
+
+        // Something else: named, nothing changes.
+        const QString other = exitscope::test::writeFile(m_dir, QStringLiteral("notes.txt"), QByteArray("hello"));
+        drop({other});
+        QVERIFY2(window.lastError().contains(QLatin1String("notes.txt")), qPrintable(window.lastError()));
+        QCOMPARE(d->valPath(), m_val);
     }
 
     void sharedScanTraces()

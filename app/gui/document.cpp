@@ -78,6 +78,12 @@ void Document::open(const InputRequest &request)
 
 void Document::setInputs(LoadedInputs in)
 {
+    if (in.latencyFromConfig && m_latency && !in.val) {
+        // The open latency stays: the config's thresholds are applied with it.
+        if (in.latency->cumulative != m_latency->cumulative)
+            emit message(tr("%1: its latency profile differs from the open one, which stays").arg(in.configPath));
+        in.latency.reset();
+    }
     // Everything is checked against what will be there afterwards before anything changes.
     const std::optional<Trace> &val = in.val ? in.val : m_val;
     const QString valPath = in.val ? in.valPath : m_valPath;

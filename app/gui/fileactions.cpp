@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -119,14 +121,14 @@ QString FileActions::kindOf(const QString &path, bool valTaken)
     if (suffix == QLatin1String("csv"))
         return QStringLiteral("latency"); // EENet's seconds.csv
     if (suffix == QLatin1String("json")) {
-        // Both are JSON: the format tag at the top says which.
+        // Both are JSON (a config holds a latency profile too): the top-level format says which.
         QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
+        if (!file.open(QIODevice::ReadOnly) || file.size() > (16 << 20))
             return {};
-        const QByteArray head = file.read(4096);
-        if (head.contains("exitscope-latency"))
+        const QString format = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("format")).toString();
+        if (format == QLatin1String("exitscope-latency"))
             return QStringLiteral("latency");
-        if (head.contains("exitscope-thresholds"))
+        if (format == QLatin1String("exitscope-thresholds"))
             return QStringLiteral("config");
     }
     return {};

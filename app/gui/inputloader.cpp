@@ -71,6 +71,7 @@ LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
     } else if (loaded.config) {
         loaded.latency = loaded.config->latency; // as `exitscope-cli eval --config` does
         loaded.latencyPath = request.config;
+        loaded.latencyFromConfig = true;
     }
     if (request.reference) {
         if (!loaded.latency)

@@ -34,6 +34,7 @@ struct LoadedInputs
     QString valPath, testPath;
     std::optional<LatencyProfile> latency;
     QString latencyPath; // the file, or "costs" when typed
+    bool latencyFromConfig = false; // only the config named one: used when no latency is open
     std::optional<ThresholdConfig> config;
     QString configPath;
 };
