@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -62,6 +63,10 @@ DataPanel::DataPanel(Document *document, QWidget *parent)
         &DataPanel::openValRequested);
     row(tr("test"), m_test, tr("A held-out trace the thresholds are checked on"), &DataPanel::openTestRequested);
     row(tr("latency"), m_latency, tr("A latency profile (.json) or EENet's seconds.csv"), &DataPanel::openLatencyRequested);
+    auto *type = new QPushButton(tr("Type costs…"), this);
+    type->setToolTip(tr("Cumulative cost per exit, c1,...,cK, as --costs takes them"));
+    connect(type, &QPushButton::clicked, this, &DataPanel::typeCosts);
+    files->addRow(QString(), type);
     layout->addLayout(files);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
@@ -136,6 +141,24 @@ void DataPanel::showLatency()
         if (kUnits[i] == profile->unit)
             m_unit->setCurrentIndex(i);
     m_reference->setText(profile->reference ? QString::number(*profile->reference, 'g', 10) : QString());
+}
+
+void DataPanel::typeCosts()
+{
+    QString current;
+    if (const LatencyProfile *profile = m_document->latency())
+        for (double c : profile->cumulative)
+            current += (current.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(c, 'g', 10);
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Costs"), tr("Cumulative cost per exit (c1,...,cK):"), QLineEdit::Normal,
+                                               current, &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    InputRequest request;
+    request.costs = text.trimmed();
+    if (const LatencyProfile *profile = m_document->latency())
+        request.costUnit = QString::fromStdString(std::string(costUnitName(profile->unit)));
+    m_document->open(request);
 }
 
 void DataPanel::unitChosen(int index)

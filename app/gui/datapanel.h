@@ -32,6 +32,7 @@ signals:
 private:
     void showInputs();
     void showLatency();
+    void typeCosts(); // a profile typed in, as --costs (the unit kept)
     void unitChosen(int index);
     void referenceEdited();
 

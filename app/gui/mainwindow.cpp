@@ -313,6 +313,8 @@ void MainWindow::refreshSummary()
     if (d->ready())
         title += tr("<br>%1 %2 thresholds").arg(QString::fromStdString(std::string(measureName(state.policy.measure))),
                                                state.policy.direction == Direction::HigherIsConfident ? tr("≥") : tr("≤"));
+    else if (d->hasVal() && !d->hasLatency())
+        title = tr("<i>Open a latency profile or type the exits' costs (Data)</i>");
     else if (d->hasVal())
         title += tr("<br><i>evaluating…</i>");
     else
