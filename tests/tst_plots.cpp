@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -128,22 +129,6 @@ void fill(TradeoffPlot &plot)
     plot.setBudget(2.6);
 }
 
-HistogramView viewOf(const Evaluator &evaluator, int exit)
-{
-    HistogramView view;
-    view.exit = exit;
-    view.histogram = evaluator.histograms()[static_cast<std::size_t>(exit)];
-    view.threshold = evaluator.policy().thresholds[static_cast<std::size_t>(exit)];
-    view.higherIsConfident = evaluator.policy().direction == Direction::HigherIsConfident;
-    view.agreement = evaluator.split() == HistogramSplit::Agreement;
-    const ExitOutcome &outcome = evaluator.evaluation().exits[static_cast<std::size_t>(exit)];
-    view.hits = outcome.hits;
-    view.hitRate = outcome.hitRate;
-    view.accuracy = outcome.accuracy;
-    view.scoreTitle = QString::fromStdString(std::string(measureName(evaluator.policy().measure)));
-    return view;
-}
-
 [[nodiscard]] bool showAndPlot(QWidget &widget, QCustomPlot *plot, QSize size)
 {
     widget.resize(size);
@@ -198,6 +183,15 @@ Timing timeIt(int iterations, F &&step)
     }
     std::sort(ms.begin(), ms.end());
     return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, static_cast<std::size_t>(std::ceil(0.99 * ms.size())) - 1)]};
+}
+
+QImage renderSvg(const QString &path, QSize size)
+{
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    QSvgRenderer(path).render(&painter);
+    return image;
 }
 
 QPalette darkPalette()
@@ -432,7 +426,17 @@ private slots:
         evaluator.setPolicy(d.middle, "test");
         ExitHistogramPlot plot;
         QCustomPlot *cp = plot.customPlot();
-        const HistogramView view = viewOf(evaluator, 1);
+        const HistogramView view = makeHistogramView(evaluator, 1);
+        const ExitOutcome &outcome = evaluator.evaluation().exits[1];
+        QCOMPARE(view.exit, 1);
+        QCOMPARE(view.threshold, d.middle.thresholds[1]);
+        QCOMPARE(view.higherIsConfident, d.middle.direction == Direction::HigherIsConfident);
+        QVERIFY(!view.agreement);
+        QCOMPARE(view.hits, outcome.hits);
+        QCOMPARE(view.hitRate, outcome.hitRate);
+        QCOMPARE(view.accuracy, outcome.accuracy);
+        QCOMPARE(view.histogram.counts, evaluator.histograms()[1].counts);
+        QCOMPARE(view.scoreTitle, QString::fromStdString(std::string(measureName(d.middle.measure))));
         plot.setView(view);
         QCOMPARE(plot.view().exit, 1);
         // The bars are the histogram's counts, the positive ones stacked on the negative.
@@ -457,11 +461,36 @@ private slots:
         // Exit 0 moves: exit 1's population changes and its bars follow, in place.
         const auto *firstBar = &*negative->data()->begin();
         evaluator.setThreshold(0, evaluator.policy().thresholds[0] + 0.05);
-        const HistogramView after = viewOf(evaluator, 1);
+        const HistogramView after = makeHistogramView(evaluator, 1);
         plot.setView(after);
         QCOMPARE(&*negative->data()->begin(), firstBar);
         for (int b = 0; b < after.histogram.bins(); ++b)
             QCOMPARE(positive->data()->at(b)->value, double(after.histogram.positive(b)));
+    }
+
+    // Label-free: the bars split by agreement with the final exit, and the text says so.
+    void histogramLabelFree()
+    {
+        const PlotData &d = plotData();
+        Evaluator evaluator(d.val, kCosts, {true, 32});
+        evaluator.setPolicy(d.middle, "test");
+        ExitHistogramPlot plot;
+        HistogramView view = makeHistogramView(evaluator, 0);
+        QVERIFY(view.agreement);
+        view.accuracy = 0.5; // whatever it holds: the text gives the agreement of the bars
+        plot.setView(view);
+        QCustomPlot *cp = plot.customPlot();
+        QStringList names;
+        for (int i = 0; i < cp->plottableCount(); ++i)
+            names << cp->plottable(i)->name();
+        QCOMPARE(names, QStringList({QStringLiteral("disagree"), QStringLiteral("agree")}));
+        auto *title = qobject_cast<QCPTextElement *>(cp->plotLayout()->element(0, 0));
+        QVERIFY(title);
+        const ExitHistogram &h = view.histogram;
+        const QString agreement = QStringLiteral("agreement %1%").arg(100.0 * h.leavePositive / h.leave, 0, 'f', 2);
+        QVERIFY2(title->text().contains(agreement), qPrintable(title->text() + " / " + agreement));
+        QVERIFY(title->text().contains(QStringLiteral("exit 0")));
+        QVERIFY(title->text().contains(QLocale().toString(qlonglong(view.hits))));
     }
 
     void thresholdDrag()
@@ -471,7 +500,7 @@ private slots:
         evaluator.setPolicy(d.middle, "test");
         ExitHistogramPlot plot;
         QCustomPlot *cp = plot.customPlot();
-        const HistogramView view = viewOf(evaluator, 0);
+        const HistogramView view = makeHistogramView(evaluator, 0);
         plot.setView(view);
         QVERIFY(showAndPlot(plot, cp, {420, 260}));
         QSignalSpy dragged(&plot, &ExitHistogramPlot::thresholdDragged);
@@ -479,7 +508,7 @@ private slots:
         // The owner answers each move with a new view, as the window does.
         connect(&plot, &ExitHistogramPlot::thresholdDragged, &plot, [&](int exit, double t) {
             evaluator.setThreshold(exit, t);
-            plot.setView(viewOf(evaluator, exit));
+            plot.setView(makeHistogramView(evaluator, exit));
         });
 
         // Towards the side that leaves: more samples leave at exit 0.
@@ -534,7 +563,7 @@ private slots:
         if (histogram) {
             Evaluator evaluator(plotData().val, kCosts);
             evaluator.setPolicy(plotData().middle, "test");
-            exitPlot.setView(viewOf(evaluator, 0));
+            exitPlot.setView(makeHistogramView(evaluator, 0));
             widget = &exitPlot;
         } else {
             fill(tradeoff);
@@ -574,6 +603,33 @@ private slots:
             QVERIFY(bytes.startsWith("%PDF-"));
             QVERIFY(bytes.trimmed().endsWith("%%EOF"));
         }
+    }
+
+    // Qt 6.4's SVG output has no clipping: a zoomed plot's curves and shading must still end
+    // at the axis rect.
+    void zoomedSvgStaysInside()
+    {
+        ShownTradeoff shown;
+        QVERIFY(shown.exposed);
+        QCustomPlot *cp = shown.cp;
+        cp->xAxis->setRange(2.0, 3.0);
+        cp->yAxis->setRange(0.75, 0.85);
+        cp->replot();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("zoomed.svg"));
+        QString error;
+        QVERIFY2(shown.plot.exportImage(path, &error), qPrintable(error));
+        const QImage image = renderSvg(path, shown.plot.size());
+        image.save(QStringLiteral("/tmp/plots-tradeoff-zoomed-svg.png"));
+        const QColor background = shown.plot.palette().color(QPalette::Window);
+        const QRect rect = cp->axisRect()->rect();
+        // Right of the axis rect and above it (where curves and the oracle's shading pass).
+        for (const QPoint at : {QPoint(rect.right() + 6, rect.center().y()), QPoint(rect.center().x(), rect.top() - 6),
+                                QPoint(rect.right() + 6, rect.top() + 20)})
+            QCOMPARE(image.pixelColor(at).rgb(), background.rgb());
+        // The export left the plot as it was: the live layer still redraws alone.
+        QVERIFY(cp->layer(QStringLiteral("live")));
+        QVERIFY(!cp->layer(QStringLiteral("export margin mask")));
     }
 
     void exportErrors()
@@ -622,15 +678,27 @@ private slots:
             plot.setOperatingPoint(evaluator.evaluation().meanCost, evaluator.evaluation().accuracy);
             QVERIFY(showAndPlot(plot, plot.customPlot(), {900, 560}));
             QVERIFY(plot.grab().save(QStringLiteral("/tmp/plots-tradeoff%1.png").arg(suffix)));
+            // The SVG export drawn back through QSvgRenderer: what a vector file shows.
+            QString error;
+            const QString svg = QStringLiteral("/tmp/plots-tradeoff%1.svg").arg(suffix);
+            QVERIFY2(plot.exportImage(svg, &error), qPrintable(error));
+            QVERIFY(renderSvg(svg, plot.size()).save(QStringLiteral("/tmp/plots-tradeoff%1-svg.png").arg(suffix)));
 
             for (int exit = 0; exit < 2; ++exit) {
                 ExitHistogramPlot histogram;
                 if (dark)
                     histogram.setPalette(darkPalette());
-                histogram.setView(viewOf(evaluator, exit));
+                histogram.setView(makeHistogramView(evaluator, exit));
                 QVERIFY(showAndPlot(histogram, histogram.customPlot(), {380, 250}));
                 QVERIFY(histogram.grab().save(QStringLiteral("/tmp/plots-histogram%1-exit%2.png").arg(suffix).arg(exit)));
             }
+            // As narrow as in a row of four in the window.
+            ExitHistogramPlot narrow;
+            if (dark)
+                narrow.setPalette(darkPalette());
+            narrow.setView(makeHistogramView(evaluator, 2));
+            QVERIFY(showAndPlot(narrow, narrow.customPlot(), {190, 210}));
+            QVERIFY(narrow.grab().save(QStringLiteral("/tmp/plots-histogram%1-narrow.png").arg(suffix)));
         }
     }
 
@@ -643,12 +711,12 @@ private slots:
         Evaluator evaluator(d.val, kCosts, {false, 64});
         evaluator.setPolicy(d.middle, "test");
         ExitHistogramPlot histogram;
-        histogram.setView(viewOf(evaluator, 1));
+        histogram.setView(makeHistogramView(evaluator, 1));
         QVERIFY(showAndPlot(histogram, histogram.customPlot(), {380, 250}));
         const double t0 = evaluator.policy().thresholds[0];
         const Timing bars = timeIt(500, [&](int i) {
             evaluator.setThreshold(0, t0 + 0.002 * (i % 50));
-            histogram.setView(viewOf(evaluator, 1));
+            histogram.setView(makeHistogramView(evaluator, 1));
             histogram.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
         });
 

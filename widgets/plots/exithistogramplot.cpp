@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace exitscope::gui {
 
@@ -29,13 +30,30 @@ QString percent(double fraction, int decimals)
 
 } // namespace
 
+HistogramView makeHistogramView(const Evaluator &evaluator, int exit)
+{
+    const auto k = static_cast<std::size_t>(exit);
+    HistogramView view;
+    view.exit = exit;
+    view.histogram = evaluator.histograms().at(k);
+    view.threshold = evaluator.policy().thresholds.at(k);
+    view.higherIsConfident = evaluator.policy().direction == Direction::HigherIsConfident;
+    view.agreement = evaluator.split() == HistogramSplit::Agreement;
+    const ExitOutcome &outcome = evaluator.evaluation().exits.at(k);
+    view.hits = outcome.hits;
+    view.hitRate = outcome.hitRate;
+    view.accuracy = outcome.accuracy;
+    view.scoreTitle = QString::fromStdString(std::string(measureName(evaluator.policy().measure)));
+    return view;
+}
+
 class ExitHistogramPlot::Private
 {
 public:
     explicit Private(QCustomPlot *plot);
 
     void updateBars();
-    void placeLegend(double top); // and the y range
+    void placeLegend(); // and the y range
     void updateThreshold(); // the line, the shaded side, the text
     double drawnThreshold() const; // the threshold, kept inside the x range
 
@@ -58,6 +76,7 @@ ExitHistogramPlot::Private::Private(QCustomPlot *customPlot)
     plot->plotLayout()->insertRow(0);
     title = new QCPTextElement(plot, QString(), QFont(plot->font().family(), 9));
     plot->plotLayout()->addElement(0, 0, title);
+    title->setLayer(QStringLiteral("axes")); // above what an SVG export masks (plotexport.cpp)
 
     negative = new QCPBars(plot->xAxis, plot->yAxis);
     positive = new QCPBars(plot->xAxis, plot->yAxis);
@@ -103,10 +122,6 @@ void ExitHistogramPlot::Private::updateBars()
     const bool spread = h.highest > h.lowest;
     const double lowest = h.lowest, highest = spread ? h.highest : h.lowest + 1;
     const double width = (highest - lowest) / std::max(bins, 1);
-    double top = 0;
-    for (int b = 0; b < bins; ++b)
-        top = std::max(top, static_cast<double>(h.negative(b) + h.positive(b)));
-
     if (bins == builtBins && lowest == builtLowest && highest == builtHighest) {
         // The common case during a drag: same bins, new counts.
         auto negativeBar = negative->data()->begin();
@@ -133,30 +148,45 @@ void ExitHistogramPlot::Private::updateBars()
         builtLowest = lowest;
         builtHighest = highest;
     }
-    placeLegend(top);
 
     negative->setName(view.agreement ? ExitHistogramPlot::tr("disagree") : ExitHistogramPlot::tr("wrong"));
     positive->setName(view.agreement ? ExitHistogramPlot::tr("agree") : ExitHistogramPlot::tr("correct"));
     plot->xAxis->setLabel(view.scoreTitle.isEmpty() ? ExitHistogramPlot::tr("score") : view.scoreTitle);
 }
 
-void ExitHistogramPlot::Private::placeLegend(double top)
+void ExitHistogramPlot::Private::placeLegend()
 {
-    // The legend goes to the top corner whose bars are lower, and the y range leaves it room
-    // above them: bars never hide under it.
+    // Runs after each layout, when the axis rect's and the legend's sizes are known: the
+    // legend goes to the top corner whose bars are lower, and the y range leaves it room
+    // above them, so bars never hide under it. When that room would squash the bars (a narrow
+    // plot), the legend is left out.
     const ExitHistogram &h = view.histogram;
     const int bins = h.bins();
-    const int under = std::max(1, (bins * 3 + 9) / 10); // the legend covers ~30% of the width
+    auto stack = [&](int b) { return static_cast<double>(h.negative(b) + h.positive(b)); };
+    double top = 0;
+    for (int b = 0; b < bins; ++b)
+        top = std::max(top, stack(b));
+    const QRect rect = plot->axisRect()->rect();
+    const QSize legend = plot->legend->minimumOuterSizeHint();
+    const int under = rect.width() > 0 ? std::clamp(static_cast<int>(std::ceil((legend.width() + 8.0) / rect.width() * bins)), 1, std::max(bins, 1))
+                                       : std::max(1, bins / 3);
     double left = 0, right = 0;
     for (int b = 0; b < std::min(under, bins); ++b) {
-        left = std::max(left, static_cast<double>(h.negative(b) + h.positive(b)));
-        const int r = bins - 1 - b;
-        right = std::max(right, static_cast<double>(h.negative(r) + h.positive(r)));
+        left = std::max(left, stack(b));
+        right = std::max(right, stack(bins - 1 - b));
     }
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (left <= right ? Qt::AlignLeft : Qt::AlignRight));
-    const double axisHeight = plot->axisRect()->height() > 40 ? plot->axisRect()->height() : 150;
-    const double free = std::clamp(1 - (plot->legend->minimumOuterSizeHint().height() + 6) / axisHeight, 0.4, 0.92);
-    plot->yAxis->setRange(0, std::max({top * 1.08, std::min(left, right) / free, 1.0}));
+    const double natural = std::max(top * 1.08, 1.0);
+    const double free = rect.height() > 0 ? 1 - (legend.height() + 14.0) / rect.height() : 0.7;
+    const double needed = free > 0.2 ? std::min(left, right) / free : std::numeric_limits<double>::infinity();
+    const bool show = needed <= 1.5 * natural;
+    const Qt::Alignment corner = Qt::AlignTop | (left <= right ? Qt::AlignLeft : Qt::AlignRight);
+    QCPLayoutInset *inset = plot->axisRect()->insetLayout();
+    if (show != plot->legend->visible() || corner != inset->insetAlignment(0)) {
+        plot->legend->setVisible(show);
+        inset->setInsetAlignment(0, corner);
+        inset->update(QCPLayoutElement::upLayout); // the layout already ran for this replot
+    }
+    plot->yAxis->setRange(0, show ? std::max(natural, needed) : natural);
 }
 
 void ExitHistogramPlot::Private::updateThreshold()
@@ -176,14 +206,18 @@ void ExitHistogramPlot::Private::updateThreshold()
     }
 
     const ExitHistogram &h = view.histogram;
-    // Label-free, the share of leavers that agree with the final exit stands for accuracy.
-    const bool useAgreement = !std::isfinite(view.accuracy) && view.agreement;
+    // With agree/disagree bars the text gives the leavers' agreement, from the same counts as
+    // the bars (whatever `accuracy` holds); otherwise their accuracy.
+    const bool useAgreement = view.agreement;
     const double quality = useAgreement ? (h.leave > 0 ? static_cast<double>(h.leavePositive) / h.leave : NAN)
                                         : view.accuracy;
     const QString side = view.higherIsConfident ? QStringLiteral("≥") : QStringLiteral("≤");
     const QLocale locale;
-    title->setText(ExitHistogramPlot::tr("exit %1 · leaves at score %2 %3\nhits %4 · hit rate %5 · %6 %7")
-                       .arg(view.exit)
+    // Three shorter lines when the plot is narrow (a row of histograms in the window).
+    const bool narrow = plot->width() < 330;
+    const QString text = narrow ? ExitHistogramPlot::tr("exit %1 · score %2 %3\nhits %4 · hit rate %5\n%6 %7")
+                                : ExitHistogramPlot::tr("exit %1 · leaves at score %2 %3\nhits %4 · hit rate %5 · %6 %7");
+    title->setText(text.arg(view.exit)
                        .arg(side)
                        .arg(QString::number(view.threshold, 'g', 4))
                        .arg(locale.toString(static_cast<qlonglong>(view.hits)))
@@ -215,6 +249,7 @@ ExitHistogramPlot::ExitHistogramPlot(QWidget *parent)
         else
             customPlot()->unsetCursor();
     });
+    connect(customPlot(), &QCustomPlot::afterLayout, this, [this] { d->placeLegend(); });
     customPlot()->setMouseTracking(true);
     applyColors();
     setView(HistogramView{});
@@ -245,6 +280,13 @@ void ExitHistogramPlot::setView(const HistogramView &view)
     d->view = view;
     d->updateBars();
     d->updateThreshold();
+    customPlot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ExitHistogramPlot::resizeEvent(QResizeEvent *event)
+{
+    PlotWidget::resizeEvent(event);
+    d->updateThreshold(); // the text's lines follow the width
     customPlot()->replot(QCustomPlot::rpQueuedReplot);
 }
 

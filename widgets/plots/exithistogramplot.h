@@ -18,12 +18,18 @@ struct HistogramView
     double threshold = 0;
     bool higherIsConfident = true; // which side of the line leaves here (shaded)
     bool agreement = false; // bars are agree/disagree (label-free) instead of correct/wrong
-    // Of the samples that leave here (accuracy NaN when unknown).
+    // Of the samples that leave here (accuracy NaN when unknown). With `agreement` the text
+    // shows the leavers' agreement, counted from the histogram, instead of `accuracy`.
     std::int64_t hits = 0;
     double hitRate = 0;
     double accuracy = 0;
     QString scoreTitle; // the x axis's title (e.g. "max probability"); "score" when empty
 };
+
+// What exit `exit` (0..K-2) shows under the evaluator's current policy: its histogram, its
+// threshold and direction, the split, the hits, hit rate and accuracy of the samples that
+// leave there, and the measure's name as the x axis's title.
+HistogramView makeHistogramView(const exitscope::Evaluator &evaluator, int exit);
 
 // One exit's score histogram of the samples that reach it, stacked correct/wrong (or
 // agree/disagree), with the exit's threshold as a line the user drags, the side that
@@ -47,6 +53,7 @@ signals:
 
 protected:
     void applyColors() override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     class Private;

@@ -1,5 +1,7 @@
 #include "widgets/plots/plotexport.h"
 
+#include "widgets/plots/plottheme.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QPageLayout>
@@ -19,9 +21,41 @@ QString tr(const char *text)
     return QCoreApplication::translate("exitscope::gui::PlotExport", text);
 }
 
+// Qt 6.4's SVG generator ignores clipping, so whatever reaches past the axis rect (a zoomed
+// curve, the oracle's shading) would cover the margins. This layerable, on a layer right
+// under the axes, paints the margins over with the background before the axes, the legend
+// and the titles above it are drawn.
+class MarginMask : public QCPLayerable
+{
+public:
+    MarginMask(QCustomPlot *plot, const QString &layer, const QColor &background)
+        : QCPLayerable(plot, layer)
+        , m_background(background)
+    {
+    }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter *painter) const override { painter->setAntialiasing(false); }
+    void draw(QCPPainter *painter) override
+    {
+        QRegion margins(mParentPlot->viewport());
+        const QList<QCPAxisRect *> rects = mParentPlot->axisRects();
+        for (const QCPAxisRect *rect : rects)
+            margins -= rect->rect();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_background);
+        for (const QRect &r : margins)
+            painter->drawRect(r);
+    }
+    QRect clipRect() const override { return mParentPlot->viewport(); }
+
+private:
+    QColor m_background;
+};
+
 // Draws the whole plot with vector output (no cached pixmaps) on an open painter whose
 // logical window is the widget's size.
-bool drawVector(QCustomPlot *plot, QPaintDevice *device, const QSize &size)
+bool drawVector(QCustomPlot *plot, QPaintDevice *device, const QSize &size, bool maskMargins)
 {
     QCPPainter painter;
     if (!painter.begin(device))
@@ -29,7 +63,16 @@ bool drawVector(QCustomPlot *plot, QPaintDevice *device, const QSize &size)
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     painter.setWindow(QRect(QPoint(0, 0), size));
+    const QString maskLayer = QStringLiteral("export margin mask");
+    MarginMask *mask = nullptr;
+    if (maskMargins && plot->addLayer(maskLayer, plot->layer(QStringLiteral("axes")), QCustomPlot::limBelow))
+        mask = new MarginMask(plot, maskLayer, plotBackground(plot->palette()));
     plot->toPainter(&painter, size.width(), size.height());
+    if (mask) {
+        delete mask;
+        plot->removeLayer(plot->layer(maskLayer));
+        plot->replot(QCustomPlot::rpQueuedReplot); // the paint buffers follow the layers
+    }
     return painter.end();
 }
 
@@ -44,7 +87,7 @@ bool writeSvg(QCustomPlot *plot, QIODevice *out, const QSize &size, const QStrin
     svg.setViewBox(QRect(QPoint(0, 0), size));
     svg.setTitle(title);
     svg.setDescription(QStringLiteral("Exitscope"));
-    return drawVector(plot, &svg, size);
+    return drawVector(plot, &svg, size, true);
 }
 
 bool writePdf(QCustomPlot *plot, QIODevice *out, const QSize &size, const QString &title)
@@ -56,7 +99,7 @@ bool writePdf(QCustomPlot *plot, QIODevice *out, const QSize &size, const QStrin
     pdf.setResolution(72);
     pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch),
                                   QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-    return drawVector(plot, &pdf, size);
+    return drawVector(plot, &pdf, size, false); // PDF clips
 }
 
 bool writePng(QCustomPlot *plot, QIODevice *out, const QSize &size)

@@ -9,6 +9,11 @@ bool isDarkPalette(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
 }
 
+QColor plotBackground(const QPalette &palette)
+{
+    return palette.color(QPalette::Window);
+}
+
 void applyPlotPalette(QCustomPlot *plot, const QPalette &palette)
 {
     const QColor background = palette.color(QPalette::Base);
@@ -18,7 +23,7 @@ void applyPlotPalette(QCustomPlot *plot, const QPalette &palette)
     QColor subGrid = text;
     subGrid.setAlpha(18);
 
-    plot->setBackground(palette.color(QPalette::Window));
+    plot->setBackground(plotBackground(palette));
     const QList<QCPAxisRect *> rects = plot->axisRects();
     for (QCPAxisRect *rect : rects) {
         rect->setBackground(background);

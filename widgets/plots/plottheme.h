@@ -10,6 +10,9 @@ namespace exitscope::gui {
 // the plots follow the system's dark or light theme. Call again on QEvent::PaletteChange.
 void applyPlotPalette(QCustomPlot *plot, const QPalette &palette);
 
+// The plot's background (outside the axis rect) for a palette.
+QColor plotBackground(const QPalette &palette);
+
 // Whether a palette is dark (its window colour darker than its text).
 bool isDarkPalette(const QPalette &palette);
 
