@@ -109,22 +109,8 @@ void ExplorerView::refreshEvaluation(int firstExit)
     }
     const Evaluation &evaluation = val->evaluation();
     const ThresholdPolicy &policy = val->policy();
-    const bool agreement = val->split() == HistogramSplit::Agreement;
-    const QString scoreTitle = QString::fromStdString(std::string(measureName(policy.measure))) + tr(" score");
-    for (int k = std::max(0, firstExit); k < count; ++k) {
-        const auto i = static_cast<std::size_t>(k);
-        HistogramView view;
-        view.exit = k;
-        view.histogram = val->histograms()[i];
-        view.threshold = policy.thresholds[i];
-        view.higherIsConfident = policy.direction == Direction::HigherIsConfident;
-        view.agreement = agreement;
-        view.hits = evaluation.exits[i].hits;
-        view.hitRate = evaluation.exits[i].hitRate;
-        view.accuracy = agreement ? evaluation.exits[i].agreement : evaluation.exits[i].accuracy;
-        view.scoreTitle = scoreTitle;
-        m_histograms[i]->setView(view);
-    }
+    for (int k = std::max(0, firstExit); k < count; ++k)
+        m_histograms[static_cast<std::size_t>(k)]->setView(makeHistogramView(*val, k));
     std::vector<double> hitRates;
     for (int k = 0; k < count; ++k)
         hitRates.push_back(evaluation.exits[static_cast<std::size_t>(k)].hitRate);
