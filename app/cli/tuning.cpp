@@ -1,28 +1,13 @@
 #include "tuning.h"
 
 #include "core/common/inputerror.h"
-#include "core/common/numbertext.h"
 #include "core/io/tracefile.h"
 
-#include <cmath>
 #include <future>
 #include <iostream>
 #include <mutex>
-#include <sstream>
 
 namespace exitscope::cli {
-
-namespace {
-
-double parseNumber(const std::string &text, const std::string &what)
-{
-    const std::optional<double> value = parseDecimal(text);
-    if (!value)
-        throw InputError("--budgets", "'" + text + "' is not a number (" + what + ")");
-    return *value;
-}
-
-} // namespace
 
 LatencyProfile profileFromOptions(const CostOptions &o)
 {
@@ -65,37 +50,6 @@ Tuning loadTuning(const TuningOptions &o)
     return t;
 }
 
-std::vector<double> parseBudgets(const std::string &text, double scale)
-{
-    std::vector<double> budgets;
-    if (text.find(':') != std::string::npos) {
-        std::vector<std::string> parts;
-        std::stringstream in(text);
-        for (std::string part; std::getline(in, part, ':');)
-            parts.push_back(part);
-        if (parts.size() != 3)
-            throw InputError("--budgets", "expected FROM:TO:COUNT, found '" + text + "'");
-        const double from = parseNumber(parts[0], "FROM"), to = parseNumber(parts[1], "TO");
-        const double count = parseNumber(parts[2], "COUNT");
-        if (count < 1 || count != std::floor(count) || count > 100000)
-            throw InputError("--budgets", "COUNT must be a whole number from 1 to 100000, found '" + parts[2] + "'");
-        if (to < from)
-            throw InputError("--budgets", "TO (" + parts[1] + ") is below FROM (" + parts[0] + ")");
-        const int n = static_cast<int>(count);
-        for (int i = 0; i < n; ++i)
-            budgets.push_back(n == 1 ? from : from + (to - from) * i / (n - 1));
-    } else {
-        std::stringstream in(text);
-        for (std::string part; std::getline(in, part, ',');)
-            budgets.push_back(parseNumber(part, "budget"));
-    }
-    if (budgets.empty())
-        throw InputError("--budgets", "no budget given");
-    for (double &b : budgets)
-        b *= scale;
-    return budgets;
-}
-
 BudgetText Tuning::budgetText() const
 {
     return BudgetText{latency.unit, relative ? budgetScale : 0.0};
@@ -134,25 +88,6 @@ WarningSink warningsToStderr()
         const std::lock_guard<std::mutex> lock(mutex);
         std::cerr << "exitscope-cli: warning: " << warning.message << "\n";
     };
-}
-
-std::vector<PolicyId> parsePolicies(const std::string &text)
-{
-    std::vector<PolicyId> out;
-    std::stringstream in(text);
-    for (std::string name; std::getline(in, name, ',');) {
-        if (name.empty())
-            continue;
-        const std::optional<PolicyId> id = parsePolicy(name);
-        if (!id) {
-            std::string known;
-            for (const auto &[policy, spelling] : kPolicyNames)
-                known += (known.empty() ? "" : ", ") + std::string(spelling);
-            throw InputError("--policies", "unknown policy '" + name + "'; known: " + known);
-        }
-        out.push_back(*id);
-    }
-    return out;
 }
 
 } // namespace exitscope::cli

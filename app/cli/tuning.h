@@ -5,6 +5,7 @@
 #include "core/data/budgettext.h"
 #include "core/data/latencyprofile.h"
 #include "core/solvers/solver.h"
+#include "core/solvers/tuningtext.h" // parseBudgets, parsePolicies
 
 #include <optional>
 #include <string>
@@ -33,9 +34,6 @@ struct Tuning
 Tuning loadTuning(const TuningOptions &options);
 LatencyProfile profileFromOptions(const CostOptions &options);
 
-// FROM:TO:COUNT (both ends included) or b1,b2,...; scaled by budgetScale and checked.
-std::vector<double> parseBudgets(const std::string &text, double scale);
-
 // Checks budgets (in the profile's unit) before any solving and names them as the user
 // typed them with `flag` (--budget or --budgets): each must be positive and at least the
 // cheapest exit's cost (when not, and the budget was given without --relative but looks
@@ -45,8 +43,5 @@ void checkBudgets(const std::vector<double> &budgets, const Tuning &tuning, cons
 
 // The job's warnings on stderr, "exitscope-cli: warning: ...", from any thread.
 WarningSink warningsToStderr();
-
-// The policies named in a comma-separated list; InputError for an unknown name.
-std::vector<PolicyId> parsePolicies(const std::string &text);
 
 } // namespace exitscope::cli

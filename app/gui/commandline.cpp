@@ -1,0 +1,121 @@
+#include "commandline.h"
+
+#include "core/common/inputerror.h"
+#include "core/common/numbertext.h"
+#include "core/solvers/tuningtext.h"
+
+#include <QCommandLineParser>
+
+#include <cstring>
+
+namespace exitscope::gui {
+
+namespace {
+
+QCommandLineOption valued(const QString &name, const QString &description, const QString &value)
+{
+    return QCommandLineOption(name, description, value);
+}
+
+} // namespace
+
+bool wantsScreenshot(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+            return true;
+    return false;
+}
+
+CommandLine parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({
+        valued("val", "Val trace (.npz, or an AAAI21 NAME_confidence.npy beside NAME_correct.npy)", "V"),
+        valued("test", "Test trace", "T"),
+        valued("latency", "Latency profile (.json) or EENet seconds.csv", "L"),
+        valued("costs", "Cumulative cost per exit, c1,...,cK", "COSTS"),
+        valued("cost-unit", "Unit of --costs: ms, s, flops or relative", "UNIT"),
+        valued("reference", "Reference cost (the plain model without exits)", "R"),
+        valued("config", "Threshold config to load", "C"),
+        valued("policies", "Policies to sweep, comma-separated", "P1,P2"),
+        valued("budgets", "Budget range FROM:TO:COUNT", "FROM:TO:COUNT"),
+        valued("budget-kind", "mean or p90", "KIND"),
+        QCommandLineOption("relative", "Budgets are fractions of the reference cost"),
+        QCommandLineOption("label-free", "Judge exits by agreement with the final exit"),
+        QCommandLineOption("lower-is-confident", "AAAI21 .npy traces: lower scores are more confident (the default)"),
+        QCommandLineOption("higher-is-confident", "AAAI21 .npy traces: higher scores are more confident"),
+        valued("screenshot", "Open, run the sweep, write the window to FILE.png and exit", "FILE.png"),
+    });
+    parser.addHelpOption();
+    parser.addVersionOption();
+    if (!parser.parse(arguments))
+        throw UsageError(parser.errorText().toStdString());
+    if (!parser.positionalArguments().isEmpty())
+        throw UsageError("unexpected argument '" + parser.positionalArguments().front().toStdString() + "'");
+    CommandLine cl;
+    if (parser.isSet("help") || parser.isSet("version")) {
+        cl.text = parser.isSet("help") ? parser.helpText() : QStringLiteral("exitscope " EXITSCOPE_VERSION "\n");
+        return cl;
+    }
+    InputRequest &in = cl.inputs;
+    in.val = parser.value("val");
+    in.test = parser.value("test");
+    in.latency = parser.value("latency");
+    in.costs = parser.value("costs");
+    in.config = parser.value("config");
+    if (parser.isSet("cost-unit"))
+        in.costUnit = parser.value("cost-unit");
+    if (!in.latency.isEmpty() && !in.costs.isEmpty())
+        throw UsageError("--costs excludes --latency");
+    if (parser.isSet("lower-is-confident") && parser.isSet("higher-is-confident"))
+        throw UsageError("--lower-is-confident excludes --higher-is-confident");
+    in.aaai21Direction = parser.isSet("higher-is-confident") ? Direction::HigherIsConfident : Direction::LowerIsConfident;
+    if (parser.isSet("reference")) {
+        const std::optional<double> r = parseDecimal(parser.value("reference").toStdString());
+        if (!r || !(*r > 0))
+            throw InputError("--reference", "expected a positive number, found '" + parser.value("reference").toStdString() + "'");
+        in.reference = r;
+    }
+    if (!in.test.isEmpty() && in.val.isEmpty())
+        throw UsageError("--test needs --val");
+
+    const bool sweepAsked = parser.isSet("policies") || parser.isSet("budgets");
+    for (const char *option : {"relative", "budget-kind", "label-free"})
+        if (parser.isSet(option) && !sweepAsked)
+            throw UsageError(std::string("--") + option + " needs --policies and --budgets");
+    if (sweepAsked) {
+        if (!parser.isSet("budgets"))
+            throw UsageError("--policies needs --budgets FROM:TO:COUNT");
+        if (in.val.isEmpty() || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty()))
+            throw UsageError("a sweep needs --val and --latency or --costs");
+        SweepSettings s;
+        if (parser.isSet("policies"))
+            s.policies = parsePolicies(parser.value("policies").toStdString());
+        if (s.policies.empty())
+            throw InputError("--policies", "no policy given");
+        const std::string budgets = parser.value("budgets").toStdString();
+        if (budgets.find(':') == std::string::npos)
+            throw InputError("--budgets", "the window sweeps a range: expected FROM:TO:COUNT, found '" + budgets + "'");
+        const std::vector<double> list = parseBudgets(budgets, 1.0);
+        s.from = list.front();
+        s.to = list.back();
+        s.count = static_cast<int>(list.size());
+        if (parser.isSet("budget-kind")) {
+            const std::optional<BudgetKind> kind = parseBudgetKind(parser.value("budget-kind").toStdString());
+            if (!kind)
+                throw InputError("--budget-kind", "expected mean or p90, found '" + parser.value("budget-kind").toStdString() + "'");
+            s.kind = *kind;
+        }
+        s.relative = parser.isSet("relative");
+        s.labelFree = parser.isSet("label-free");
+        cl.sweep = s;
+    }
+    cl.screenshot = parser.value("screenshot");
+    if (!cl.screenshot.isEmpty() && in.val.isEmpty())
+        throw UsageError("--screenshot needs --val");
+    return cl;
+}
+
+} // namespace exitscope::gui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "document.h"
+#include "inputloader.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <stdexcept>
+
+namespace exitscope::gui {
+
+// What `exitscope [options]` asks for (the CLI's flags and spellings):
+//   --val V --test T (--latency L | --costs c1,...,cK [--cost-unit U]) [--reference R]
+//   [--config C] [--policies P1,P2 --budgets FROM:TO:COUNT [--relative]
+//   [--budget-kind mean|p90] [--label-free]] [--screenshot FILE.png]
+struct CommandLine
+{
+    InputRequest inputs;
+    std::optional<SweepSettings> sweep; // --policies/--budgets: the sweep to run once open
+    QString screenshot;
+    QString text; // --help or --version: print this and exit 0
+};
+
+// A command line that cannot be parsed (unknown option, missing value): exit status 2.
+struct UsageError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
+// Parses the arguments (the first is the program). Throws UsageError, or InputError for a
+// bad value (exit status 3), with the CLI's messages.
+CommandLine parseCommandLine(const QStringList &arguments);
+
+// Whether the arguments ask for --screenshot: then no display is needed (main() picks the
+// offscreen platform before the application starts).
+bool wantsScreenshot(int argc, char **argv);
+
+} // namespace exitscope::gui

@@ -1,0 +1,87 @@
+#include "inputloader.h"
+
+#include "core/common/inputerror.h"
+#include "core/io/aaai21import.h"
+#include "core/io/tracefile.h"
+#include "core/jobs/jobcontext.h"
+#include "core/solvers/tuningtext.h"
+
+#include <QFileInfo>
+
+namespace exitscope::gui {
+
+namespace {
+
+Trace readTrace(const QString &path, Direction aaai21Direction)
+{
+    const QString partner = aaai21CorrectPartner(path);
+    if (!partner.isEmpty())
+        return importAaai21(path.toStdString(), partner.toStdString(), aaai21Direction);
+    return readTraceFile(path.toStdString());
+}
+
+} // namespace
+
+QString aaai21CorrectPartner(const QString &path)
+{
+    static const QString suffix = QStringLiteral("_confidence.npy");
+    if (!path.endsWith(suffix))
+        return {};
+    return path.left(path.size() - suffix.size()) + QStringLiteral("_correct.npy");
+}
+
+LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
+{
+    LoadedInputs loaded;
+    const int parts = 4;
+    int done = 0;
+    const auto step = [&](const char *what) {
+        context.throwIfCancelled();
+        context.progress.report(static_cast<double>(done++) / parts, what);
+    };
+    if (!request.val.isEmpty()) {
+        step("reading the val trace");
+        loaded.val = readTrace(request.val, request.aaai21Direction);
+        loaded.valSummary = summarizeTrace(*loaded.val);
+        loaded.valPath = request.val;
+    }
+    if (!request.test.isEmpty()) {
+        step("reading the test trace");
+        loaded.test = readTrace(request.test, request.aaai21Direction);
+        loaded.testPath = request.test;
+    }
+    if (!request.config.isEmpty()) {
+        step("reading the threshold config");
+        loaded.config = readThresholdConfig(request.config.toStdString());
+        loaded.configPath = request.config;
+    }
+    step("reading the latency");
+    if (!request.latency.isEmpty()) {
+        const std::string path = request.latency.toStdString();
+        loaded.latency = QFileInfo(request.latency).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0
+            ? readSecondsCsv(path)
+            : readLatencyProfile(path);
+        loaded.latencyPath = request.latency;
+    } else if (!request.costs.isEmpty()) {
+        const std::optional<CostUnit> unit = parseCostUnit(request.costUnit.toStdString());
+        if (!unit)
+            throw InputError("--cost-unit", "expected ms, s, flops or relative, found '" + request.costUnit.toStdString() + "'");
+        loaded.latency = latencyProfileFromCosts(parseNumberList(request.costs.toStdString(), "--costs"), *unit, "--costs");
+        loaded.latencyPath = QStringLiteral("costs");
+    } else if (loaded.config) {
+        loaded.latency = loaded.config->latency; // as `exitscope-cli eval --config` does
+        loaded.latencyPath = request.config;
+        loaded.latencyFromConfig = true;
+    }
+    if (request.reference) {
+        if (!loaded.latency)
+            throw InputError("--reference", "a reference cost needs --costs or --latency");
+        if (!(*request.reference > 0))
+            throw InputError("--reference", "expected a positive cost, found " + std::to_string(*request.reference));
+        loaded.latency->reference = *request.reference;
+    }
+    context.progress.report(1, "read");
+    return loaded;
+}
+
+} // namespace exitscope::gui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/data/latencyprofile.h"
+#include "core/data/measure.h"
+#include "core/data/thresholdconfig.h"
+#include "core/data/trace.h"
+#include "core/eval/tracesummary.h"
+#include "core/jobs/jobcontext.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace exitscope::gui {
+
+// What to read: any of the inputs, named as the user gave them. Empty means "not asked".
+struct InputRequest
+{
+    QString val, test; // Exitscope .npz traces, or an AAAI21 <name>_confidence.npy (its _correct.npy beside it)
+    Direction aaai21Direction = Direction::LowerIsConfident; // the AAAI21 files do not say (the user is asked)
+    QString latency; // a latency profile (.json) or EENet's seconds.csv (ms)
+    QString costs; // c1,...,cK typed in (instead of a latency file)
+    QString costUnit = QStringLiteral("relative");
+    std::optional<double> reference; // --reference
+    QString config; // a threshold config (.json): its policy, and its latency when none is given
+};
+
+// What was read, checked on its own; whether it fits the document's other inputs is the
+// document's check (Document::setInputs).
+struct LoadedInputs
+{
+    std::optional<Trace> val, test;
+    std::optional<TraceSummary> valSummary;
+    QString valPath, testPath;
+    std::optional<LatencyProfile> latency;
+    QString latencyPath; // the file, or "costs" when typed
+    bool latencyFromConfig = false; // only the config named one: used when no latency is open
+    std::optional<ThresholdConfig> config;
+    QString configPath;
+};
+
+// Reads everything requested: a pure function run in a worker (and directly by
+// --screenshot). Throws InputError naming the file and field; Cancelled between files.
+LoadedInputs loadInputs(const InputRequest &request, const JobContext &context = {});
+
+// An AAAI21 confidence file's correctness partner (<name>_confidence.npy -> <name>_correct.npy),
+// or an empty string when `path` is not one.
+QString aaai21CorrectPartner(const QString &path);
+
+} // namespace exitscope::gui

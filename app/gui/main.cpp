@@ -1,0 +1,111 @@
+// exitscope: the desktop window. With --screenshot it opens what the command line names,
+// runs its sweep, writes the window to a PNG and exits (no display needed).
+
+#include "commandline.h"
+#include "document.h"
+#include "mainwindow.h"
+
+#include "core/common/inputerror.h"
+
+#include <QApplication>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace exitscope;
+using namespace exitscope::gui;
+
+namespace {
+
+constexpr int kBadInput = 3;
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "exitscope: error: %s\n", qPrintable(message));
+}
+
+// The window at a fixed size, once the sweep (if any) finished, as a PNG written atomically.
+int screenshot(const CommandLine &cl)
+{
+    LoadedInputs loaded;
+    try {
+        loaded = loadInputs(cl.inputs);
+    } catch (const InputError &e) {
+        printError(QString::fromStdString(e.what()));
+        return kBadInput;
+    }
+    MainWindow window;
+    int status = 0;
+    window.setErrorHandler([&status](const QString &message) {
+        printError(message);
+        status = kBadInput;
+    });
+    window.resize(1600, 1000);
+    window.show();
+    Document *document = window.document();
+    try {
+        document->setInputs(std::move(loaded));
+    } catch (const InputError &e) {
+        printError(QString::fromStdString(e.what()));
+        return kBadInput;
+    }
+    if (cl.sweep) {
+        document->setSettings(*cl.sweep);
+        if (status == 0)
+            document->startSweep();
+    }
+    // Evaluators, then the sweep, then the policy it loads at the budget cursor.
+    while (status == 0 && !document->jobs().isIdle())
+        document->jobs().waitForIdle(600000);
+    if (status != 0)
+        return status;
+    window.refreshNow();
+    QApplication::processEvents();
+    const QImage image = window.grab().toImage();
+    QSaveFile file(cl.screenshot);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        printError(QStringLiteral("%1: cannot write the screenshot (%2)").arg(cl.screenshot, file.errorString()));
+        return kBadInput;
+    }
+    std::printf("wrote %s (%dx%d)\n", qPrintable(cl.screenshot), image.width(), image.height());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // A screenshot needs no display: the offscreen platform, unless the caller chose one.
+    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Exitscope"));
+    QApplication::setApplicationName(QStringLiteral("exitscope"));
+    QApplication::setApplicationVersion(QStringLiteral(EXITSCOPE_VERSION));
+
+    CommandLine cl;
+    try {
+        cl = parseCommandLine(QApplication::arguments());
+    } catch (const UsageError &e) {
+        printError(QString::fromStdString(e.what()));
+        std::fprintf(stderr, "Run 'exitscope --help' for the options.\n");
+        return 2;
+    } catch (const InputError &e) {
+        printError(QString::fromStdString(e.what()));
+        return kBadInput;
+    }
+    if (!cl.text.isEmpty()) {
+        std::fputs(qPrintable(cl.text), stdout);
+        return 0;
+    }
+    if (!cl.screenshot.isEmpty())
+        return screenshot(cl);
+
+    MainWindow window;
+    window.show();
+    if (!cl.inputs.val.isEmpty() || !cl.inputs.latency.isEmpty() || !cl.inputs.costs.isEmpty())
+        QTimer::singleShot(0, &window, [&window, cl]() { window.openCommandLine(cl); });
+    return app.exec();
+}

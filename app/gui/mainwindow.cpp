@@ -1,0 +1,442 @@
+#include "mainwindow.h"
+
+#include "datapanel.h"
+#include "document.h"
+#include "explorerview.h"
+#include "fileactions.h"
+#include "policypanel.h"
+
+#include "widgets/operatingpointpanel.h"
+#include "widgets/plots/exithistogramplot.h"
+#include "widgets/plots/tradeoffplot.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+
+#include <cmath>
+
+namespace exitscope::gui {
+
+namespace {
+
+QDockWidget *dock(const QString &title, const QString &name, QWidget *content, QWidget *parent)
+{
+    auto *d = new QDockWidget(title, parent);
+    d->setObjectName(name); // saveState() needs it
+    d->setWidget(content);
+    return d;
+}
+
+QString etaText(double seconds)
+{
+    if (seconds < 0)
+        return {};
+    if (seconds < 90)
+        return MainWindow::tr("about %1 s left").arg(std::max(1, static_cast<int>(std::ceil(seconds))));
+    return MainWindow::tr("about %1 min left").arg(static_cast<int>(std::ceil(seconds / 60)));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new Document(this))
+{
+    setWindowTitle(QStringLiteral("exitscope[*]"));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_explorer = new ExplorerView(m_document, this);
+    setCentralWidget(m_explorer);
+    createDocks();
+    createActions();
+    createStatusBar();
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    m_curvesTimer.setSingleShot(true);
+    m_curvesTimer.setInterval(150);
+    connect(&m_curvesTimer, &QTimer::timeout, this, [this]() { scheduleRefresh(INT_MAX); });
+
+    connect(m_document, &Document::evaluationChanged, this, &MainWindow::scheduleRefresh);
+    connect(m_document, &Document::policyChanged, this, [this]() { scheduleRefresh(0); });
+    connect(m_document, &Document::sweepChanged, this, &MainWindow::scheduleCurves);
+    connect(m_document, &Document::settingsChanged, this, [this]() {
+        m_curvesPending = true;
+        scheduleRefresh(0);
+    });
+    connect(m_document, &Document::latencyChanged, this, [this]() {
+        m_curvesPending = true;
+        scheduleRefresh(0);
+    });
+    connect(m_document, &Document::inputsChanged, this, [this]() {
+        m_curvesPending = true;
+        scheduleRefresh(0);
+        updateTitle();
+    });
+    connect(m_document, &Document::inputError, this, &MainWindow::showError);
+    connect(m_document, &Document::message, this, &MainWindow::log);
+    connect(&m_document->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+
+    QSettings settings;
+    resize(1400, 900);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_curvesPending = true;
+    refresh();
+}
+
+MainWindow::~MainWindow()
+{
+    // The views call into the document as they go (an open editor commits its text), so
+    // they go first; the document's jobs are cancelled and waited for with it.
+    m_document->cancelJobs();
+    delete takeCentralWidget();
+    qDeleteAll(findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly));
+}
+
+void MainWindow::createDocks()
+{
+    m_dataPanel = new DataPanel(m_document, this);
+    m_policyPanel = new PolicyPanel(m_document, this);
+    auto *dataDock = dock(tr("Data"), QStringLiteral("data"), m_dataPanel, this);
+    auto *policyDock = dock(tr("Policies"), QStringLiteral("policies"), m_policyPanel, this);
+    addDockWidget(Qt::LeftDockWidgetArea, dataDock);
+    addDockWidget(Qt::LeftDockWidgetArea, policyDock);
+
+    m_summary = new OperatingPointPanel(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_summary);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(330);
+    auto *summaryDock = dock(tr("Operating point"), QStringLiteral("summary"), scroll, this);
+    addDockWidget(Qt::RightDockWidgetArea, summaryDock);
+
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(1000);
+    m_log->setPlaceholderText(tr("Messages: warnings and errors of jobs and files"));
+    auto *logDock = dock(tr("Messages"), QStringLiteral("messages"), m_log, this);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({logDock}, {70}, Qt::Vertical);
+    resizeDocks({dataDock, summaryDock}, {270, 340}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString &name, const QString &text, const QKeySequence &key, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a); // shortcuts work while the menu bar is hidden too
+        return a;
+    };
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    auto *recent = new QMenu(tr("Recent &files"), this);
+    m_files = new FileActions(m_document, this, recent);
+    QAction *openTraces = make(QStringLiteral("openTraces"), tr("&Open traces…"), QKeySequence::Open, [this] { m_files->openTraces(); });
+    file->addAction(openTraces);
+    file->addAction(make(QStringLiteral("openTest"), tr("Open &test trace…"), QKeySequence(tr("Ctrl+Shift+O")),
+                         [this] { m_files->openTestTrace(); }));
+    file->addAction(make(QStringLiteral("openLatency"), tr("Open &latency…"), QKeySequence(tr("Ctrl+L")),
+                         [this] { m_files->openLatency(); }));
+    file->addAction(make(QStringLiteral("openConfig"), tr("Open &config…"), QKeySequence(tr("Ctrl+Shift+L")),
+                         [this] { m_files->openConfig(); }));
+    file->addMenu(recent);
+    file->addSeparator();
+    QAction *exportConfig = make(QStringLiteral("exportConfig"), tr("&Export config…"), QKeySequence(tr("Ctrl+E")),
+                                 [this] { m_files->exportConfig(); });
+    file->addAction(exportConfig);
+    file->addAction(make(QStringLiteral("exportCurves"), tr("Export c&urves CSV…"), QKeySequence(tr("Ctrl+Shift+E")),
+                         [this] { m_files->exportCurves(); }));
+    file->addAction(make(QStringLiteral("exportPlot"), tr("Export &plot…"), QKeySequence(tr("Ctrl+Shift+P")),
+                         [this] { exportPlot(); }));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack().createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack().createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    addAction(undo);
+    addAction(redo);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    int n = 1;
+    for (QDockWidget *d : findChildren<QDockWidget *>()) {
+        QAction *toggle = d->toggleViewAction();
+        toggle->setShortcut(QKeySequence(tr("Ctrl+%1").arg(n++)));
+        m_viewMenu->addAction(toggle);
+    }
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(make(QStringLiteral("resetZoom"), tr("&Fit the trade-off plot"), QKeySequence(tr("Ctrl+0")),
+                               [this] { m_explorer->tradeoffPlot()->rescale(); }));
+
+    QMenu *policies = menuBar()->addMenu(tr("&Policies"));
+    QAction *sweep = make(QStringLiteral("sweep"), tr("&Run sweep"), QKeySequence(tr("Ctrl+R")), [this] { m_document->startSweep(); });
+    QAction *cancel = make(QStringLiteral("cancel"), tr("&Cancel"), QKeySequence(tr("Ctrl+.")), [this] { m_document->cancelJobs(); });
+    policies->addAction(sweep);
+    policies->addAction(cancel);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(make(QStringLiteral("about"), tr("&About exitscope"), QKeySequence::HelpContents, [this] { about(); }));
+
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->addAction(openTraces);
+    tools->addAction(sweep);
+    tools->addAction(cancel);
+    tools->addAction(exportConfig);
+    tools->addAction(undo);
+    tools->addAction(redo);
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return findChild<QAction *>(name);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_status = new QLabel(tr("Ready"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_eta = new QLabel(this);
+    m_cancel = new QToolButton(this);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Cancel the running job (Ctrl+.)"));
+    connect(m_cancel, &QToolButton::clicked, m_document, &Document::cancelJobs);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_eta);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    connect(&m_document->jobs(), &JobRunner::progressChanged, this, &MainWindow::showProgress);
+    connect(&m_document->jobs(), &JobRunner::jobStarted, this, &MainWindow::showProgress);
+    connect(&m_document->jobs(), &JobRunner::jobFinished, this, &MainWindow::showProgress);
+    showProgress();
+}
+
+void MainWindow::showProgress()
+{
+    const JobRunner::Status s = m_document->jobs().status();
+    m_progress->setVisible(s.running);
+    m_cancel->setVisible(s.running);
+    m_eta->setVisible(s.running);
+    if (QAction *cancel = action(QStringLiteral("cancel")))
+        cancel->setEnabled(s.running);
+    if (QAction *sweep = action(QStringLiteral("sweep")))
+        sweep->setEnabled(!m_document->sweepRunning());
+    if (!s.running) {
+        const std::size_t rows = m_document->sweepRows().size();
+        m_status->setText(rows ? tr("Ready: %1 sweep rows%2").arg(rows).arg(m_document->sweepResult() ? QString() : tr(" (incomplete)"))
+                               : tr("Ready"));
+        return;
+    }
+    m_status->setText(s.message.isEmpty() ? s.title : tr("%1: %2").arg(s.title, s.message));
+    m_progress->setValue(static_cast<int>(s.fraction * 1000));
+    m_eta->setText(etaText(s.secondsLeft));
+}
+
+void MainWindow::scheduleRefresh(int firstExit)
+{
+    m_pendingExit = std::min(m_pendingExit, firstExit);
+    if (!m_refreshTimer.isActive())
+        m_refreshTimer.start();
+}
+
+void MainWindow::scheduleCurves()
+{
+    m_curvesPending = true;
+    // Rows stream in many per second: the curves follow at a steady pace; the final
+    // result (and a cleared sweep) at once.
+    if (!m_document->sweepRunning())
+        scheduleRefresh(INT_MAX);
+    else if (!m_curvesTimer.isActive())
+        m_curvesTimer.start();
+}
+
+void MainWindow::refreshNow()
+{
+    m_refreshTimer.stop();
+    refresh();
+}
+
+void MainWindow::refresh()
+{
+    if (m_curvesPending) {
+        m_curvesPending = false;
+        m_explorer->refreshCurves();
+    }
+    const int first = m_pendingExit;
+    m_pendingExit = INT_MAX;
+    if (first != INT_MAX) {
+        m_explorer->refreshEvaluation(first);
+        refreshSummary();
+    }
+    showProgress();
+}
+
+void MainWindow::refreshSummary()
+{
+    const Document *d = m_document;
+    const PolicyState &state = d->policyState();
+    QString title = tr("<b>%1</b>").arg(state.name.toHtmlEscaped());
+    if (state.budget)
+        title += tr(" at %1 budget %2").arg(QString::fromStdString(std::string(budgetKindName(state.budget->kind))))
+                     .arg(state.budget->value, 0, 'g', 4);
+    if (d->ready())
+        title += tr("<br>%1 %2 thresholds").arg(QString::fromStdString(std::string(measureName(state.policy.measure))),
+                                               state.policy.direction == Direction::HigherIsConfident ? tr("≥") : tr("≤"));
+    else if (d->hasVal() && !d->hasLatency())
+        title = tr("<i>Open a latency profile or type the exits' costs (Data)</i>");
+    else if (d->hasVal())
+        title += tr("<br><i>evaluating…</i>");
+    else
+        title = tr("<i>No traces open</i>");
+    m_summary->setTitle(title);
+
+    OperatingPointPanel::Units units;
+    const double scale = d->budgetScale();
+    if (const LatencyProfile *latency = d->latency())
+        for (double c : latency->cumulative)
+            units.costs.push_back(c / scale);
+    units.unit = d->costUnitText();
+    units.agreement = d->settings().labelFree || (d->val() && !d->val()->hasCorrectness());
+    const Evaluation *val = d->ready() ? &d->valEvaluator()->evaluation() : nullptr;
+    const Evaluation *test = d->ready() && d->testEvaluator() ? &d->testEvaluator()->evaluation() : nullptr;
+    m_summary->setFigures(val, test, d->test() ? d->testProblem() : tr("no test trace open"), units, scale);
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    m_lastError = message;
+    log(tr("error: %1").arg(message));
+    if (m_errorHandler) {
+        m_errorHandler(message);
+        return;
+    }
+    // Not modal: the window goes on (a sweep keeps running behind it).
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::log(const QString &text)
+{
+    m_log->appendPlainText(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss ")) + text);
+}
+
+QString MainWindow::messages() const
+{
+    return m_log->toPlainText();
+}
+
+void MainWindow::openCommandLine(const CommandLine &commandLine)
+{
+    if (commandLine.sweep) {
+        // Once the files are open: the command line's settings, then its sweep.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        const SweepSettings settings = *commandLine.sweep;
+        *connection = connect(m_document, &Document::opened, this, [this, connection, settings]() {
+            disconnect(*connection);
+            m_document->setSettings(settings);
+            m_document->startSweep();
+        });
+    }
+    m_document->open(commandLine.inputs);
+}
+
+void MainWindow::exportPlot()
+{
+    QStringList names{tr("Trade-off plot")};
+    for (std::size_t k = 0; k < m_explorer->histogramPlots().size(); ++k)
+        names << tr("Histogram of exit %1").arg(k);
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Export plot"), tr("Plot"), names, 0, false, &ok);
+    if (!ok)
+        return;
+    const int index = static_cast<int>(names.indexOf(chosen));
+    QSettings settings;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), settings.value(QStringLiteral("lastFolder")).toString(),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool written = index == 0 ? m_explorer->tradeoffPlot()->exportImage(path, &error)
+                                    : m_explorer->histogramPlots()[static_cast<std::size_t>(index - 1)]->exportImage(path, &error);
+    if (written)
+        log(tr("wrote %1").arg(path));
+    else
+        showError(tr("Export plot"), error);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About exitscope"),
+                       tr("<b>exitscope %1</b><p>Tune the exit thresholds of early-exit neural networks: compare the "
+                          "policies' accuracy-vs-budget curves, drag thresholds, export them.</p>"
+                          "<p>Qt %2, QCustomPlot 2.1.</p>")
+                           .arg(QStringLiteral(EXITSCOPE_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::updateTitle()
+{
+    const QString val = m_document->valPath();
+    setWindowFilePath(val);
+    setWindowTitle(val.isEmpty() ? QStringLiteral("exitscope[*]") : QStringLiteral("%1[*] — exitscope").arg(QFileInfo(val).fileName()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_document->cancelJobs();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_files->openPaths(paths);
+}
+
+} // namespace exitscope::gui

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "commandline.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <climits>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QToolButton;
+
+namespace exitscope::gui {
+
+class DataPanel;
+class Document;
+class ExplorerView;
+class FileActions;
+class OperatingPointPanel;
+class PolicyPanel;
+
+// The exitscope window (../shared/GUI.md's sketch): DATA and POLICIES docks on the left,
+// the trade-off plot over the per-exit histograms and the thresholds table in the centre,
+// the OPERATING POINT summary on the right, messages at the bottom and a status bar with
+// the running job's progress, ETA and a cancel button. It owns the document; every view
+// refreshes from it once per event-loop turn however many changes arrived (one queued
+// replot per drag move).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Document *document() const { return m_document; }
+    ExplorerView *explorer() const { return m_explorer; }
+    DataPanel *dataPanel() const { return m_dataPanel; }
+    PolicyPanel *policyPanel() const { return m_policyPanel; }
+    OperatingPointPanel *summary() const { return m_summary; }
+    FileActions *fileActions() const { return m_files; }
+    QAction *action(const QString &name) const; // by object name: "undo", "sweep"...
+
+    // Opens what the command line names (a job) and, once open, runs its sweep.
+    void openCommandLine(const CommandLine &commandLine);
+    // Errors go to this handler instead of message boxes (--screenshot: stderr, exit 3).
+    void setErrorHandler(std::function<void(const QString &)> handler) { m_errorHandler = std::move(handler); }
+    // The message log's text (tests), and the last error shown.
+    QString messages() const;
+    QString lastError() const { return m_lastError; }
+    // Runs the pending refresh now (tests and --screenshot, before grabbing).
+    void refreshNow();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void createStatusBar();
+    void scheduleRefresh(int firstExit);
+    void scheduleCurves();
+    void refresh();
+    void refreshSummary();
+    void showProgress();
+    void showError(const QString &title, const QString &message);
+    void log(const QString &text);
+    void exportPlot();
+    void about();
+    void updateTitle();
+
+    Document *m_document;
+    FileActions *m_files = nullptr;
+    ExplorerView *m_explorer;
+    DataPanel *m_dataPanel = nullptr;
+    PolicyPanel *m_policyPanel = nullptr;
+    OperatingPointPanel *m_summary = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QLabel *m_status = nullptr, *m_eta = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancel = nullptr;
+    QMenu *m_viewMenu = nullptr;
+
+    QTimer m_refreshTimer; // zero-delay, single shot: coalesces the changes of one turn
+    QTimer m_curvesTimer; // rows streaming in: curves at most every 150 ms
+    int m_pendingExit = INT_MAX; // lowest exit whose histogram changed; INT_MAX: none
+    bool m_curvesPending = false;
+    std::function<void(const QString &)> m_errorHandler;
+    QString m_lastError;
+};
+
+} // namespace exitscope::gui

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/data/latencyprofile.h"
+
+#include <QAbstractTableModel>
+
+#include <optional>
+
+namespace exitscope::gui {
+
+// The latency profile as a table: one row per exit with its cumulative cost (editable) and,
+// for a measured profile, the median and the spread (IQR) of the timings. An edit does not
+// change the table: it emits profileEdited() with the profile it asks for, so the owner
+// decides (the document makes it one undo step and calls setProfile() back, or refuses it).
+class LatencyTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Cost, Median, Spread, Columns };
+
+    explicit LatencyTableModel(QObject *parent = nullptr);
+
+    void setProfile(const std::optional<LatencyProfile> &profile);
+    const std::optional<LatencyProfile> &profile() const { return m_profile; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+signals:
+    void profileEdited(const exitscope::LatencyProfile &profile, const QString &what);
+    void editRefused(const QString &message); // not a number
+
+private:
+    std::optional<LatencyProfile> m_profile;
+};
+
+} // namespace exitscope::gui
