@@ -1,8 +1,10 @@
 #include "tuning.h"
 
 #include "core/common/inputerror.h"
+#include "core/common/numbertext.h"
 #include "core/io/tracefile.h"
 
+#include <cmath>
 #include <future>
 #include <iostream>
 #include <mutex>
