@@ -7,6 +7,7 @@
 #include <QVariantList>
 
 #include <stb/stb_image_write.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -36,6 +37,36 @@ QByteArray idxImages(std::uint32_t count, std::uint32_t rows, std::uint32_t cols
 QByteArray idxLabels(const QByteArray &labels, std::uint32_t magic = 0x801)
 {
     return bigEndian32(magic) + bigEndian32(static_cast<std::uint32_t>(labels.size())) + labels;
+}
+
+// The bytes as a gzip file (RFC 1952), as gzip(1) writes it: zlib with the gzip wrapper.
+QByteArray gzip(const QByteArray &bytes)
+{
+    z_stream s{};
+    if (deflateInit2(&s, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        qFatal("deflateInit2 failed");
+    QByteArray out(static_cast<int>(deflateBound(&s, static_cast<uLong>(bytes.size()))) + 64, '\0');
+    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.data()));
+    s.avail_in = static_cast<uInt>(bytes.size());
+    s.next_out = reinterpret_cast<Bytef *>(out.data());
+    s.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&s, Z_FINISH) != Z_STREAM_END)
+        qFatal("deflate did not finish");
+    out.resize(static_cast<int>(s.total_out));
+    deflateEnd(&s);
+    return out;
+}
+
+// Pixel bytes that do not compress away (a linear congruential sequence).
+QByteArray noisyPixels(int bytes)
+{
+    QByteArray pixels;
+    std::uint32_t x = 12345;
+    for (int k = 0; k < bytes; ++k) {
+        x = x * 1103515245u + 12345u;
+        pixels += static_cast<char>((x >> 16) & 0xff);
+    }
+    return pixels;
 }
 
 // One CIFAR record: label byte(s), then the R, G and B planes of 32x32 bytes; pixel k of
@@ -228,6 +259,88 @@ private slots:
         writeFile(dir, "t10k-labels-idx1-ubyte", labels);
         EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), str(fragment));
         EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), "-idx");
+    }
+
+    // Gzip'd IDX files, as the authors and Debian ship them, read like the plain ones: every
+    // spelling of the names, and plain and gzip'd files mixed.
+    void readsGzipMnist_data()
+    {
+        QTest::addColumn<QString>("images");
+        QTest::addColumn<QString>("labels");
+        QTest::addColumn<QString>("part");
+        QTest::newRow("both gzip'd") << "t10k-images-idx3-ubyte.gz" << "t10k-labels-idx1-ubyte.gz" << "test";
+        QTest::newRow("dot spelling") << "train-images.idx3-ubyte.gz" << "train-labels.idx1-ubyte.gz" << "train";
+        QTest::newRow("mixed") << "t10k-images-idx3-ubyte.gz" << "t10k-labels-idx1-ubyte" << "test";
+    }
+    void readsGzipMnist()
+    {
+        QFETCH(QString, images);
+        QFETCH(QString, labels);
+        QFETCH(QString, part);
+        const QByteArray pixels = noisyPixels(5 * 4 * 3);
+        const QByteArray labelBytes("\x03\x01\x04\x01\x05", 5);
+        QTemporaryDir plain, packed;
+        const QString prefix = part == "train" ? "train" : "t10k";
+        writeFile(plain, prefix + "-images-idx3-ubyte", idxImages(5, 4, 3, pixels));
+        writeFile(plain, prefix + "-labels-idx1-ubyte", idxLabels(labelBytes));
+        const auto pack = [](const QString &name, const QByteArray &bytes) { return name.endsWith(".gz") ? gzip(bytes) : bytes; };
+        writeFile(packed, images, pack(images, idxImages(5, 4, 3, pixels)));
+        writeFile(packed, labels, pack(labels, idxLabels(labelBytes)));
+        const auto expected = open("mnist:" + plain.path() + "?part=" + part);
+        const auto d = open("mnist:" + packed.path() + "?part=" + part);
+        QCOMPARE(d->size(), std::int64_t(5));
+        QCOMPARE(d->sampleShape(), (std::vector<std::int64_t>{1, 4, 3}));
+        QCOMPARE(d->labels(), (std::vector<std::int64_t>{3, 1, 4, 1, 5}));
+        const DatasetBatch b = d->read({4, 0, 2});
+        QCOMPARE(b.inputs, expected->read({4, 0, 2}).inputs);
+        QCOMPARE(b.inputs[0], static_cast<float>(static_cast<unsigned char>(pixels[4 * 12])) / 255.0f);
+    }
+
+    // A gzip'd file's header is checked against what really decompresses, before anything
+    // is allocated for the data; a stream cut short or corrupt says so.
+    void rejectsBadGzipMnist_data()
+    {
+        QTest::addColumn<QByteArray>("images");
+        QTest::addColumn<QString>("fragment");
+        const QByteArray px = noisyPixels(2 * 28 * 28);
+        const QByteArray good = gzip(idxImages(2, 28, 28, px));
+        QByteArray badCrc = good;
+        badCrc[badCrc.size() - 8] = static_cast<char>(badCrc[badCrc.size() - 8] ^ 0x5a);
+        QTest::newRow("truncated") << good.left(good.size() / 2) << "the gzip stream is truncated (zlib: unexpected end of file)";
+        QTest::newRow("claims more") << gzip(idxImages(3, 28, 28, px))
+                                     << "header promises 3 images of 28x28 (2368 bytes) but the file decompresses to 1584 bytes";
+        QTest::newRow("claims less") << gzip(idxImages(1, 28, 28, px))
+                                     << "header promises 1 images of 28x28 (800 bytes) but the file decompresses to more than 800 bytes";
+        QTest::newRow("implausible claim") << gzip(idxImages(1000000, 100, 100, px.left(16)))
+                                           << "compressed bytes: implausible (deflate expands at most 1032-fold)";
+        QTest::newRow("corrupt") << badCrc << "corrupt gzip data (zlib: incorrect data check)";
+        QTest::newRow("wrong magic") << gzip(idxImages(2, 28, 28, px, 0x801)) << "wrong IDX magic 0x00000801, expected 0x00000803";
+        QTest::newRow("empty") << gzip(QByteArray()) << "decompresses to 0 bytes, shorter than an IDX header";
+    }
+    void rejectsBadGzipMnist()
+    {
+        QFETCH(QByteArray, images);
+        QFETCH(QString, fragment);
+        QTemporaryDir dir;
+        const QString file = writeFile(dir, "t10k-images-idx3-ubyte.gz", images);
+        writeFile(dir, "t10k-labels-idx1-ubyte.gz", gzip(idxLabels("\x01\x02")));
+        EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), str(file) + ": ");
+        EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), str(fragment));
+    }
+
+    // When no name fits, the message lists what the folder holds (Debian's .gz files were
+    // once refused without a word about them).
+    void missingIdxListsTheFolder()
+    {
+        QTemporaryDir dir;
+        writeFile(dir, "train-images-idx3-ubyte.gz", gzip(idxImages(1, 1, 1, "x")));
+        writeFile(dir, "README", "x");
+        QDir(dir.path()).mkpath("extra");
+        EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), "no t10k-images-idx3-ubyte file in this folder (nor t10k-images.idx3-ubyte "
+                                                        "or either with .gz); it holds README, extra/, train-images-idx3-ubyte.gz");
+        QTemporaryDir empty;
+        EXPECT_INPUT_ERROR(open("mnist:" + empty.path()), "it holds nothing");
+        EXPECT_INPUT_ERROR(open("mnist:" + empty.path() + "/none"), "not a folder");
     }
 
     void readsImageFolder()
