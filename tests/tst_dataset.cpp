@@ -1,6 +1,7 @@
 #include "core/io/npy.h"
 #include "core/io/npzarchive.h"
 #include "core/model/dataset.h"
+#include "core/model/datasetsources.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -150,6 +151,14 @@ private slots:
         QCOMPARE(n.options.classes, std::int64_t(10));
         QCOMPARE(parseDatasetSpec("mnist:/m?part=train").options.part, DatasetPart::Train);
         QCOMPARE(parseDatasetSpec("cifar100:/c").kind, DatasetKind::Cifar100);
+        // val= is a share up to 1 and a number of samples above it.
+        const DatasetOptions count = parseDatasetSpec("mnist:/m?part=train&val=10000&seed=1").options;
+        QCOMPARE(count.valCount, std::int64_t(10000));
+        QVERIFY(count.valGiven);
+        const DatasetOptions all = parseDatasetSpec("mnist:/m?val=1").options;
+        QCOMPARE(all.valFraction, 1.0);
+        QCOMPARE(all.valCount, std::int64_t(0));
+        QVERIFY(!parseDatasetSpec("mnist:/m").options.valGiven);
     }
 
     void rejectsBadSpecs_data()
@@ -164,6 +173,7 @@ private slots:
         QTest::newRow("mean only") << "folder:/x?mean=0.5" << "mean and std must be given together";
         QTest::newRow("zero std") << "folder:/x?mean=0.5&std=0" << "must be > 0";
         QTest::newRow("val range") << "npz:/x?val=1.5" << "[0, 1]";
+        QTest::newRow("val negative") << "npz:/x?val=-2" << "a fraction in [0, 1] or a whole number of samples, found -2";
         QTest::newRow("resize on cifar") << "cifar10:/x?resize=8x8" << "folder datasets only";
         QTest::newRow("not a number") << "folder:/x?mean=a&std=1" << "not a number";
     }
@@ -537,6 +547,60 @@ private slots:
         QCOMPARE(s.val, val);
         QVERIFY(std::is_sorted(s.test.begin(), s.test.end()));
         QCOMPARE(splitDataset(10, 0.0, 1).test.size(), std::size_t(10));
+    }
+
+    // val=N takes the first N of the same permutation: the split a share gives, and a
+    // smaller count is a subset of a larger one (the demo's val images stay held out).
+    void splitsByCount()
+    {
+        QCOMPARE(splitDatasetAt(10, 3, 42).val, splitDataset(10, 0.3, 42).val);
+        QCOMPARE(splitDatasetAt(10, 3, 42).test, splitDataset(10, 0.3, 42).test);
+        const std::vector<std::int64_t> small = splitDatasetAt(1000, 50, 5).val, large = splitDatasetAt(1000, 300, 5).val;
+        QVERIFY(std::includes(large.begin(), large.end(), small.begin(), small.end()));
+        DatasetOptions o;
+        o.valCount = 11;
+        EXPECT_INPUT_ERROR(validationSamples(o, 10, "d"), "d: val=11 asks for more validation samples than the 10 there are");
+        o.valCount = 0;
+        o.valFraction = 0.25;
+        QCOMPARE(validationSamples(o, 10, "d"), std::int64_t(3)); // round(2.5) away from zero, as before
+    }
+
+    // Separate val and test sources: the val dataset (a seeded subset with val=), and all of
+    // the test dataset; one dataset alone is split as before.
+    void opensSources()
+    {
+        QTemporaryDir dir;
+        const auto npyFile = [&](const QString &name, std::int64_t n, std::int64_t width) {
+            std::vector<float> x(static_cast<std::size_t>(n * width));
+            for (std::size_t i = 0; i < x.size(); ++i)
+                x[i] = static_cast<float>(i);
+            return writeFile(dir, name, npy(NpyType::Float32, {n, width}, x));
+        };
+        const QString train = npyFile("train.npy", 40, 3), test = npyFile("test.npy", 12, 3), wide = npyFile("wide.npy", 12, 4);
+
+        const DatasetSources one = openDatasetSources(str("npy:" + test + "?val=0.25&seed=3"));
+        QVERIFY(!one.separate());
+        QCOMPARE(one.val, splitDataset(12, 0.25, 3).val);
+        QCOMPARE(one.test, splitDataset(12, 0.25, 3).test);
+        QCOMPARE(one.testDescription(), "the test split of " + str(test));
+
+        const DatasetSources two = openDatasetSources(str("npy:" + test), str("npy:" + train + "?val=10&seed=3"));
+        QVERIFY(two.separate());
+        QCOMPARE(two.val, splitDatasetAt(40, 10, 3).val);
+        QCOMPARE(two.valData->where(), str(train));
+        QCOMPARE(two.test, (std::vector<std::int64_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
+        QCOMPARE(two.testDescription(), "all of " + str(test));
+        QCOMPARE(openDatasetSources(str("npy:" + test), str("npy:" + train)).val.size(), std::size_t(40)); // whole without val=
+        const DatasetSources testOnly = openDatasetSources(str("npy:" + test), str("npy:" + train), SourcesNeeded::TestOnly);
+        QVERIFY(!testOnly.valData);
+        QCOMPARE(testOnly.test.size(), std::size_t(12));
+
+        EXPECT_INPUT_ERROR(openDatasetSources(str("npy:" + test + "?val=0.5"), str("npy:" + train)),
+                           "dataset spec: val= splits one dataset in two, but a separate val dataset is given");
+        EXPECT_INPUT_ERROR(openDatasetSources(str("npy:" + test), str("npy:" + wide)), "val samples are (4,) but the test samples");
+        EXPECT_INPUT_ERROR(openDatasetSources(str("npy:" + test), str("npy:" + train + "?val=41")),
+                           "val=41 asks for more validation samples than the 40 there are");
+        EXPECT_INPUT_ERROR(openDatasetSources(str("npy:" + test), "imagenet:/x"), "val dataset spec: unknown dataset kind");
     }
 
 private:

@@ -90,6 +90,7 @@ void runSolveCommand(const SolveOptions &options);
 struct TraceOptions
 {
     std::string model, dataset, outDir, device = "cpu";
+    std::string valDataset; // empty: val and test split the one dataset
     int batchSize = 64;
     int threads = 0;
     int topk = 0; // keep the k largest probabilities; 0 (or k >= C) keeps all
@@ -112,6 +113,7 @@ int runProfileCommand(const ProfileOptions &options);
 struct RunOptions
 {
     std::string model, dataset, config, latency, device = "cpu", samplesCsv;
+    std::string valDataset; // as trace's: given, the test set is all of the dataset
     int batchSize = 1;
     int threads = 0;
     int warmup = 10;

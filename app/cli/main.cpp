@@ -166,6 +166,9 @@ int main(int argc, char **argv)
                              "Dataset spec, e.g. cifar10:DIR, mnist:DIR, folder:DIR?resize=32x32, npy:X.npy,Y.npy "
                              "(docs/datasets.md; val=F&seed=S set the split)")
         ->required();
+    traceCommand->add_option("--val-dataset", traceOptions.valDataset,
+                             "Dataset spec of the val samples (e.g. held-out training images; val=N or val=F takes a seeded "
+                             "subset): --dataset is then the test set, whole");
     traceCommand->add_option("--out-dir", traceOptions.outDir, "Folder for val.npz and test.npz")->required();
     traceCommand->add_option("--device", traceOptions.device, "cpu, cuda or cuda:N");
     traceCommand->add_option("--batch-size", traceOptions.batchSize, "Samples per batch")->check(CLI::PositiveNumber);
@@ -208,6 +211,8 @@ int main(int argc, char **argv)
     auto *runCommand = app.add_subcommand("run", "Run a staged model with real early exits on the test split; measured vs predicted latency");
     runCommand->add_option("--model", runOptions.model, "Staged multi-exit TorchScript model (.pt)")->required();
     runCommand->add_option("--dataset", runOptions.dataset, "Dataset spec, as for trace (its test split is run)")->required();
+    runCommand->add_option("--val-dataset", runOptions.valDataset,
+                           "As for trace: given, all of --dataset is the test set and run (the val dataset is not read)");
     runCommand->add_option("--config", runOptions.config, "Threshold config (.json) from solve or eval -o")->required();
     runCommand->add_option("--latency", runOptions.latency,
                            "Latency profile to predict with (default: the config's); the one for --batch-size if it has several");
