@@ -123,6 +123,23 @@ struct RunOptions
 // trace-based evaluation; 130 when interrupted (nothing written).
 int runRunCommand(const RunOptions &options);
 
+// The built-in demo (democommand.cpp): Debian's Fashion-MNIST and the committed model.
+constexpr const char *kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
+constexpr std::int64_t kDemoHeldOut = 10000; // training images the demo model never sees
+constexpr std::uint64_t kDemoSplitSeed = 1;  // of the permutation whose first kDemoHeldOut they are
+
+struct TrainDemoOptions
+{
+    std::string data = kFashionMnistDir, out;
+    int epochs = 4, batchSize = 128, threads = 1; // one thread: the same float sums, the same file, anywhere
+    double learningRate = 2e-3;
+    std::uint64_t seed = 1;
+    std::int64_t holdout = kDemoHeldOut;
+    std::uint64_t splitSeed = kDemoSplitSeed;
+};
+// Returns the exit status: 0, or 130 when interrupted (nothing written).
+int runTrainDemoCommand(const TrainDemoOptions &options);
+
 struct SynthOptionsCli
 {
     int exits = 5;

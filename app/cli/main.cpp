@@ -227,6 +227,30 @@ int main(int argc, char **argv)
     runCommand->add_option("--samples-csv", runOptions.samplesCsv, "Write each sample's exit, prediction, label and latency (.csv)");
     runCommand->add_flag("--json", runOptions.json, "Print the report as JSON");
 
+    // train-demo
+    TrainDemoOptions trainDemo;
+    auto *trainDemoCommand = app.add_subcommand(
+        "train-demo", "Train the demo's staged 4-exit CNN on Fashion-MNIST with LibTorch (seeded); resources/ holds the result");
+    trainDemoCommand->add_option("-o,--out", trainDemo.out, "TorchScript model (.pt)")->required();
+    trainDemoCommand->add_option("--data", trainDemo.data, "Folder of the Fashion-MNIST IDX files")->capture_default_str();
+    trainDemoCommand->add_option("--epochs", trainDemo.epochs, "Passes over the training images")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    trainDemoCommand->add_option("--batch-size", trainDemo.batchSize, "Images per step")->check(CLI::Range(1, 65536))->capture_default_str();
+    trainDemoCommand->add_option("--learning-rate", trainDemo.learningRate, "Adam's initial rate (falls linearly to 0)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    trainDemoCommand->add_option("--seed", trainDemo.seed, "Seed of the initial weights and the sample order")->check(seedValidator());
+    trainDemoCommand->add_option("--holdout", trainDemo.holdout,
+                                 "Training images left out (the first of the seeded permutation; the demo's val images)")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{59999}))
+        ->capture_default_str();
+    trainDemoCommand->add_option("--threads", trainDemo.threads,
+                                 "LibTorch threads (1: the same file on every machine; more are faster on an idle one, with "
+                                 "other float sums)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+
     // synth
     SynthOptionsCli synth;
     auto *synthCommand = app.add_subcommand("synth", "Write a seeded synthetic trace that behaves like a real multi-exit model");
@@ -270,6 +294,8 @@ int main(int argc, char **argv)
             return runProfileCommand(profile);
         else if (*runCommand)
             return runRunCommand(runOptions);
+        else if (*trainDemoCommand)
+            return runTrainDemoCommand(trainDemo);
     } catch (...) {
         std::string commandLine;
         for (int i = 0; i < argc; ++i)
