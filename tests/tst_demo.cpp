@@ -1,7 +1,10 @@
 // The built-in demo: the demo model's training (train-demo, on tiny IDX files written
-// here).
+// here) and, where Debian's dataset-fashion-mnist is installed, `exitscope-cli demo`
+// end to end.
 
 #include "clirunner.h"
+#include "core/data/thresholdconfig.h"
+#include "core/io/tracefile.h"
 #include "core/model/multiexitmodel.h"
 #include "testsupport.h"
 
@@ -14,6 +17,8 @@ using namespace exitscope;
 using namespace exitscope::test;
 
 namespace {
+
+const QString kFashionMnist = QStringLiteral("/usr/share/datasets/fashion-mnist");
 
 QByteArray bigEndian32(std::uint32_t v)
 {
@@ -115,6 +120,54 @@ private slots:
         QFile after(images);
         QVERIFY(after.open(QIODevice::ReadOnly));
         QCOMPARE(after.readAll(), before);
+    }
+
+    // Without the data set the demo says which package to install, before writing anything.
+    void demoNamesTheMissingPackage()
+    {
+        QTemporaryDir dir;
+        const Run run = cli({"demo", "--data", dir.filePath("none"), "--out-dir", dir.filePath("out")});
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains("install Debian's dataset-fashion-mnist package"), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("out")));
+    }
+
+    // The README's main job, quick: the built-in model on real Fashion-MNIST images.
+    void demoEndToEnd()
+    {
+        if (!QFileInfo::exists(kFashionMnist))
+            QSKIP("Debian's dataset-fashion-mnist is not installed (no /usr/share/datasets/fashion-mnist)");
+        QTemporaryDir dir;
+        // The built-in model never saw the first 10,000 of the permutation; no more val images than that.
+        const Run tooMany = cli({"demo", "--out-dir", dir.filePath("no"), "--val-samples", "10001"});
+        QCOMPARE(tooMany.status, 3);
+        QVERIFY2(tooMany.err.contains("--val-samples: the built-in model was trained on all training images but the first 10000"),
+                 qPrintable(tooMany.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("no")));
+
+        const Run run = cli({"demo", "--out-dir", dir.path(), "--quick"});
+        QVERIFY2(run.status == 0, qPrintable(run.err + run.out));
+        // val: 1000 held-out training images; test: all 10,000 test images, all of them run.
+        const Trace val = readTraceFile(str(dir.filePath("traces/val.npz")));
+        const Trace test = readTraceFile(str(dir.filePath("traces/test.npz")));
+        QCOMPARE(val.samples(), std::int64_t(1000));
+        QCOMPARE(test.samples(), std::int64_t(10000));
+        QCOMPARE(test.exits(), 4);
+        QVERIFY2(test.exitAccuracy(3) >= 0.88, qPrintable(QString::number(test.exitAccuracy(3))));
+        QVERIFY(test.exitAccuracy(0) < test.exitAccuracy(3));
+        QVERIFY2(run.out.contains("10000 / 10000 as the trace-based evaluation said; predictions 10000 / 10000"), qPrintable(run.out));
+        QVERIFY2(run.out.contains("samples      10000 (all of "), qPrintable(run.out));
+        QVERIFY2(run.out.contains("best: test ms"), qPrintable(run.out)); // the trade-off table
+        const ThresholdConfig config = readThresholdConfig(str(dir.filePath("thresholds.json")));
+        QCOMPARE(config.policyName, std::string("best"));
+        QCOMPARE(config.policy.thresholds.size(), std::size_t(3));
+        QVERIFY(config.latency.provenance.source == ProfileSource::Measured);
+        QFile samples(dir.filePath("samples.csv"));
+        QVERIFY(samples.open(QIODevice::ReadOnly));
+        QCOMPARE(samples.readAll().count('\n'), 10001);
+        QFile curve(dir.filePath("curve.csv"));
+        QVERIFY(curve.open(QIODevice::ReadOnly));
+        QCOMPARE(curve.readAll().count('\n'), 1 + 5 * 9); // 5 budgets x every policy
     }
 };
 

@@ -140,6 +140,18 @@ struct TrainDemoOptions
 // Returns the exit status: 0, or 130 when interrupted (nothing written).
 int runTrainDemoCommand(const TrainDemoOptions &options);
 
+struct DemoOptions
+{
+    std::string outDir, data = kFashionMnistDir, model; // model: empty for the built-in one
+    std::int64_t valSamples = 5000;
+    int budgets = 9;
+    int threads = 1; // LibTorch's, in every step (the latency profile and the real run included)
+    bool quick = false;
+};
+// Returns the exit status of its last step: 0; 1 when the real run disagrees with the
+// trace-based evaluation; 130 when interrupted.
+int runDemoCommand(const DemoOptions &options);
+
 struct SynthOptionsCli
 {
     int exits = 5;

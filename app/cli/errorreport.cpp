@@ -29,6 +29,7 @@ constexpr std::pair<std::string_view, std::string_view> kSettingFlags[] = {
     {"costs", "--costs"},
     {"dataset spec", "--dataset"},
     {"val dataset spec", "--val-dataset"},
+    {"val samples", "--val-samples"},
 };
 
 int reportBug(const std::string &message, const std::string &commandLine, std::ostream &err)

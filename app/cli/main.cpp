@@ -227,7 +227,25 @@ int main(int argc, char **argv)
     runCommand->add_option("--samples-csv", runOptions.samplesCsv, "Write each sample's exit, prediction, label and latency (.csv)");
     runCommand->add_flag("--json", runOptions.json, "Print the report as JSON");
 
-    // train-demo
+    // demo, train-demo
+    DemoOptions demo;
+    auto *demoCommand = app.add_subcommand(
+        "demo", "The whole workflow on Fashion-MNIST with the built-in model: traces, this CPU's latency profile, a sweep "
+                "of every policy, one exported config and a real early-exit run");
+    demoCommand->add_option("--out-dir", demo.outDir, "Folder for the traces, profile, curve, config and run")->required();
+    demoCommand->add_option("--data", demo.data, "Folder of the Fashion-MNIST IDX files (Debian's dataset-fashion-mnist)")
+        ->capture_default_str();
+    demoCommand->add_option("--model", demo.model, "A staged model for 1x28x28 images instead of the built-in one");
+    demoCommand->add_option("--val-samples", demo.valSamples, "Held-out training images in the val trace")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{60000}))
+        ->capture_default_str();
+    demoCommand->add_option("--budgets", demo.budgets, "Budgets in the sweep")->check(CLI::Range(1, 1000))->capture_default_str();
+    demoCommand->add_option("--threads", demo.threads, "LibTorch threads of every step (the profile and the run included)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    demoCommand->add_flag("--quick", demo.quick,
+                          "A faster, rougher demo: 1000 val images, 5 budgets, a shorter profile (the test set stays whole)");
+
     TrainDemoOptions trainDemo;
     auto *trainDemoCommand = app.add_subcommand(
         "train-demo", "Train the demo's staged 4-exit CNN on Fashion-MNIST with LibTorch (seeded); resources/ holds the result");
@@ -294,6 +312,8 @@ int main(int argc, char **argv)
             return runProfileCommand(profile);
         else if (*runCommand)
             return runRunCommand(runOptions);
+        else if (*demoCommand)
+            return runDemoCommand(demo);
         else if (*trainDemoCommand)
             return runTrainDemoCommand(trainDemo);
     } catch (...) {
