@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs, with apt, the Debian bookworm packages Exitscope builds with; only the missing
-# ones, so a second run is quick. Run as root.
+# Installs, with apt, the Debian bookworm packages Exitscope builds with, the Fashion-MNIST
+# images of the built-in demo and NumPy (tests open the exports in Python); only the
+# missing ones, so a second run is quick. Run as root.
 set -euo pipefail
 
 packages=(
   cmake ninja-build g++ ccache pkg-config
-  libeigen3-dev libtorch-dev nlohmann-json3-dev libzip-dev libcli11-dev libssl-dev libstb-dev
+  libeigen3-dev libtorch-dev nlohmann-json3-dev libzip-dev libcli11-dev libssl-dev libstb-dev zlib1g-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
+  dataset-fashion-mnist python3-numpy
 )
 
 missing=()

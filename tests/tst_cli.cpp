@@ -77,7 +77,7 @@ private slots:
     {
         QTest::addColumn<QStringList>("command");
         QTest::newRow("top") << QStringList{};
-        for (const char *sub : {"import", "info", "eval", "synth", "sweep", "solve", "trace", "profile", "run"})
+        for (const char *sub : {"import", "info", "eval", "synth", "sweep", "solve", "trace", "profile", "run", "demo", "train-demo"})
             QTest::newRow(sub) << QStringList{sub};
         QTest::newRow("import aaai21") << QStringList{"import", "aaai21"};
         QTest::newRow("import eenet") << QStringList{"import", "eenet"};

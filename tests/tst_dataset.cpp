@@ -1,12 +1,14 @@
 #include "core/io/npy.h"
 #include "core/io/npzarchive.h"
 #include "core/model/dataset.h"
+#include "core/model/datasetsources.h"
 #include "testsupport.h"
 
 #include <QDir>
 #include <QVariantList>
 
 #include <stb/stb_image_write.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -36,6 +38,36 @@ QByteArray idxImages(std::uint32_t count, std::uint32_t rows, std::uint32_t cols
 QByteArray idxLabels(const QByteArray &labels, std::uint32_t magic = 0x801)
 {
     return bigEndian32(magic) + bigEndian32(static_cast<std::uint32_t>(labels.size())) + labels;
+}
+
+// The bytes as a gzip file (RFC 1952), as gzip(1) writes it: zlib with the gzip wrapper.
+QByteArray gzip(const QByteArray &bytes)
+{
+    z_stream s{};
+    if (deflateInit2(&s, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        qFatal("deflateInit2 failed");
+    QByteArray out(static_cast<int>(deflateBound(&s, static_cast<uLong>(bytes.size()))) + 64, '\0');
+    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.data()));
+    s.avail_in = static_cast<uInt>(bytes.size());
+    s.next_out = reinterpret_cast<Bytef *>(out.data());
+    s.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&s, Z_FINISH) != Z_STREAM_END)
+        qFatal("deflate did not finish");
+    out.resize(static_cast<int>(s.total_out));
+    deflateEnd(&s);
+    return out;
+}
+
+// Pixel bytes that do not compress away (a linear congruential sequence).
+QByteArray noisyPixels(int bytes)
+{
+    QByteArray pixels;
+    std::uint32_t x = 12345;
+    for (int k = 0; k < bytes; ++k) {
+        x = x * 1103515245u + 12345u;
+        pixels += static_cast<char>((x >> 16) & 0xff);
+    }
+    return pixels;
 }
 
 // One CIFAR record: label byte(s), then the R, G and B planes of 32x32 bytes; pixel k of
@@ -119,6 +151,14 @@ private slots:
         QCOMPARE(n.options.classes, std::int64_t(10));
         QCOMPARE(parseDatasetSpec("mnist:/m?part=train").options.part, DatasetPart::Train);
         QCOMPARE(parseDatasetSpec("cifar100:/c").kind, DatasetKind::Cifar100);
+        // val= is a share up to 1 and a number of samples above it.
+        const DatasetOptions count = parseDatasetSpec("mnist:/m?part=train&val=10000&seed=1").options;
+        QCOMPARE(count.valCount, std::int64_t(10000));
+        QVERIFY(count.valGiven);
+        const DatasetOptions all = parseDatasetSpec("mnist:/m?val=1").options;
+        QCOMPARE(all.valFraction, 1.0);
+        QCOMPARE(all.valCount, std::int64_t(0));
+        QVERIFY(!parseDatasetSpec("mnist:/m").options.valGiven);
     }
 
     void rejectsBadSpecs_data()
@@ -133,6 +173,7 @@ private slots:
         QTest::newRow("mean only") << "folder:/x?mean=0.5" << "mean and std must be given together";
         QTest::newRow("zero std") << "folder:/x?mean=0.5&std=0" << "must be > 0";
         QTest::newRow("val range") << "npz:/x?val=1.5" << "[0, 1]";
+        QTest::newRow("val negative") << "npz:/x?val=-2" << "a fraction in [0, 1] or a whole number of samples, found -2";
         QTest::newRow("resize on cifar") << "cifar10:/x?resize=8x8" << "folder datasets only";
         QTest::newRow("not a number") << "folder:/x?mean=a&std=1" << "not a number";
     }
@@ -228,6 +269,88 @@ private slots:
         writeFile(dir, "t10k-labels-idx1-ubyte", labels);
         EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), str(fragment));
         EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), "-idx");
+    }
+
+    // Gzip'd IDX files, as the authors and Debian ship them, read like the plain ones: every
+    // spelling of the names, and plain and gzip'd files mixed.
+    void readsGzipMnist_data()
+    {
+        QTest::addColumn<QString>("images");
+        QTest::addColumn<QString>("labels");
+        QTest::addColumn<QString>("part");
+        QTest::newRow("both gzip'd") << "t10k-images-idx3-ubyte.gz" << "t10k-labels-idx1-ubyte.gz" << "test";
+        QTest::newRow("dot spelling") << "train-images.idx3-ubyte.gz" << "train-labels.idx1-ubyte.gz" << "train";
+        QTest::newRow("mixed") << "t10k-images-idx3-ubyte.gz" << "t10k-labels-idx1-ubyte" << "test";
+    }
+    void readsGzipMnist()
+    {
+        QFETCH(QString, images);
+        QFETCH(QString, labels);
+        QFETCH(QString, part);
+        const QByteArray pixels = noisyPixels(5 * 4 * 3);
+        const QByteArray labelBytes("\x03\x01\x04\x01\x05", 5);
+        QTemporaryDir plain, packed;
+        const QString prefix = part == "train" ? "train" : "t10k";
+        writeFile(plain, prefix + "-images-idx3-ubyte", idxImages(5, 4, 3, pixels));
+        writeFile(plain, prefix + "-labels-idx1-ubyte", idxLabels(labelBytes));
+        const auto pack = [](const QString &name, const QByteArray &bytes) { return name.endsWith(".gz") ? gzip(bytes) : bytes; };
+        writeFile(packed, images, pack(images, idxImages(5, 4, 3, pixels)));
+        writeFile(packed, labels, pack(labels, idxLabels(labelBytes)));
+        const auto expected = open("mnist:" + plain.path() + "?part=" + part);
+        const auto d = open("mnist:" + packed.path() + "?part=" + part);
+        QCOMPARE(d->size(), std::int64_t(5));
+        QCOMPARE(d->sampleShape(), (std::vector<std::int64_t>{1, 4, 3}));
+        QCOMPARE(d->labels(), (std::vector<std::int64_t>{3, 1, 4, 1, 5}));
+        const DatasetBatch b = d->read({4, 0, 2});
+        QCOMPARE(b.inputs, expected->read({4, 0, 2}).inputs);
+        QCOMPARE(b.inputs[0], static_cast<float>(static_cast<unsigned char>(pixels[4 * 12])) / 255.0f);
+    }
+
+    // A gzip'd file's header is checked against what really decompresses, before anything
+    // is allocated for the data; a stream cut short or corrupt says so.
+    void rejectsBadGzipMnist_data()
+    {
+        QTest::addColumn<QByteArray>("images");
+        QTest::addColumn<QString>("fragment");
+        const QByteArray px = noisyPixels(2 * 28 * 28);
+        const QByteArray good = gzip(idxImages(2, 28, 28, px));
+        QByteArray badCrc = good;
+        badCrc[badCrc.size() - 8] = static_cast<char>(badCrc[badCrc.size() - 8] ^ 0x5a);
+        QTest::newRow("truncated") << good.left(good.size() / 2) << "the gzip stream is truncated (zlib: unexpected end of file)";
+        QTest::newRow("claims more") << gzip(idxImages(3, 28, 28, px))
+                                     << "header promises 3 images of 28x28 (2368 bytes) but the file decompresses to 1584 bytes";
+        QTest::newRow("claims less") << gzip(idxImages(1, 28, 28, px))
+                                     << "header promises 1 images of 28x28 (800 bytes) but the file decompresses to more than 800 bytes";
+        QTest::newRow("implausible claim") << gzip(idxImages(1000000, 100, 100, px.left(16)))
+                                           << "compressed bytes: implausible (deflate expands at most 1032-fold)";
+        QTest::newRow("corrupt") << badCrc << "corrupt gzip data (zlib: incorrect data check)";
+        QTest::newRow("wrong magic") << gzip(idxImages(2, 28, 28, px, 0x801)) << "wrong IDX magic 0x00000801, expected 0x00000803";
+        QTest::newRow("empty") << gzip(QByteArray()) << "decompresses to 0 bytes, shorter than an IDX header";
+    }
+    void rejectsBadGzipMnist()
+    {
+        QFETCH(QByteArray, images);
+        QFETCH(QString, fragment);
+        QTemporaryDir dir;
+        const QString file = writeFile(dir, "t10k-images-idx3-ubyte.gz", images);
+        writeFile(dir, "t10k-labels-idx1-ubyte.gz", gzip(idxLabels("\x01\x02")));
+        EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), str(file) + ": ");
+        EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), str(fragment));
+    }
+
+    // When no name fits, the message lists what the folder holds (Debian's .gz files were
+    // once refused without a word about them).
+    void missingIdxListsTheFolder()
+    {
+        QTemporaryDir dir;
+        writeFile(dir, "train-images-idx3-ubyte.gz", gzip(idxImages(1, 1, 1, "x")));
+        writeFile(dir, "README", "x");
+        QDir(dir.path()).mkpath("extra");
+        EXPECT_INPUT_ERROR(open("mnist:" + dir.path()), "no t10k-images-idx3-ubyte file in this folder (nor t10k-images.idx3-ubyte "
+                                                        "or either with .gz); it holds README, extra/, train-images-idx3-ubyte.gz");
+        QTemporaryDir empty;
+        EXPECT_INPUT_ERROR(open("mnist:" + empty.path()), "it holds nothing");
+        EXPECT_INPUT_ERROR(open("mnist:" + empty.path() + "/none"), "not a folder");
     }
 
     void readsImageFolder()
@@ -424,6 +547,60 @@ private slots:
         QCOMPARE(s.val, val);
         QVERIFY(std::is_sorted(s.test.begin(), s.test.end()));
         QCOMPARE(splitDataset(10, 0.0, 1).test.size(), std::size_t(10));
+    }
+
+    // val=N takes the first N of the same permutation: the split a share gives, and a
+    // smaller count is a subset of a larger one (the demo's val images stay held out).
+    void splitsByCount()
+    {
+        QCOMPARE(splitDatasetAt(10, 3, 42).val, splitDataset(10, 0.3, 42).val);
+        QCOMPARE(splitDatasetAt(10, 3, 42).test, splitDataset(10, 0.3, 42).test);
+        const std::vector<std::int64_t> small = splitDatasetAt(1000, 50, 5).val, large = splitDatasetAt(1000, 300, 5).val;
+        QVERIFY(std::includes(large.begin(), large.end(), small.begin(), small.end()));
+        DatasetOptions o;
+        o.valCount = 11;
+        EXPECT_INPUT_ERROR(validationSamples(o, 10, "d"), "d: val=11 asks for more validation samples than the 10 there are");
+        o.valCount = 0;
+        o.valFraction = 0.25;
+        QCOMPARE(validationSamples(o, 10, "d"), std::int64_t(3)); // round(2.5) away from zero, as before
+    }
+
+    // Separate val and test sources: the val dataset (a seeded subset with val=), and all of
+    // the test dataset; one dataset alone is split as before.
+    void opensSources()
+    {
+        QTemporaryDir dir;
+        const auto npyFile = [&](const QString &name, std::int64_t n, std::int64_t width) {
+            std::vector<float> x(static_cast<std::size_t>(n * width));
+            for (std::size_t i = 0; i < x.size(); ++i)
+                x[i] = static_cast<float>(i);
+            return writeFile(dir, name, npy(NpyType::Float32, {n, width}, x));
+        };
+        const QString train = npyFile("train.npy", 40, 3), test = npyFile("test.npy", 12, 3), wide = npyFile("wide.npy", 12, 4);
+
+        const DatasetSources one = openDatasetSources(str("npy:" + test + "?val=0.25&seed=3"));
+        QVERIFY(!one.separate());
+        QCOMPARE(one.val, splitDataset(12, 0.25, 3).val);
+        QCOMPARE(one.test, splitDataset(12, 0.25, 3).test);
+        QCOMPARE(one.testDescription(), "the test split of " + str(test));
+
+        const DatasetSources two = openDatasetSources(str("npy:" + test), str("npy:" + train + "?val=10&seed=3"));
+        QVERIFY(two.separate());
+        QCOMPARE(two.val, splitDatasetAt(40, 10, 3).val);
+        QCOMPARE(two.valData->where(), str(train));
+        QCOMPARE(two.test, (std::vector<std::int64_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
+        QCOMPARE(two.testDescription(), "all of " + str(test));
+        QCOMPARE(openDatasetSources(str("npy:" + test), str("npy:" + train)).val.size(), std::size_t(40)); // whole without val=
+        const DatasetSources testOnly = openDatasetSources(str("npy:" + test), str("npy:" + train), SourcesNeeded::TestOnly);
+        QVERIFY(!testOnly.valData);
+        QCOMPARE(testOnly.test.size(), std::size_t(12));
+
+        EXPECT_INPUT_ERROR(openDatasetSources(str("npy:" + test + "?val=0.5"), str("npy:" + train)),
+                           "dataset spec: val= splits one dataset in two, but a separate val dataset is given");
+        EXPECT_INPUT_ERROR(openDatasetSources(str("npy:" + test), str("npy:" + wide)), "val samples are (4,) but the test samples");
+        EXPECT_INPUT_ERROR(openDatasetSources(str("npy:" + test), str("npy:" + train + "?val=41")),
+                           "val=41 asks for more validation samples than the 40 there are");
+        EXPECT_INPUT_ERROR(openDatasetSources(str("npy:" + test), "imagenet:/x"), "val dataset spec: unknown dataset kind");
     }
 
 private:

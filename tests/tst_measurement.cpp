@@ -6,6 +6,7 @@
 #include "core/data/thresholdconfig.h"
 #include "core/eval/learnedscorer.h"
 #include "core/io/npy.h"
+#include "core/io/tracefile.h"
 #include "core/model/dataset.h"
 #include "core/model/earlyexitrun.h"
 #include "core/jobs/torchthreads.h"
@@ -461,6 +462,64 @@ private slots:
         QCOMPARE(batch4["drift_corrected_mean_ms"].toDouble(),
                  batch4["predicted_mean_ms"].toDouble() * batch4["reference_now_ms"].toDouble()
                      / batch4["reference_profiled_ms"].toDouble());
+    }
+
+    // The usual protocol: thresholds tuned on held-out training samples, reported and run on
+    // the whole test set. trace takes the val samples from --val-dataset (a seeded subset
+    // with val=N) and all of --dataset as test; run, given the same flags, runs all of it.
+    void separateValAndTestSources()
+    {
+        SHARED_DATA(modelPath, "torchscript/mlp4_staged.pt");
+        QTemporaryDir trainDir, testDir, dir;
+        const QString train = writeMlpDataset(trainDir, 60, "classes=10"), test = writeMlpDataset(testDir, 30, "classes=10");
+        const QString valSpec = train + "&val=20&seed=4";
+        Run run = cli({"trace", "--model", modelPath, "--dataset", test, "--val-dataset", valSpec, "--out-dir", dir.filePath("traces")});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const Trace val = readTraceFile(str(dir.filePath("traces/val.npz")));
+        const Trace testTrace = readTraceFile(str(dir.filePath("traces/test.npz")));
+        QCOMPARE(val.samples(), std::int64_t(20));
+        QCOMPARE(testTrace.samples(), std::int64_t(30));
+        // The val trace is the model on the seeded subset of the training samples, in order.
+        const std::vector<std::int64_t> picked = splitDatasetAt(60, 20, 4).val;
+        const DatasetBatch batch = openDataset(parseDatasetSpec(str(train)))->read(picked);
+        const std::vector<FloatTensor> logits = MultiExitModel::load(str(modelPath)).forwardAll(FloatTensor{batch.shape, batch.inputs});
+        for (std::size_t j = 0; j < picked.size(); ++j) {
+            QCOMPARE(val.contents().labels[j], static_cast<std::int32_t>(picked[j] % 10));
+            const float *z = logits[3].values.data() + j * 10;
+            QCOMPARE(val.predictions(3)[j], static_cast<std::int32_t>(std::max_element(z, z + 10) - z));
+        }
+        for (std::int64_t j = 0; j < 30; ++j) // every test sample, in order
+            QCOMPARE(testTrace.contents().labels[static_cast<std::size_t>(j)], static_cast<std::int32_t>(j % 10));
+
+        const QString config = dir.filePath("config.json");
+        run = cli({"solve", "--val", dir.filePath("traces/val.npz"), "--test", dir.filePath("traces/test.npz"), "--costs", "1,2,3,4",
+                   "--policy", "msdnet", "--budget", "2.5", "--label-free", "-o", config});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        run = cli({"run", "--model", modelPath, "--dataset", test, "--val-dataset", valSpec, "--config", config, "--threads", "1",
+                   "--warmup", "0", "--json"});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const QJsonObject report = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(report["samples"].toInt(), 30);
+        QCOMPARE(report["exit_mismatches"].toInt(), 0);
+        run = cli({"run", "--model", modelPath, "--dataset", test, "--val-dataset", valSpec, "--config", config, "--threads", "1",
+                   "--warmup", "0"});
+        QVERIFY2(run.out.contains("samples      30 (all of "), qPrintable(run.out));
+        // Without --val-dataset the one file is split as before: its test half.
+        run = cli({"run", "--model", modelPath, "--dataset", test, "--config", config, "--threads", "1", "--warmup", "0", "--json"});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object()["samples"].toInt(), 15);
+
+        // A val= on the test spec beside a val dataset is ambiguous; a count above the samples is refused.
+        run = cli({"trace", "--model", modelPath, "--dataset", test + "&val=0.5", "--val-dataset", train, "--out-dir", dir.filePath("bad")});
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains("--dataset: val= splits one dataset in two, but a separate val dataset is given"), qPrintable(run.err));
+        run = cli({"trace", "--model", modelPath, "--dataset", test, "--val-dataset", train + "&val=61", "--out-dir", dir.filePath("bad")});
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains("val=61 asks for more validation samples than the 60 there are"), qPrintable(run.err));
+        run = cli({"trace", "--model", modelPath, "--dataset", test, "--val-dataset", "mnist", "--out-dir", dir.filePath("bad")});
+        QCOMPARE(run.status, 3);
+        QVERIFY2(run.err.contains("--val-dataset: \"mnist\" lacks a kind"), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("bad")));
     }
 
     void commandLineBadInput_data()

@@ -91,6 +91,7 @@ void runSolveCommand(const SolveOptions &options);
 struct TraceOptions
 {
     std::string model, dataset, outDir, device = "cpu";
+    std::string valDataset; // empty: val and test split the one dataset
     int batchSize = 64;
     int threads = 0;
     int topk = 0; // keep the k largest probabilities; 0 (or k >= C) keeps all
@@ -113,6 +114,7 @@ int runProfileCommand(const ProfileOptions &options);
 struct RunOptions
 {
     std::string model, dataset, config, latency, device = "cpu", samplesCsv;
+    std::string valDataset; // as trace's: given, the test set is all of the dataset
     int batchSize = 1;
     int threads = 0;
     int warmup = 10;
@@ -121,6 +123,35 @@ struct RunOptions
 // Returns the exit status: 0; 1 when a sample's exit or prediction differs from the
 // trace-based evaluation; 130 when interrupted (nothing written).
 int runRunCommand(const RunOptions &options);
+
+// The built-in demo (democommand.cpp): Debian's Fashion-MNIST and the committed model.
+constexpr const char *kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
+constexpr std::int64_t kDemoHeldOut = 10000; // training images the demo model never sees
+constexpr std::uint64_t kDemoSplitSeed = 1;  // of the permutation whose first kDemoHeldOut they are
+
+struct TrainDemoOptions
+{
+    std::string data = kFashionMnistDir, out;
+    int epochs = 4, batchSize = 128, threads = 1; // one thread: the same float sums, the same file, anywhere
+    double learningRate = 2e-3;
+    std::uint64_t seed = 1;
+    std::int64_t holdout = kDemoHeldOut;
+    std::uint64_t splitSeed = kDemoSplitSeed;
+};
+// Returns the exit status: 0, or 130 when interrupted (nothing written).
+int runTrainDemoCommand(const TrainDemoOptions &options);
+
+struct DemoOptions
+{
+    std::string outDir, data = kFashionMnistDir, model; // model: empty for the built-in one
+    std::int64_t valSamples = 5000;
+    int budgets = 9;
+    int threads = 1; // LibTorch's, in every step (the latency profile and the real run included)
+    bool quick = false;
+};
+// Returns the exit status of its last step: 0; 1 when the real run disagrees with the
+// trace-based evaluation; 130 when interrupted.
+int runDemoCommand(const DemoOptions &options);
 
 struct SynthOptionsCli
 {

@@ -172,6 +172,9 @@ int main(int argc, char **argv)
                              "Dataset spec, e.g. cifar10:DIR, mnist:DIR, folder:DIR?resize=32x32, npy:X.npy,Y.npy "
                              "(docs/datasets.md; val=F&seed=S set the split)")
         ->required();
+    traceCommand->add_option("--val-dataset", traceOptions.valDataset,
+                             "Dataset spec of the val samples (e.g. held-out training images; val=N or val=F takes a seeded "
+                             "subset): --dataset is then the test set, whole");
     traceCommand->add_option("--out-dir", traceOptions.outDir, "Folder for val.npz and test.npz")->required();
     traceCommand->add_option("--device", traceOptions.device, "cpu, cuda or cuda:N");
     traceCommand->add_option("--batch-size", traceOptions.batchSize, "Samples per batch")->check(CLI::PositiveNumber);
@@ -214,6 +217,8 @@ int main(int argc, char **argv)
     auto *runCommand = app.add_subcommand("run", "Run a staged model with real early exits on the test split; measured vs predicted latency");
     runCommand->add_option("--model", runOptions.model, "Staged multi-exit TorchScript model (.pt)")->required();
     runCommand->add_option("--dataset", runOptions.dataset, "Dataset spec, as for trace (its test split is run)")->required();
+    runCommand->add_option("--val-dataset", runOptions.valDataset,
+                           "As for trace: given, all of --dataset is the test set and run (the val dataset is not read)");
     runCommand->add_option("--config", runOptions.config, "Threshold config (.json) from solve or eval -o")->required();
     runCommand->add_option("--latency", runOptions.latency,
                            "Latency profile to predict with (default: the config's); the one for --batch-size if it has several");
@@ -227,6 +232,48 @@ int main(int argc, char **argv)
         ->capture_default_str();
     runCommand->add_option("--samples-csv", runOptions.samplesCsv, "Write each sample's exit, prediction, label and latency (.csv)");
     runCommand->add_flag("--json", runOptions.json, "Print the report as JSON");
+
+    // demo, train-demo
+    DemoOptions demo;
+    auto *demoCommand = app.add_subcommand(
+        "demo", "The whole workflow on Fashion-MNIST with the built-in model: traces, this CPU's latency profile, a sweep "
+                "of every policy, one exported config and a real early-exit run");
+    demoCommand->add_option("--out-dir", demo.outDir, "Folder for the traces, profile, curve, config and run")->required();
+    demoCommand->add_option("--data", demo.data, "Folder of the Fashion-MNIST IDX files (Debian's dataset-fashion-mnist)")
+        ->capture_default_str();
+    demoCommand->add_option("--model", demo.model, "A staged model for 1x28x28 images instead of the built-in one");
+    demoCommand->add_option("--val-samples", demo.valSamples, "Held-out training images in the val trace")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{60000}))
+        ->capture_default_str();
+    demoCommand->add_option("--budgets", demo.budgets, "Budgets in the sweep")->check(CLI::Range(1, 1000))->capture_default_str();
+    demoCommand->add_option("--threads", demo.threads, "LibTorch threads of every step (the profile and the run included)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    demoCommand->add_flag("--quick", demo.quick,
+                          "A faster, rougher demo: 1000 val images, 5 budgets, a shorter profile (the test set stays whole)");
+
+    TrainDemoOptions trainDemo;
+    auto *trainDemoCommand = app.add_subcommand(
+        "train-demo", "Train the demo's staged 4-exit CNN on Fashion-MNIST with LibTorch (seeded); resources/ holds the result");
+    trainDemoCommand->add_option("-o,--out", trainDemo.out, "TorchScript model (.pt)")->required();
+    trainDemoCommand->add_option("--data", trainDemo.data, "Folder of the Fashion-MNIST IDX files")->capture_default_str();
+    trainDemoCommand->add_option("--epochs", trainDemo.epochs, "Passes over the training images")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    trainDemoCommand->add_option("--batch-size", trainDemo.batchSize, "Images per step")->check(CLI::Range(1, 65536))->capture_default_str();
+    trainDemoCommand->add_option("--learning-rate", trainDemo.learningRate, "Adam's initial rate (falls linearly to 0)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    trainDemoCommand->add_option("--seed", trainDemo.seed, "Seed of the initial weights and the sample order")->check(seedValidator());
+    trainDemoCommand->add_option("--holdout", trainDemo.holdout,
+                                 "Training images left out (the first of the seeded permutation; the demo's val images)")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{59999}))
+        ->capture_default_str();
+    trainDemoCommand->add_option("--threads", trainDemo.threads,
+                                 "LibTorch threads (1: the same file on every machine; more are faster on an idle one, with "
+                                 "other float sums)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
 
     // synth
     SynthOptionsCli synth;
@@ -271,6 +318,10 @@ int main(int argc, char **argv)
             return runProfileCommand(profile);
         else if (*runCommand)
             return runRunCommand(runOptions);
+        else if (*demoCommand)
+            return runDemoCommand(demo);
+        else if (*trainDemoCommand)
+            return runTrainDemoCommand(trainDemo);
     } catch (...) {
         std::string commandLine;
         for (int i = 0; i < argc; ++i)

@@ -56,12 +56,12 @@ nlohmann::json reportJson(const RunOptions &o, const RunReport &r)
             {"warnings", warnings}};
 }
 
-void printReport(const RunOptions &o, const ThresholdConfig &config, const std::string &dataset, bool labelsKnown,
+void printReport(const RunOptions &o, const ThresholdConfig &config, const std::string &samples, bool labelsKnown,
                  const RunReport &r)
 {
     const EarlyExitCheck &check = r.check;
     std::cout << "model        " << o.model << " on " << r.device << ", " << r.threads << " thread(s)\n"
-              << "samples      " << check.samples << " (the test split of " << dataset << "), batch size " << r.batchSize << "\n"
+              << "samples      " << check.samples << " (" << samples << "), batch size " << r.batchSize << "\n"
               << "policy       " << config.policyName << ", " << measureName(config.policy.measure) << " thresholds "
               << joinNumbers(config.policy.thresholds) << "\n";
     if (labelsKnown)
@@ -108,16 +108,15 @@ int runRunCommand(const RunOptions &o)
 {
     checkOutputIsNotInput(o.samplesCsv, {o.model, o.config, o.latency});
     const ThresholdConfig config = readThresholdConfig(o.config);
-    const DatasetSpec spec = parseDatasetSpec(o.dataset);
-    const std::unique_ptr<Dataset> data = openDataset(spec);
+    const DatasetSources sources = openDatasetSources(o.dataset, o.valDataset, SourcesNeeded::TestOnly);
+    const std::shared_ptr<const Dataset> data = sources.testData;
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
     requireEarlyExit(model); // before the trace is collected, not after
     const std::size_t thresholds = config.policy.thresholds.size();
     if (static_cast<int>(thresholds) + 1 != model.exits())
         throw InputError(o.config, "the policy has " + std::to_string(thresholds) + " thresholds (K = " + std::to_string(thresholds + 1)
                                        + " exits), but the model has K = " + std::to_string(model.exits()));
-    const DatasetSplit split = splitDataset(data->size(), spec.options.valFraction, spec.options.seed);
-    if (split.test.empty())
+    if (sources.test.empty())
         throw InputError(data->where(), "the split leaves no test samples to run; change val=");
     LatencyProfile profile = o.latency.empty() ? config.latency : readLatencyProfile(o.latency, o.batchSize);
     profile.requireExits(model.exits(), o.latency.empty() ? o.config + ": latency" : o.latency);
@@ -125,14 +124,14 @@ int runRunCommand(const RunOptions &o)
     const JobContext context = consoleContext();
     // What the evaluation of the test trace says, then the real run to check it against.
     context.progress.report(0, "trace of the test split");
-    const std::optional<Trace> trace = collectTrace(model, *data, split.test, TraceCollectionOptions{kTraceBatch, 0, o.threads},
+    const std::optional<Trace> trace = collectTrace(model, *data, sources.test, TraceCollectionOptions{kTraceBatch, 0, o.threads},
                                                   context.part(0, 0.5, "trace of the test split"));
     if (!trace)
         return interruptedNothingWritten();
     checkPolicy(*trace, config.policy, o.config);
     const Evaluation evaluation = evaluate(*trace, config.policy, profile.cumulative);
     const std::optional<EarlyExitRun> run
-        = runEarlyExit(model, *data, split.test, config.policy, EarlyExitOptions{o.batchSize, o.warmup, o.threads}, context.part(0.5, 1));
+        = runEarlyExit(model, *data, sources.test, config.policy, EarlyExitOptions{o.batchSize, o.warmup, o.threads}, context.part(0.5, 1));
     if (!run)
         return interruptedNothingWritten();
     // Right after the run, a short timing of the model without early exits: when it differs
@@ -167,7 +166,7 @@ int runRunCommand(const RunOptions &o)
     if (o.json)
         std::cout << reportJson(o, report).dump(2) << "\n";
     else
-        printReport(o, config, data->where(), trace->hasLabels(), report);
+        printReport(o, config, sources.testDescription(), trace->hasLabels(), report);
     if (!report.agrees() && !o.json)
         std::cerr << "exitscope-cli: the real run disagrees with the trace-based evaluation on "
                   << std::max(report.check.exitMismatches, report.check.predictionMismatches) << " sample(s)\n";

@@ -16,15 +16,13 @@ int runTraceCommand(const TraceOptions &o)
 {
     for (const char *name : {"val.npz", "test.npz"})
         checkOutputIsNotInput((std::filesystem::path(o.outDir) / name).string(), {o.model});
-    const DatasetSpec spec = parseDatasetSpec(o.dataset);
-    const std::unique_ptr<Dataset> data = openDataset(spec);
+    const DatasetSources sources = openDatasetSources(o.dataset, o.valDataset);
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
-    const DatasetSplit split = splitDataset(data->size(), spec.options.valFraction, spec.options.seed);
 
     // Interrupted, it stops between batches and writes nothing.
     const JobContext context = consoleContext();
     const std::optional<CollectedTraces> traces
-        = collectTraces(model, *data, split, TraceCollectionOptions{o.batchSize, o.topk, o.threads}, context);
+        = collectTraces(model, sources, TraceCollectionOptions{o.batchSize, o.topk, o.threads}, context);
     if (!traces)
         return interruptedNothingWritten();
 

@@ -110,4 +110,13 @@ std::string readTextFile(const std::string &path)
     return text.str();
 }
 
+std::uint64_t inputFileSize(const std::string &path)
+{
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error)
+        throw InputError(path, "cannot open file (missing or unreadable)");
+    return size;
+}
+
 } // namespace exitscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -51,5 +52,7 @@ std::string createFolder(const std::string &path);
 // Writes text to a path atomically.
 void writeTextFile(const std::string &path, const std::string &text);
 std::string readTextFile(const std::string &path);
+// The size in bytes of an input file; InputError when it is missing or unreadable.
+std::uint64_t inputFileSize(const std::string &path);
 
 } // namespace exitscope

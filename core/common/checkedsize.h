@@ -23,4 +23,9 @@ std::int64_t checkedElementCount(const std::vector<std::int64_t> &shape, const s
 // The same array's size in bytes at `itemSize` bytes an element, checked the same way.
 std::int64_t checkedByteCount(const std::vector<std::int64_t> &shape, std::size_t itemSize, const std::string &where);
 
+// Deflate's largest expansion, output bytes per input byte: compressed data (a zip member,
+// a .gz file) that claims more than this many times its compressed size is a bomb or a
+// lie, refused before it is read.
+constexpr std::uint64_t kMaxDeflateRatio = 1032;
+
 } // namespace exitscope

@@ -1,6 +1,7 @@
 #include "core/io/npzarchive.h"
 
 #include "core/common/atomicfile.h"
+#include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 
 #include <zip.h>
@@ -14,10 +15,6 @@ namespace exitscope {
 // 2000-01-01 00:00 as an MS-DOS date, the same whatever the time zone.
 constexpr zip_uint16_t kDosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
 constexpr zip_uint16_t kDosTime = 0;
-
-// Deflate's largest expansion, output bytes per input byte: a member that claims more than
-// this many times its compressed size is a bomb or a lie, refused before it is read.
-constexpr std::uint64_t kMaxDeflateRatio = 1032;
 
 struct NpzReader::Archive
 {

@@ -89,9 +89,17 @@ void parseOption(const std::string &key, const std::string &value, DatasetOption
     } else if (key == "classes") {
         o.classes = parseCount(value, key, 1);
     } else if (key == "val") {
-        o.valFraction = parseNumber(value, key);
-        if (o.valFraction < 0.0 || o.valFraction > 1.0)
-            throw InputError(kSpecWhere, "option val: the fraction must lie in [0, 1], found " + value);
+        // A share in [0, 1], or a whole number of samples above 1 (val=1 is all of them).
+        const double v = parseNumber(value, key);
+        if (v < 0.0 || (v > 1.0 && (v != std::floor(v) || v > 9.0e15)))
+            throw InputError(kSpecWhere, "option val: expected a fraction in [0, 1] or a whole number of samples, found " + value);
+        if (v > 1.0) {
+            o.valCount = static_cast<std::int64_t>(v);
+        } else {
+            o.valFraction = v;
+            o.valCount = 0;
+        }
+        o.valGiven = true;
     } else if (key == "seed") {
         const bool digits = !value.empty() && value.size() <= 19
             && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -260,8 +268,25 @@ DatasetSplit splitDataset(std::int64_t n, double valFraction, std::uint64_t seed
 {
     if (!(valFraction >= 0.0 && valFraction <= 1.0))
         throw InputError("dataset split", "the validation fraction must lie in [0, 1]");
+    return splitDatasetAt(n, std::llround(static_cast<double>(std::max<std::int64_t>(n, 0)) * valFraction), seed);
+}
+
+std::int64_t validationSamples(const DatasetOptions &options, std::int64_t n, const std::string &where)
+{
+    if (options.valCount == 0)
+        return std::llround(static_cast<double>(n) * options.valFraction);
+    if (options.valCount > n)
+        throw InputError(where, "val=" + std::to_string(options.valCount) + " asks for more validation samples than the "
+                                    + std::to_string(n) + " there are");
+    return options.valCount;
+}
+
+DatasetSplit splitDatasetAt(std::int64_t n, std::int64_t valSamples, std::uint64_t seed)
+{
     const std::vector<std::int64_t> p = seededPermutation(n, seed);
-    const auto nVal = static_cast<std::size_t>(std::llround(static_cast<double>(p.size()) * valFraction));
+    if (valSamples < 0 || static_cast<std::size_t>(valSamples) > p.size())
+        throw InputError("dataset split", "the validation count must lie in [0, " + std::to_string(p.size()) + "]");
+    const auto nVal = static_cast<std::size_t>(valSamples);
     DatasetSplit split;
     split.val.assign(p.begin(), p.begin() + static_cast<std::ptrdiff_t>(nVal));
     split.test.assign(p.begin() + static_cast<std::ptrdiff_t>(nVal), p.end());

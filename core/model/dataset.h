@@ -23,7 +23,9 @@ struct DatasetOptions
     DatasetPart part = DatasetPart::Test;
     std::int64_t classes = 0; // npy/npz: number of classes if known, 0 when not
     double valFraction = 0.5; // share of the samples that go to the validation split
-    std::uint64_t seed = 0;   // seed of the split permutation
+    std::int64_t valCount = 0; // val=N, N a whole number > 1: that many samples instead of a share
+    bool valGiven = false;     // whether the spec says val= (a separate val source is used whole otherwise)
+    std::uint64_t seed = 0;    // seed of the split permutation
 };
 
 // A parsed dataset spec, "kind:path[,labels][?key=value&...]".
@@ -102,6 +104,12 @@ struct DatasetSplit
     std::vector<std::int64_t> test;
 };
 DatasetSplit splitDataset(std::int64_t n, double valFraction, std::uint64_t seed);
+// The same with a count: the first valSamples entries of the permutation (0..n) form the
+// validation set, so a smaller count with the same seed takes a subset of a larger one's.
+DatasetSplit splitDatasetAt(std::int64_t n, std::int64_t valSamples, std::uint64_t seed);
+// The validation samples of n that the options ask for: round(n * valFraction), or
+// valCount (InputError naming `where` when it exceeds n).
+std::int64_t validationSamples(const DatasetOptions &options, std::int64_t n, const std::string &where);
 
 // The permutation itself, exposed for tests and for callers that want their own split.
 std::vector<std::int64_t> seededPermutation(std::int64_t n, std::uint64_t seed);

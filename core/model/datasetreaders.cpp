@@ -1,13 +1,14 @@
-// The binary dataset formats: CIFAR-10/100 batches, MNIST IDX files, NumPy .npy and .npz.
+// The binary dataset formats: CIFAR-10/100 batches, MNIST IDX files (core/model/idxfile.h), NumPy .npy and .npz.
 #include "core/model/dataset.h"
 
+#include "core/common/atomicfile.h"
 #include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/io/npy.h"
 #include "core/io/npzarchive.h"
+#include "core/model/idxfile.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -24,15 +25,6 @@ std::ifstream openBinary(const std::string &path)
     if (!in)
         throw InputError(path, "cannot open file (missing or unreadable)");
     return in;
-}
-
-std::uint64_t fileSize(const std::string &path)
-{
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec)
-        throw InputError(path, "cannot open file (missing or unreadable)");
-    return size;
 }
 
 void readAt(std::ifstream &in, std::uint64_t offset, void *dst, std::size_t n, const std::string &path)
@@ -78,7 +70,7 @@ public:
         }
         for (std::uint32_t f = 0; f < m_files.size(); ++f) {
             const std::string &path = m_files[f];
-            const std::uint64_t size = fileSize(path);
+            const std::uint64_t size = inputFileSize(path);
             if (size == 0 || size % m_record != 0)
                 throw InputError(path, "file length " + std::to_string(size) + " is not a positive multiple of the "
                                      + (hundred ? "CIFAR-100" : "CIFAR-10") + " record size " + std::to_string(m_record));
@@ -119,65 +111,65 @@ private:
     std::vector<SampleLocation> m_locations;
 };
 
-std::uint32_t bigEndian32(const unsigned char *p)
+// The first of an IDX file's names that exists in dir: MNIST mirrors spell them with '-'
+// or '.', plain or gzip'd (as the authors and Debian ship them). When none does, the
+// message lists what the folder holds.
+std::string findIdx(const std::string &dir, const std::string &prefix, const std::string &format)
 {
-    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
-}
-
-// The first of the candidate names that exists in dir (MNIST mirrors differ in '-' vs '.').
-std::string findIn(const std::string &dir, const std::vector<std::string> &names)
-{
+    if (!fs::is_directory(dir))
+        throw InputError(dir, "not a folder (an mnist dataset names the folder that holds the IDX files)");
+    const std::vector<std::string> names{prefix + "-" + format, prefix + "." + format, prefix + "-" + format + ".gz",
+                                         prefix + "." + format + ".gz"};
     for (const auto &n : names)
-        if (fs::exists(fs::path(dir) / n))
+        if (fs::is_regular_file(fs::path(dir) / n))
             return (fs::path(dir) / n).string();
-    throw InputError(dir, "no " + names.front() + " file in this folder");
+    std::vector<std::string> held;
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir, ec))
+        held.push_back(entry.path().filename().string() + (entry.is_directory() ? "/" : ""));
+    std::sort(held.begin(), held.end());
+    std::string list;
+    const std::size_t shown = std::min<std::size_t>(held.size(), 12);
+    for (std::size_t i = 0; i < shown; ++i)
+        list += (i ? ", " : "") + held[i];
+    if (held.size() > shown)
+        list += " and " + std::to_string(held.size() - shown) + " more";
+    throw InputError(dir, "no " + names[0] + " file in this folder (nor " + names[1] + " or either with .gz); it holds "
+                              + (held.empty() ? std::string("nothing") : list));
 }
 
-// MNIST and Fashion-MNIST: an IDX3 file of unsigned-byte images and an IDX1 file of labels.
+std::string partPrefix(const DatasetSpec &spec)
+{
+    return spec.options.part == DatasetPart::Train ? "train" : "t10k";
+}
+
+// MNIST and Fashion-MNIST: an IDX3 file of unsigned-byte images and an IDX1 file of labels,
+// plain or gzip'd.
 class MnistDataset : public Dataset
 {
 public:
     MnistDataset(const DatasetSpec &spec)
+        : m_images(findIdx(spec.path, partPrefix(spec) + "-images", "idx3-ubyte"),
+                   0x00000803, "unsigned-byte images, 3 dimensions")
     {
-        const std::string prefix = spec.options.part == DatasetPart::Train ? "train" : "t10k";
         m_where = spec.path;
-        m_images = findIn(spec.path, {prefix + "-images-idx3-ubyte", prefix + "-images.idx3-ubyte"});
-        const std::string labels = findIn(spec.path, {prefix + "-labels-idx1-ubyte", prefix + "-labels.idx1-ubyte"});
+        const std::vector<std::uint64_t> &dims = m_images.dimensions();
+        if (dims[1] == 0 || dims[2] == 0 || dims[1] > 65536 || dims[2] > 65536)
+            throw InputError(m_images.path(), "header says images of " + std::to_string(dims[1]) + "x" + std::to_string(dims[2])
+                                                  + ", expected 1 to 65536 rows and columns");
+        m_sampleShape = {1, static_cast<std::int64_t>(dims[1]), static_cast<std::int64_t>(dims[2])};
+        m_size = static_cast<std::int64_t>(dims[0]);
 
-        std::ifstream in = openBinary(m_images);
-        unsigned char header[16];
-        readAt(in, 0, header, sizeof header, m_images);
-        if (bigEndian32(header) != 0x00000803)
-            throw InputError(m_images, "wrong IDX magic " + hex(bigEndian32(header)) + ", expected 0x00000803 (unsigned-byte images, 3 dimensions)");
-        const std::uint64_t count = bigEndian32(header + 4), rows = bigEndian32(header + 8), cols = bigEndian32(header + 12);
-        const std::uint64_t size = fileSize(m_images);
-        m_sampleShape = {1, static_cast<std::int64_t>(rows), static_cast<std::int64_t>(cols)};
-        const auto want = 16 + static_cast<std::uint64_t>(checkedByteCount(
-            {static_cast<std::int64_t>(count), static_cast<std::int64_t>(rows), static_cast<std::int64_t>(cols)}, 1, m_images));
-        if (rows == 0 || cols == 0 || rows > 65536 || cols > 65536 || size != want)
-            throw InputError(m_images, "header promises " + std::to_string(count) + " images of " + std::to_string(rows) + "x"
-                                 + std::to_string(cols) + " (" + std::to_string(want)
-                                 + " bytes) but the file has " + std::to_string(size) + " bytes");
-        m_size = static_cast<std::int64_t>(count);
-
-        std::ifstream lin = openBinary(labels);
-        unsigned char lheader[8];
-        readAt(lin, 0, lheader, sizeof lheader, labels);
-        if (bigEndian32(lheader) != 0x00000801)
-            throw InputError(labels, "wrong IDX magic " + hex(bigEndian32(lheader)) + ", expected 0x00000801 (unsigned-byte labels, 1 dimension)");
-        const std::uint64_t lcount = bigEndian32(lheader + 4);
-        const std::uint64_t lsize = fileSize(labels);
-        if (lsize != 8 + lcount)
-            throw InputError(labels, "header promises " + std::to_string(lcount) + " labels (" + std::to_string(8 + lcount)
-                                 + " bytes) but the file has " + std::to_string(lsize) + " bytes");
-        if (lcount != count)
-            throw InputError(labels, std::to_string(lcount) + " labels for " + std::to_string(count) + " images in " + m_images);
-        std::vector<unsigned char> bytes(lcount);
-        readAt(lin, 8, bytes.data(), bytes.size(), labels);
+        const IdxFile labels(findIdx(spec.path, partPrefix(spec) + "-labels", "idx1-ubyte"),
+                             0x00000801, "unsigned-byte labels, 1 dimension");
+        if (labels.dimensions()[0] != dims[0])
+            throw InputError(labels.path(), std::to_string(labels.dimensions()[0]) + " labels for " + std::to_string(dims[0])
+                                                + " images in " + m_images.path());
+        const std::vector<unsigned char> bytes = labels.readAll();
         m_numClasses = 10;
         for (std::size_t i = 0; i < bytes.size(); ++i) {
             if (bytes[i] >= m_numClasses)
-                throw InputError(labels, "label " + std::to_string(i) + " is " + std::to_string(bytes[i]) + ", out of range [0, 10)");
+                throw InputError(labels.path(), "label " + std::to_string(i) + " is " + std::to_string(bytes[i]) + ", out of range [0, 10)");
             m_labels.push_back(bytes[i]);
         }
         setNormalization(spec.options.mean, spec.options.std);
@@ -186,24 +178,15 @@ public:
 protected:
     void readSamples(const std::vector<std::int64_t> &indices, float *dst) const override
     {
-        std::ifstream in = openBinary(m_images);
         const std::size_t per = static_cast<std::size_t>(sampleElements());
-        std::vector<unsigned char> pixels(per);
-        for (auto i : indices) {
-            readAt(in, 16 + static_cast<std::uint64_t>(i) * per, pixels.data(), per, m_images);
-            for (std::size_t k = 0; k < per; ++k)
-                *dst++ = static_cast<float>(pixels[k]) / 255.0f;
-        }
+        std::vector<unsigned char> pixels(per * indices.size());
+        m_images.readRecords(indices, per, pixels.data());
+        for (unsigned char p : pixels)
+            *dst++ = static_cast<float>(p) / 255.0f;
     }
 
 private:
-    static std::string hex(std::uint32_t v)
-    {
-        char text[16];
-        std::snprintf(text, sizeof text, "0x%08x", v);
-        return text;
-    }
-    std::string m_images;
+    IdxFile m_images;
 };
 
 // Checks labels against the sample count and, when known, the class count.

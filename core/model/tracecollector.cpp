@@ -128,28 +128,51 @@ std::optional<Trace> collectTrace(const MultiExitModel &model, const Dataset &da
     return recorder.build(model.path() + " on " + data.where());
 }
 
-std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const Dataset &data, const DatasetSplit &split,
-                                             const TraceCollectionOptions &options, const JobContext &context,
-                                             const ValTraceReady &valReady)
+namespace {
+
+std::optional<CollectedTraces> collectBoth(const MultiExitModel &model, const Dataset &valData,
+                                           const std::vector<std::int64_t> &valIndices, const Dataset &testData,
+                                           const std::vector<std::int64_t> &testIndices, const TraceCollectionOptions &options,
+                                           const JobContext &context, const ValTraceReady &valReady)
 {
-    if (split.val.empty() || split.test.empty())
-        throw InputError(data.where(), "the val/test split leaves a half empty (" + std::to_string(split.val.size()) + " / "
-                                           + std::to_string(split.test.size()) + " samples); change val=");
+    if (valIndices.empty() || testIndices.empty()) {
+        const std::string sizes = "(" + std::to_string(valIndices.size()) + " / " + std::to_string(testIndices.size()) + " samples)";
+        if (&valData == &testData)
+            throw InputError(valData.where(), "the val/test split leaves a half empty " + sizes + "; change val=");
+        throw InputError(valIndices.empty() ? valData.where() : testData.where(), "no samples for the "
+                             + std::string(valIndices.empty() ? "val" : "test") + " trace " + sizes);
+    }
     const TorchThreads threads(options.threads); // for the whole job, valReady included
-    const double valShare = static_cast<double>(split.val.size()) / static_cast<double>(split.val.size() + split.test.size());
+    const double valShare = static_cast<double>(valIndices.size()) / static_cast<double>(valIndices.size() + testIndices.size());
     const JobContext valPart = context.part(0, valShare, "val");
     valPart.progress.report(0, "");
-    std::optional<Trace> val = collectTrace(model, data, split.val, options, valPart);
+    std::optional<Trace> val = collectTrace(model, valData, valIndices, options, valPart);
     if (!val)
         return std::nullopt;
     if (valReady)
         valReady(*val);
     const JobContext testPart = context.part(valShare, 1, "test");
     testPart.progress.report(0, "");
-    std::optional<Trace> test = collectTrace(model, data, split.test, options, testPart);
+    std::optional<Trace> test = collectTrace(model, testData, testIndices, options, testPart);
     if (!test)
         return std::nullopt;
     return CollectedTraces{std::move(*val), std::move(*test)};
+}
+
+} // namespace
+
+std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const Dataset &data, const DatasetSplit &split,
+                                             const TraceCollectionOptions &options, const JobContext &context,
+                                             const ValTraceReady &valReady)
+{
+    return collectBoth(model, data, split.val, data, split.test, options, context, valReady);
+}
+
+std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const DatasetSources &sources,
+                                             const TraceCollectionOptions &options, const JobContext &context,
+                                             const ValTraceReady &valReady)
+{
+    return collectBoth(model, *sources.valData, sources.val, *sources.testData, sources.test, options, context, valReady);
 }
 
 } // namespace exitscope

@@ -3,6 +3,7 @@
 #include "core/data/trace.h"
 #include "core/jobs/jobcontext.h"
 #include "core/model/dataset.h"
+#include "core/model/datasetsources.h"
 #include "core/model/multiexitmodel.h"
 
 #include <functional>
@@ -36,6 +37,10 @@ using ValTraceReady = std::function<void(const Trace &val)>;
 // cancelled (between batches; `valReady` may have been called); InputError when the model
 // rejects the data or the outputs disagree (exit count, class count, labels out of range).
 std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const Dataset &data, const DatasetSplit &split,
+                                             const TraceCollectionOptions &options, const JobContext &context = {},
+                                             const ValTraceReady &valReady = {});
+// The same with the val and test samples from their own datasets, or one split in two.
+std::optional<CollectedTraces> collectTraces(const MultiExitModel &model, const DatasetSources &sources,
                                              const TraceCollectionOptions &options, const JobContext &context = {},
                                              const ValTraceReady &valReady = {});
 
