@@ -312,6 +312,26 @@ private slots:
         EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("broken")), str(bad) + ": unreadable image");
     }
 
+    // Only PNG and JPEG reach stb_image, and no JPEG whose Huffman table states more than
+    // 256 codes: stb_image 2.27 (Debian's) wrote past its table there, already when
+    // opening (stbi_info reads the tables before the frame header). Found by fuzzing
+    // (tests/fuzz, dataset_folder).
+    void rejectsImagesStbCannotReadSafely()
+    {
+        QTemporaryDir dir;
+        QByteArray dht("\xff\xd8\xff\xc4\x02\x13\x00", 7); // SOI; DHT of 531 bytes, table class 0 id 0
+        dht += QByteArray(16, '\x20') + QByteArray(512, '\x01') + QByteArray("\xff\xd9", 2); // 16 x 32 = 512 codes; EOI
+        QDir(dir.path()).mkpath("jpeg/c");
+        const QString jpeg = writeFile(dir, "jpeg/c/x.jpg", dht);
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("jpeg")), str(jpeg) + ": unreadable image: corrupt JPEG (a Huffman table of 512 codes; at most 256)");
+
+        QDir(dir.path()).mkpath("bmp/c");
+        const unsigned char pixels[3 * 2 * 2] = {};
+        const QString bmp = dir.filePath("bmp/c/x.png");
+        QVERIFY(stbi_write_bmp(qPrintable(bmp), 2, 2, 3, pixels) != 0); // stb_image reads BMP too
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("bmp")), str(bmp) + ": unreadable image: not a PNG or JPEG file");
+    }
+
     void readsNpyAndNpz()
     {
         QTemporaryDir dir;
