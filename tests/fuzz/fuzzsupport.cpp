@@ -188,3 +188,11 @@ extern "C" const char *__ubsan_default_options()
 {
     return "halt_on_error=1:print_stacktrace=1";
 }
+
+// A 16 MB quarantine of freed memory instead of 256 MB: a use after free is still caught
+// within the last 16 MB freed (a parser's input is a few KB), and runs take half the time
+// (fewer fresh pages to fault in).
+extern "C" const char *__asan_default_options()
+{
+    return "quarantine_size_mb=16";
+}
