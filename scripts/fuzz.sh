@@ -22,8 +22,11 @@ while (($#)); do
     *) break ;;
   esac
 done
-seconds="${1:-20}"
-(($#)) && shift
+seconds=20
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then
+  seconds="$1"
+  shift
+fi
 harnesses=("$@")
 if ((${#harnesses[@]} == 0)); then
   for f in tests/fuzz/fuzz_*.cpp; do
