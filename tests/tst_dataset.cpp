@@ -135,6 +135,8 @@ private slots:
         QTest::newRow("val range") << "npz:/x?val=1.5" << "[0, 1]";
         QTest::newRow("resize on cifar") << "cifar10:/x?resize=8x8" << "folder datasets only";
         QTest::newRow("not a number") << "folder:/x?mean=a&std=1" << "not a number";
+        QTest::newRow("resize over the pixel bound") << "folder:/x?resize=8193x4096" << "is over the 33554432 pixels";
+        QTest::newRow("resize past int") << "folder:/x?resize=4294967297x1" << "is over the 33554432 pixels"; // was 1x1
     }
     void rejectsBadSpecs()
     {
@@ -330,6 +332,23 @@ private slots:
         const QString bmp = dir.filePath("bmp/c/x.png");
         QVERIFY(stbi_write_bmp(qPrintable(bmp), 2, 2, 3, pixels) != 0); // stb_image reads BMP too
         EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("bmp")), str(bmp) + ": unreadable image: not a PNG or JPEG file");
+    }
+
+    // An image's header claims its size: a PNG of 57 bytes claiming 16000 x 16000 had the
+    // first batch allocate 3 x 3 GB of floats (found by fuzzing: tests/fuzz, dataset_folder).
+    // The claim is bounded at open, as the resize option is.
+    void rejectsImagesOverThePixelBound()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("big/c");
+        const QByteArray ihdr = bigEndian32(16000) + bigEndian32(16000) + QByteArray("\x08\x02\x00\x00\x00", 5);
+        const QString big = writeFile(dir, "big/c/x.png", QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IEND", {}));
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("big") + "?resize=2x2"),
+                           str(big) + ": image is 16000x16000 (WxH), over the 33554432 pixels an image may have");
+        QDir(dir.path()).mkpath("edge/c");
+        writeFile(dir, "edge/c/x.png", png(8192, 1, [](int, int) { return std::array<int, 3>{0, 0, 0}; }));
+        QCOMPARE(open("folder:" + dir.filePath("edge") + "?resize=4096x8192")->sampleShape(),
+                 (std::vector<std::int64_t>{3, 4096, 8192})); // at the bound
     }
 
     void readsNpyAndNpz()

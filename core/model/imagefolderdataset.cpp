@@ -105,6 +105,14 @@ std::string readImage(const std::string &path)
     return bytes;
 }
 
+// An image's size as its header states it (stbi_info), refused past kMaxImagePixels.
+void checkImageSize(int w, int h, const std::string &path)
+{
+    if (static_cast<std::int64_t>(w) * h > kMaxImagePixels)
+        throw InputError(path, "image is " + std::to_string(w) + "x" + std::to_string(h) + " (WxH), over the "
+                                   + std::to_string(kMaxImagePixels) + " pixels an image may have; downscale it first");
+}
+
 // Bilinear resampling of a CxHxW float image with half-pixel centres and edge clamping, as
 // torch.nn.functional.interpolate(mode="bilinear", align_corners=False, antialias=False).
 void resizeBilinear(const float *src, int h, int w, float *dst, int outH, int outW, int channels)
@@ -160,6 +168,7 @@ public:
                 int w = 0, h = 0, n = 0;
                 if (!stbi_info(f.string().c_str(), &w, &h, &n))
                     throw InputError(f.string(), std::string("unreadable image: ") + stbi_failure_reason());
+                checkImageSize(w, h, f.string());
                 if (firstFile.empty()) {
                     firstFile = f.string();
                     firstW = w;
@@ -191,11 +200,13 @@ protected:
             const std::string bytes = readImage(path);
             std::istringstream in(bytes);
             checkImageFile(in, path, true);
+            const auto *data = reinterpret_cast<const stbi_uc *>(bytes.data());
+            const int size = static_cast<int>(bytes.size());
             int w = 0, h = 0, n = 0;
-            std::unique_ptr<unsigned char, void (*)(void *)> pixels(
-                stbi_load_from_memory(reinterpret_cast<const stbi_uc *>(bytes.data()), static_cast<int>(bytes.size()),
-                                      &w, &h, &n, 3),
-                stbi_image_free);
+            if (stbi_info_from_memory(data, size, &w, &h, &n)) // else stbi_load says why not
+                checkImageSize(w, h, path);
+            std::unique_ptr<unsigned char, void (*)(void *)> pixels(stbi_load_from_memory(data, size, &w, &h, &n, 3),
+                                                                    stbi_image_free);
             if (!pixels)
                 throw InputError(path, std::string("unreadable image: ") + stbi_failure_reason());
             const bool resize = w != m_width || h != m_height;
