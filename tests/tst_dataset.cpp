@@ -410,6 +410,11 @@ private slots:
                                       "the file has 16 after the header";
         QTest::newRow("npz claim") << "npz" << QVariantList{268435456, 2}
                                    << "[inputs]: truncated: the header claims 2147483648 bytes of data";
+        // No bytes back a count of empty samples: reading all 2^40 of them never ended.
+        QTest::newRow("npy empty samples") << "npy" << QVariantList{qint64(1) << 40, 0}
+                                           << ": inputs of shape (1099511627776, 0) have samples of no elements";
+        QTest::newRow("npz empty samples") << "npz" << QVariantList{qint64(1) << 40, 3, 0}
+                                           << "[inputs]: inputs of shape (1099511627776, 3, 0) have samples of no elements";
     }
     void rejectsNpyShapesPastTheFile()
     {
