@@ -176,6 +176,8 @@ private slots:
         QTest::newRow("val negative") << "npz:/x?val=-2" << "a fraction in [0, 1] or a whole number of samples, found -2";
         QTest::newRow("resize on cifar") << "cifar10:/x?resize=8x8" << "folder datasets only";
         QTest::newRow("not a number") << "folder:/x?mean=a&std=1" << "not a number";
+        QTest::newRow("resize over the pixel bound") << "folder:/x?resize=8193x4096" << "is over the 33554432 pixels";
+        QTest::newRow("resize past int") << "folder:/x?resize=4294967297x1" << "is over the 33554432 pixels"; // was 1x1
     }
     void rejectsBadSpecs()
     {
@@ -435,6 +437,43 @@ private slots:
         EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("broken")), str(bad) + ": unreadable image");
     }
 
+    // Only PNG and JPEG reach stb_image, and no JPEG whose Huffman table states more than
+    // 256 codes: stb_image 2.27 (Debian's) wrote past its table there, already when
+    // opening (stbi_info reads the tables before the frame header). Found by fuzzing
+    // (tests/fuzz, dataset_folder).
+    void rejectsImagesStbCannotReadSafely()
+    {
+        QTemporaryDir dir;
+        QByteArray dht("\xff\xd8\xff\xc4\x02\x13\x00", 7); // SOI; DHT of 531 bytes, table class 0 id 0
+        dht += QByteArray(16, '\x20') + QByteArray(512, '\x01') + QByteArray("\xff\xd9", 2); // 16 x 32 = 512 codes; EOI
+        QDir(dir.path()).mkpath("jpeg/c");
+        const QString jpeg = writeFile(dir, "jpeg/c/x.jpg", dht);
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("jpeg")), str(jpeg) + ": unreadable image: corrupt JPEG (a Huffman table of 512 codes; at most 256)");
+
+        QDir(dir.path()).mkpath("bmp/c");
+        const unsigned char pixels[3 * 2 * 2] = {};
+        const QString bmp = dir.filePath("bmp/c/x.png");
+        QVERIFY(stbi_write_bmp(qPrintable(bmp), 2, 2, 3, pixels) != 0); // stb_image reads BMP too
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("bmp")), str(bmp) + ": unreadable image: not a PNG or JPEG file");
+    }
+
+    // An image's header claims its size: a PNG of 57 bytes claiming 16000 x 16000 had the
+    // first batch allocate 3 x 3 GB of floats (found by fuzzing: tests/fuzz, dataset_folder).
+    // The claim is bounded at open, as the resize option is.
+    void rejectsImagesOverThePixelBound()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("big/c");
+        const QByteArray ihdr = bigEndian32(16000) + bigEndian32(16000) + QByteArray("\x08\x02\x00\x00\x00", 5);
+        const QString big = writeFile(dir, "big/c/x.png", QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IEND", {}));
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("big") + "?resize=2x2"),
+                           str(big) + ": image is 16000x16000 (WxH), over the 33554432 pixels an image may have");
+        QDir(dir.path()).mkpath("edge/c");
+        writeFile(dir, "edge/c/x.png", png(8192, 1, [](int, int) { return std::array<int, 3>{0, 0, 0}; }));
+        QCOMPARE(open("folder:" + dir.filePath("edge") + "?resize=4096x8192")->sampleShape(),
+                 (std::vector<std::int64_t>{3, 4096, 8192})); // at the bound
+    }
+
     void readsNpyAndNpz()
     {
         QTemporaryDir dir;
@@ -494,6 +533,11 @@ private slots:
                                       "the file has 16 after the header";
         QTest::newRow("npz claim") << "npz" << QVariantList{268435456, 2}
                                    << "[inputs]: truncated: the header claims 2147483648 bytes of data";
+        // No bytes back a count of empty samples: reading all 2^40 of them never ended.
+        QTest::newRow("npy empty samples") << "npy" << QVariantList{qint64(1) << 40, 0}
+                                           << ": inputs of shape (1099511627776, 0) have samples of no elements";
+        QTest::newRow("npz empty samples") << "npz" << QVariantList{qint64(1) << 40, 3, 0}
+                                           << "[inputs]: inputs of shape (1099511627776, 3, 0) have samples of no elements";
     }
     void rejectsNpyShapesPastTheFile()
     {

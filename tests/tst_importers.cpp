@@ -47,11 +47,11 @@ QByteArray pickleString(const QByteArray &s)
     return "X" + QByteArray(1, static_cast<char>(s.size())) + QByteArray(3, '\0') + s; // BINUNICODE
 }
 
-// What torch.save((t,)) writes for one float32 tensor t (protocol 2, as the shared
+// The pickle torch.save((t,)) writes for one float32 tensor t (protocol 2, as the shared
 // logits_single.pth), with the view (sizes, strides, storage offset) and the storage's
-// stated element count as given, and a storage record of `recordFloats` floats 0, 1, 2...
-QByteArray craftedPth(const std::vector<std::int64_t> &sizes, const std::vector<std::int64_t> &strides,
-                      std::int64_t offset, std::int64_t statedNumel, int recordFloats)
+// stated element count as given; its storage is the record data/0.
+QByteArray craftedPickle(const std::vector<std::int64_t> &sizes, const std::vector<std::int64_t> &strides,
+                         std::int64_t offset, std::int64_t statedNumel)
 {
     QByteArray pkl("\x80\x02");
     pkl += "ctorch._utils\n_rebuild_tensor_v2\n((";
@@ -59,13 +59,27 @@ QByteArray craftedPth(const std::vector<std::int64_t> &sizes, const std::vector<
         + pickleInt(statedNumel) + "tQ"; // the storage's persistent id
     pkl += pickleInt(offset) + pickleTuple(sizes) + pickleTuple(strides);
     pkl += "\x89" "ccollections\nOrderedDict\n)RtR"; // requires_grad False, no hooks; rebuild
-    pkl += "\x85."; // a tuple of the one tensor
+    return pkl + "\x85."; // a tuple of the one tensor
+}
+
+// A storage record of `floats` floats 0, 1, 2...
+QByteArray floatRecord(int floats)
+{
     QByteArray record;
-    for (int i = 0; i < recordFloats; ++i) {
+    for (int i = 0; i < floats; ++i) {
         const float f = static_cast<float>(i);
         record += QByteArray(reinterpret_cast<const char *>(&f), sizeof f);
     }
-    return zipArchive({{"crafted/data.pkl", pkl}, {"crafted/data/0", record}, {"crafted/version", "3\n"}});
+    return record;
+}
+
+// The whole file: craftedPickle's pickle, a record of `recordFloats` floats, the version.
+QByteArray craftedPth(const std::vector<std::int64_t> &sizes, const std::vector<std::int64_t> &strides,
+                      std::int64_t offset, std::int64_t statedNumel, int recordFloats)
+{
+    return zipArchive({{"crafted/data.pkl", craftedPickle(sizes, strides, offset, statedNumel)},
+                       {"crafted/data/0", floatRecord(recordFloats)},
+                       {"crafted/version", "3\n"}});
 }
 
 } // namespace
@@ -228,6 +242,42 @@ private slots:
         EXPECT_INPUT_ERROR(readTorchTensorSequence(str(path)), str(path) + str(message));
         EXPECT_INPUT_ERROR(readTorchTensorDict(str(path)), "expected a dict of tensors"); // not a dict: no read
         EXPECT_INPUT_ERROR(importEenet(str(path), "", ""), str(path) + str(message));
+    }
+
+    // The archive around the pickle: its entries share one folder and it states a format
+    // version LibTorch reads. LibTorch's own reader leaked its zip state each time it
+    // refused such a file (LeakSanitizer, found by fuzzing: tests/fuzz, torchpickle); the
+    // records are now read with libzip and each refusal names what is wrong.
+    void rejectsBadTorchArchives_data()
+    {
+        QTest::addColumn<QByteArray>("pth");
+        QTest::addColumn<QString>("message");
+        const QByteArray pkl = craftedPickle({4}, {1}, 0, 4);
+        const QByteArray record = floatRecord(4);
+        QTest::newRow("no version") << zipArchive({{"a/data.pkl", pkl}, {"a/data/0", record}})
+                                    << "not a readable torch.save file: no record 'version' in the archive";
+        QTest::newRow("version 99") << zipArchive({{"a/data.pkl", pkl}, {"a/data/0", record}, {"a/version", "99\n"}})
+                                    << "unsupported format version '99' (this LibTorch reads 1 to 10)";
+        QTest::newRow("version text") << zipArchive({{"a/data.pkl", pkl}, {"a/version", "three"}})
+                                      << "unsupported format version 'three'";
+        QTest::newRow("no folder") << zipArchive({{"data.pkl", pkl}, {"version", "3\n"}})
+                                   << "not a readable torch.save file: entry 'data.pkl' is not in the archive's folder";
+        QTest::newRow("two folders") << zipArchive({{"a/data.pkl", pkl}, {"b/version", "3\n"}})
+                                     << "entry 'b/version' is not in the archive's folder 'a/'";
+        QTest::newRow("no pickle") << zipArchive({{"a/data/0", record}, {"a/version", "3\n"}})
+                                   << "no record 'data.pkl' in the archive";
+        QTest::newRow("no storage") << zipArchive({{"a/data.pkl", pkl}, {"a/version", "3\n"}})
+                                    << "the pickle names storage '0', which the archive lacks";
+    }
+    void rejectsBadTorchArchives()
+    {
+        QFETCH(QByteArray, pth);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "bad.pth", pth);
+        EXPECT_INPUT_ERROR(readTorchTensorSequence(str(path)), str(message));
+        EXPECT_INPUT_ERROR(readTorchNumberList(str(path)), str(message));
+        EXPECT_INPUT_ERROR(readTorchTensorDict(str(path)), str(message));
     }
 
     // The check itself, on geometry no torch.save file could state.

@@ -68,10 +68,12 @@ void parseOption(const std::string &key, const std::string &value, DatasetOption
         const std::vector<std::string> hw = splitOn(value, 'x');
         if (hw.size() != 2)
             throw InputError(kSpecWhere, "option resize: expected HxW (e.g. 32x32), found \"" + value + "\"");
-        o.resizeHeight = static_cast<int>(parseCount(hw[0], key, 1));
-        o.resizeWidth = static_cast<int>(parseCount(hw[1], key, 1));
-        if (o.resizeHeight > 65536 || o.resizeWidth > 65536)
-            throw InputError(kSpecWhere, "option resize: " + value + " is implausibly large");
+        const std::int64_t height = parseCount(hw[0], key, 1), width = parseCount(hw[1], key, 1);
+        if (height > kMaxImagePixels / width) // height x width past the bound, without overflow
+            throw InputError(kSpecWhere, "option resize: " + value + " is over the " + std::to_string(kMaxImagePixels)
+                                 + " pixels an image may have");
+        o.resizeHeight = static_cast<int>(height);
+        o.resizeWidth = static_cast<int>(width);
     } else if (key == "mean") {
         o.mean = parseFloats(value, key);
     } else if (key == "std") {

@@ -10,6 +10,13 @@ namespace exitscope {
 // The file formats a dataset spec can name (see docs/datasets.md).
 enum class DatasetKind { Cifar10, Cifar100, Mnist, Folder, Npy, Npz };
 
+// The most pixels an image sample may have, as decoded or resized: 2^25 (8192 x 4096), a
+// 384 MiB float32 RGB sample. An image states its size in a few header bytes, and a PNG or
+// JPEG of a hundred bytes can claim 16384 x 16384 (stb_image decodes a progressive JPEG
+// without scans as a grey image of the size it claims), so the claim is bounded before a
+// batch or the decoder allocates for it.
+constexpr std::int64_t kMaxImagePixels = std::int64_t(1) << 25;
+
 // Which half of a CIFAR or MNIST directory to read.
 enum class DatasetPart { Test, Train };
 

@@ -4,6 +4,7 @@
 #include "core/common/atomicfile.h"
 #include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
+#include "core/common/shapetext.h"
 #include "core/io/npy.h"
 #include "core/io/npzarchive.h"
 #include "core/model/idxfile.h"
@@ -204,7 +205,12 @@ std::vector<std::int64_t> sampleShapeOf(const NpyHeader &h, const std::string &w
 {
     if (h.shape.empty())
         throw InputError(where, "inputs must have at least one dimension (N x ...), found a scalar");
-    return std::vector<std::int64_t>(h.shape.begin() + 1, h.shape.end());
+    std::vector<std::int64_t> sample(h.shape.begin() + 1, h.shape.end());
+    // Samples of no elements are no inputs, and no bytes back their count: (2^40, 0) claimed
+    // 2^40 of them, and reading them all never ended.
+    if (checkedElementCount(sample, where) == 0)
+        throw InputError(where, "inputs of shape " + shapeText(h.shape) + " have samples of no elements");
+    return sample;
 }
 
 // NumPy .npy inputs (N x ...) read per batch straight from the file, with labels in memory.

@@ -1,15 +1,20 @@
 // A folder of PNG/JPEG images, one sub-folder per class, decoded with stb_image.
 #include "core/model/dataset.h"
 
+#include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
 
 #include <stb_image.h>
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 namespace exitscope {
 
@@ -22,6 +27,90 @@ bool isImage(const fs::path &p)
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext == ".png" || ext == ".jpg" || ext == ".jpeg";
+}
+
+// stb_image decodes many formats; only PNG and JPEG, the formats image folders hold
+// (docs/datasets.md), reach it. `head` is the file's first bytes.
+bool isPngOrJpeg(const char *head, std::size_t n)
+{
+    return (n >= 8 && std::memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0) || (n >= 3 && std::memcmp(head, "\xff\xd8\xff", 3) == 0);
+}
+
+// stb_image 2.27 (Debian bookworm's libstb) writes past its Huffman table when a JPEG's DHT
+// segment states more than 256 codes for a table (stb_image 2.28 refuses them). Walks the
+// file's markers as stb_image reads them and refuses such a table before stb_image sees the
+// file: every marker of the file when `wholeFile` (what decoding reads, the segments between
+// a progressive JPEG's scans too), else those up to the frame header (what stbi_info reads).
+void checkJpegTables(std::istream &in, const std::string &path, bool wholeFile)
+{
+    const auto byte = [&in] { return in.get(); }; // EOF (-1) at the end, as stb_image reads 0s
+    for (int c = byte(); c != EOF; c = byte()) {
+        if (c != 0xff)
+            continue; // entropy-coded data, or bytes stb_image skips between segments
+        int m = byte();
+        while (m == 0xff) // fill bytes
+            m = byte();
+        if (m == EOF || m == 0xd9) // end of image
+            return;
+        if (m == 0x00 || m == 0x01 || (m >= 0xd0 && m <= 0xd8)) // stuffed byte, TEM, RSTn, SOI: no length
+            continue;
+        const int high = byte(), low = byte();
+        if (low == EOF)
+            return;
+        int length = ((high << 8) | low) - 2;
+        if (m == 0xc4) { // DHT: tables of a class/id byte, 16 code counts, then the codes' values
+            while (length > 0) {
+                byte();
+                int codes = 0;
+                for (int i = 0; i < 16; ++i)
+                    codes += std::max(byte(), 0);
+                if (codes > 256)
+                    throw InputError(path, "unreadable image: corrupt JPEG (a Huffman table of " + std::to_string(codes)
+                                               + " codes; at most 256)");
+                in.ignore(codes);
+                length -= 17 + codes;
+            }
+            if (length < 0) // stb_image stops here
+                return;
+        } else {
+            in.ignore(std::max(length, 0));
+        }
+        const bool frameHeader = (m >= 0xc0 && m <= 0xcf) && m != 0xc4 && m != 0xc8 && m != 0xcc;
+        if (!wholeFile && frameHeader)
+            return;
+    }
+}
+
+// Refuses what is not a PNG or JPEG, and JPEGs stb_image cannot read safely, before
+// stb_image sees the file (see checkJpegTables for `wholeFile`).
+void checkImageFile(std::istream &in, const std::string &path, bool wholeFile)
+{
+    char head[8] = {};
+    in.read(head, sizeof head);
+    if (!isPngOrJpeg(head, static_cast<std::size_t>(in.gcount())))
+        throw InputError(path, "unreadable image: not a PNG or JPEG file");
+    if (head[0] == '\xff') {
+        in.clear();
+        in.seekg(2);
+        checkJpegTables(in, path, wholeFile);
+    }
+}
+
+// The whole file, for stb_image to decode from memory exactly what was checked.
+std::string readImage(const std::string &path)
+{
+    std::string bytes = readTextFile(path);
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+        throw InputError(path, "unreadable image: larger than 2 GiB");
+    return bytes;
+}
+
+// An image's size as its header states it (stbi_info), refused past kMaxImagePixels.
+void checkImageSize(int w, int h, const std::string &path)
+{
+    if (static_cast<std::int64_t>(w) * h > kMaxImagePixels)
+        throw InputError(path, "image is " + std::to_string(w) + "x" + std::to_string(h) + " (WxH), over the "
+                                   + std::to_string(kMaxImagePixels) + " pixels an image may have; downscale it first");
 }
 
 // Bilinear resampling of a CxHxW float image with half-pixel centres and edge clamping, as
@@ -74,9 +163,12 @@ public:
                     files.push_back(entry.path());
             std::sort(files.begin(), files.end());
             for (const auto &f : files) {
+                std::ifstream in(f, std::ios::binary);
+                checkImageFile(in, f.string(), false);
                 int w = 0, h = 0, n = 0;
                 if (!stbi_info(f.string().c_str(), &w, &h, &n))
                     throw InputError(f.string(), std::string("unreadable image: ") + stbi_failure_reason());
+                checkImageSize(w, h, f.string());
                 if (firstFile.empty()) {
                     firstFile = f.string();
                     firstW = w;
@@ -105,8 +197,16 @@ protected:
         std::vector<float> planes;
         for (auto i : indices) {
             const std::string &path = m_files[static_cast<std::size_t>(i)];
+            const std::string bytes = readImage(path);
+            std::istringstream in(bytes);
+            checkImageFile(in, path, true);
+            const auto *data = reinterpret_cast<const stbi_uc *>(bytes.data());
+            const int size = static_cast<int>(bytes.size());
             int w = 0, h = 0, n = 0;
-            std::unique_ptr<unsigned char, void (*)(void *)> pixels(stbi_load(path.c_str(), &w, &h, &n, 3), stbi_image_free);
+            if (stbi_info_from_memory(data, size, &w, &h, &n)) // else stbi_load says why not
+                checkImageSize(w, h, path);
+            std::unique_ptr<unsigned char, void (*)(void *)> pixels(stbi_load_from_memory(data, size, &w, &h, &n, 3),
+                                                                    stbi_image_free);
             if (!pixels)
                 throw InputError(path, std::string("unreadable image: ") + stbi_failure_reason());
             const bool resize = w != m_width || h != m_height;
