@@ -32,6 +32,7 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -102,6 +103,23 @@ class TestGui : public QObject
         if (!QTest::qWaitFor([&] { return window->document()->ready() && window->document()->jobs().isIdle(); }, 60000))
             return nullptr;
         window->refreshNow();
+        // The histograms are made for the opened trace's exits and laid out over the next
+        // passes of the event loop (a hidden widget's 100x30 first, then a first guess): a
+        // press aimed before they settle lands elsewhere. Settled = unchanged for 50 ms.
+        const auto sizes = [&] {
+            std::vector<QSize> all;
+            for (const ExitHistogramPlot *plot : window->explorer()->histogramPlots())
+                all.push_back(plot->customPlot()->size());
+            return all;
+        };
+        std::vector<QSize> last;
+        for (int tries = 0; tries < 100 && sizes() != last; ++tries) {
+            last = sizes();
+            QTest::qWait(50);
+        }
+        if (sizes() != last)
+            return nullptr;
+        window->refreshNow();
         return window;
     }
 
@@ -168,6 +186,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings away from the user's
         QCoreApplication::setOrganizationName(QStringLiteral("ExitscopeTest"));
+        QSettings().clear(); // every run starts from the same window state and recent files
         QVERIFY(m_dir.isValid());
         m_val = m_dir.filePath(QStringLiteral("val.npz"));
         m_test = m_dir.filePath(QStringLiteral("test.npz"));
@@ -549,18 +568,25 @@ private slots:
         const QPoint from = pixelAt(custom, start);
         QTest::mousePress(custom, Qt::LeftButton, {}, from);
         std::vector<double> ms;
-        QSignalSpy replots(window->explorer()->tradeoffPlot()->customPlot(), &QCustomPlot::afterReplot);
+        TradeoffPlot *tradeoff = window->explorer()->tradeoffPlot();
+        int moved = 0;
         for (int i = 1; i <= 60; ++i) {
             const QPoint at = from + QPoint((i % 20) - 10, 0); // back and forth over 20 px
+            const QPointF shown = tradeoff->operatingPoint();
             QElapsedTimer timer;
             timer.start();
             QTest::mouseMove(custom, at);
-            QCoreApplication::processEvents(); // the window's one refresh, the queued replots
+            QCoreApplication::processEvents(); // the document's evaluation, the window's one refresh
             QCoreApplication::processEvents();
+            QCoreApplication::sendPostedEvents(); // the queued redraws of the live layers
             ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+            moved += tradeoff->operatingPoint() != shown;
         }
         QTest::mouseRelease(custom, Qt::LeftButton, {}, from + QPoint(10, 0));
-        QVERIFY(replots.count() > 0);
+        QVERIFY2(moved > 30, qPrintable(QStringLiteral("the operating point moved at %1 of 60 mouse moves").arg(moved)));
+        QCoreApplication::processEvents();
+        QCOMPARE(tradeoff->operatingPoint(),
+                 QPointF(d->operatingCost(*d->valEvaluator()), d->objectiveOf(d->valEvaluator()->evaluation())));
         std::sort(ms.begin(), ms.end());
         const double median = ms[ms.size() / 2], p99 = ms[ms.size() * 99 / 100];
         qInfo("drag at N=50,000, K=5: median %.2f ms, p99 %.2f ms per mouse move", median, p99);

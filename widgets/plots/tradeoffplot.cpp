@@ -648,6 +648,14 @@ void TradeoffPlot::setOperatingPoint(double cost, double accuracy)
     }
 }
 
+QPointF TradeoffPlot::operatingPoint() const
+{
+    if (d->operating->data()->isEmpty())
+        return {std::nan(""), std::nan("")};
+    const QCPGraphData &point = *d->operating->data()->constBegin();
+    return {point.key, point.value};
+}
+
 void TradeoffPlot::setBudget(double budget)
 {
     d->cursor->setX(budget);

@@ -58,6 +58,7 @@ public:
     void setExitPoints(std::vector<CurvePoint> exits); // exit k alone is exits[k]
     // The thresholds being edited (NaN: none); cheap, called on every move of a drag.
     void setOperatingPoint(double cost, double accuracy);
+    QPointF operatingPoint() const; // (cost, accuracy) as drawn; NaNs when there is none
     // The budget cursor, in the x axis's unit; cheap.
     void setBudget(double budget);
     double budget() const;
