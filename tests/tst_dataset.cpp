@@ -351,6 +351,23 @@ private slots:
                  (std::vector<std::int64_t>{3, 4096, 8192})); // at the bound
     }
 
+    // Paths the system cannot look up are bad input, not a std::filesystem error: a name
+    // longer than 255 bytes (found by fuzzing: tests/fuzz, dataset_cifar, where the spec's
+    // options became part of the path), a link that loops.
+    void rejectsPathsTheSystemCannotLookUp()
+    {
+        QTemporaryDir dir;
+        const QString tooLong = dir.filePath(QString(300, 'a'));
+        EXPECT_INPUT_ERROR(open("cifar10:" + tooLong), str(tooLong) + ": cannot open file");
+        EXPECT_INPUT_ERROR(open("cifar100:" + tooLong), str(tooLong) + ": cannot open file");
+        EXPECT_INPUT_ERROR(open("mnist:" + tooLong), str(tooLong) + ": no t10k-images-idx3-ubyte file in this folder");
+        EXPECT_INPUT_ERROR(open("folder:" + tooLong), str(tooLong) + ": not a folder");
+        QDir(dir.path()).mkpath("loop/c");
+        const QString loop = dir.filePath("loop/c/x.png");
+        QVERIFY(QFile::link("x.png", loop)); // x.png -> x.png
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("loop")), str(loop) + ": cannot read: Too many levels of symbolic links");
+    }
+
     void readsNpyAndNpz()
     {
         QTemporaryDir dir;

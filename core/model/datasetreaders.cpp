@@ -65,7 +65,8 @@ public:
         m_sampleShape = {3, 32, 32};
         m_where = spec.path;
         std::vector<std::string> names;
-        if (fs::is_directory(spec.path)) {
+        std::error_code ec; // a path the system cannot look up (a name too long) reads as a file: "cannot open"
+        if (fs::is_directory(spec.path, ec)) {
             if (hundred)
                 names = {spec.options.part == DatasetPart::Train ? "train.bin" : "test.bin"};
             else if (spec.options.part == DatasetPart::Train)
@@ -128,8 +129,9 @@ std::uint32_t bigEndian32(const unsigned char *p)
 // The first of the candidate names that exists in dir (MNIST mirrors differ in '-' vs '.').
 std::string findIn(const std::string &dir, const std::vector<std::string> &names)
 {
+    std::error_code ec; // a path the system cannot look up (a name too long) is not there
     for (const auto &n : names)
-        if (fs::exists(fs::path(dir) / n))
+        if (fs::exists(fs::path(dir) / n, ec))
             return (fs::path(dir) / n).string();
     throw InputError(dir, "no " + names.front() + " file in this folder");
 }

@@ -136,6 +136,28 @@ void resizeBilinear(const float *src, int h, int w, float *dst, int outH, int ou
     }
 }
 
+enum class EntryKind { Folder, File };
+
+// The entries of `folder` of one kind, sorted by name. A folder or entry the system cannot
+// answer for (a name too long, a link that loops, no permission) is an InputError, never a
+// filesystem_error.
+std::vector<fs::path> sortedEntries(const fs::path &folder, EntryKind kind)
+{
+    std::vector<fs::path> entries;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const bool wanted = kind == EntryKind::Folder ? it->is_directory(ec) : it->is_regular_file(ec);
+        if (ec)
+            throw InputError(it->path().string(), "cannot read: " + ec.message());
+        if (wanted)
+            entries.push_back(it->path());
+    }
+    if (ec)
+        throw InputError(folder.string(), "cannot read the folder: " + ec.message());
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}
+
 // Class folders sorted by name give the class indices; images within are sorted by name.
 class ImageFolderDataset : public Dataset
 {
@@ -146,23 +168,16 @@ public:
         std::error_code ec;
         if (!fs::is_directory(spec.path, ec))
             throw InputError(spec.path, "not a folder (an image folder has one sub-folder per class)");
-        std::vector<fs::path> classes;
-        for (const auto &entry : fs::directory_iterator(spec.path, ec))
-            if (entry.is_directory())
-                classes.push_back(entry.path());
-        std::sort(classes.begin(), classes.end());
+        const std::vector<fs::path> classes = sortedEntries(spec.path, EntryKind::Folder);
         if (classes.empty())
             throw InputError(spec.path, "empty folder: no class sub-folders");
         m_numClasses = static_cast<std::int64_t>(classes.size());
         int firstW = 0, firstH = 0;
         std::string firstFile;
         for (std::size_t c = 0; c < classes.size(); ++c) {
-            std::vector<fs::path> files;
-            for (const auto &entry : fs::directory_iterator(classes[c], ec))
-                if (entry.is_regular_file() && isImage(entry.path()))
-                    files.push_back(entry.path());
-            std::sort(files.begin(), files.end());
-            for (const auto &f : files) {
+            for (const auto &f : sortedEntries(classes[c], EntryKind::File)) {
+                if (!isImage(f))
+                    continue;
                 std::ifstream in(f, std::ios::binary);
                 checkImageFile(in, f.string(), false);
                 int w = 0, h = 0, n = 0;
