@@ -327,6 +327,14 @@ private slots:
         const QString jpeg = writeFile(dir, "jpeg/c/x.jpg", dht);
         EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("jpeg")), str(jpeg) + ": unreadable image: corrupt JPEG (a Huffman table of 512 codes; at most 256)");
 
+        // A PNG chunk's stated length is held to the bytes that follow: stb_image grew its buffer
+        // to an IDAT chunk's claim of 2 GiB before reading (libFuzzer malloc limit, dataset_folder).
+        QDir(dir.path()).mkpath("png/c");
+        QByteArray claim = png(2, 2, [](int, int) { return std::array<int, 3>{0, 0, 0}; });
+        claim.insert(claim.indexOf("IEND") - 4, bigEndian32(0x7fffffff) + "IDAT" + QByteArray(10, '\0'));
+        const QString idat = writeFile(dir, "png/c/x.png", claim);
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("png")), str(idat) + ": unreadable image: truncated PNG (chunk 'IDAT' at byte 70 claims 2147483647 bytes, 22 follow its header)");
+
         QDir(dir.path()).mkpath("bmp/c");
         const unsigned char pixels[3 * 2 * 2] = {};
         const QString bmp = dir.filePath("bmp/c/x.png");

@@ -81,18 +81,43 @@ void checkJpegTables(std::istream &in, const std::string &path, bool wholeFile)
     }
 }
 
-// Refuses what is not a PNG or JPEG, and JPEGs stb_image cannot read safely, before
-// stb_image sees the file (see checkJpegTables for `wholeFile`).
+// A PNG is a signature and chunks, each stating the length of its data, and stb_image 2.27
+// grows its buffer to an IDAT chunk's stated length before reading it (a 100-byte file
+// claiming 2 GiB): every chunk's data must fit in the bytes after its header. Reads from
+// after the signature; `fileBytes` is the file's size.
+void checkPngChunks(std::istream &in, std::uint64_t fileBytes, const std::string &path)
+{
+    std::uint64_t at = 8;
+    unsigned char header[8]; // length (big-endian), type
+    while (in.seekg(static_cast<std::streamoff>(at)) && in.read(reinterpret_cast<char *>(header), sizeof header)) {
+        const std::uint64_t length = (std::uint64_t(header[0]) << 24) | (header[1] << 16) | (header[2] << 8) | header[3];
+        const std::string type(reinterpret_cast<const char *>(header) + 4, 4);
+        const std::uint64_t after = fileBytes - at - sizeof header;
+        if (length > after)
+            throw InputError(path, "unreadable image: truncated PNG (chunk '" + type + "' at byte " + std::to_string(at)
+                                       + " claims " + std::to_string(length) + " bytes, " + std::to_string(after)
+                                       + " follow its header)");
+        if (type == "IEND")
+            return;
+        at += sizeof header + length + 4; // and the CRC
+    }
+}
+
+// Refuses what is not a PNG or JPEG, and files stb_image cannot read safely, before
+// stb_image sees them (see checkJpegTables for `wholeFile`).
 void checkImageFile(std::istream &in, const std::string &path, bool wholeFile)
 {
     char head[8] = {};
     in.read(head, sizeof head);
     if (!isPngOrJpeg(head, static_cast<std::size_t>(in.gcount())))
         throw InputError(path, "unreadable image: not a PNG or JPEG file");
+    in.clear();
     if (head[0] == '\xff') {
-        in.clear();
         in.seekg(2);
         checkJpegTables(in, path, wholeFile);
+    } else {
+        in.seekg(0, std::ios::end);
+        checkPngChunks(in, static_cast<std::uint64_t>(in.tellg()), path);
     }
 }
 
