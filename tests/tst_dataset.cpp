@@ -450,6 +450,14 @@ private slots:
         const QString jpeg = writeFile(dir, "jpeg/c/x.jpg", dht);
         EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("jpeg")), str(jpeg) + ": unreadable image: corrupt JPEG (a Huffman table of 512 codes; at most 256)");
 
+        // A PNG chunk's stated length is held to the bytes that follow: stb_image grew its buffer
+        // to an IDAT chunk's claim of 2 GiB before reading (libFuzzer malloc limit, dataset_folder).
+        QDir(dir.path()).mkpath("png/c");
+        QByteArray claim = png(2, 2, [](int, int) { return std::array<int, 3>{0, 0, 0}; });
+        claim.insert(claim.indexOf("IEND") - 4, bigEndian32(0x7fffffff) + "IDAT" + QByteArray(10, '\0'));
+        const QString idat = writeFile(dir, "png/c/x.png", claim);
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("png")), str(idat) + ": unreadable image: truncated PNG (chunk 'IDAT' at byte 70 claims 2147483647 bytes, 22 follow its header)");
+
         QDir(dir.path()).mkpath("bmp/c");
         const unsigned char pixels[3 * 2 * 2] = {};
         const QString bmp = dir.filePath("bmp/c/x.png");
@@ -472,6 +480,23 @@ private slots:
         writeFile(dir, "edge/c/x.png", png(8192, 1, [](int, int) { return std::array<int, 3>{0, 0, 0}; }));
         QCOMPARE(open("folder:" + dir.filePath("edge") + "?resize=4096x8192")->sampleShape(),
                  (std::vector<std::int64_t>{3, 4096, 8192})); // at the bound
+    }
+
+    // Paths the system cannot look up are bad input, not a std::filesystem error: a name
+    // longer than 255 bytes (found by fuzzing: tests/fuzz, dataset_cifar, where the spec's
+    // options became part of the path), a link that loops.
+    void rejectsPathsTheSystemCannotLookUp()
+    {
+        QTemporaryDir dir;
+        const QString tooLong = dir.filePath(QString(300, 'a'));
+        EXPECT_INPUT_ERROR(open("cifar10:" + tooLong), str(tooLong) + ": cannot open file");
+        EXPECT_INPUT_ERROR(open("cifar100:" + tooLong), str(tooLong) + ": cannot open file");
+        EXPECT_INPUT_ERROR(open("mnist:" + tooLong), str(tooLong) + ": no t10k-images-idx3-ubyte file in this folder");
+        EXPECT_INPUT_ERROR(open("folder:" + tooLong), str(tooLong) + ": not a folder");
+        QDir(dir.path()).mkpath("loop/c");
+        const QString loop = dir.filePath("loop/c/x.png");
+        QVERIFY(QFile::link("x.png", loop)); // x.png -> x.png
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("loop")), str(loop) + ": cannot read: Too many levels of symbolic links");
     }
 
     void readsNpyAndNpz()

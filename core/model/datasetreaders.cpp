@@ -57,7 +57,8 @@ public:
         m_sampleShape = {3, 32, 32};
         m_where = spec.path;
         std::vector<std::string> names;
-        if (fs::is_directory(spec.path)) {
+        std::error_code ec; // a path the system cannot look up (a name too long) reads as a file: "cannot open"
+        if (fs::is_directory(spec.path, ec)) {
             if (hundred)
                 names = {spec.options.part == DatasetPart::Train ? "train.bin" : "test.bin"};
             else if (spec.options.part == DatasetPart::Train)
@@ -117,17 +118,17 @@ private:
 // message lists what the folder holds.
 std::string findIdx(const std::string &dir, const std::string &prefix, const std::string &format)
 {
-    if (!fs::is_directory(dir))
+    std::error_code ec; // a path the system cannot look up (a name too long) is not there
+    if (!fs::is_directory(dir, ec))
         throw InputError(dir, "not a folder (an mnist dataset names the folder that holds the IDX files)");
     const std::vector<std::string> names{prefix + "-" + format, prefix + "." + format, prefix + "-" + format + ".gz",
                                          prefix + "." + format + ".gz"};
     for (const auto &n : names)
-        if (fs::is_regular_file(fs::path(dir) / n))
+        if (fs::is_regular_file(fs::path(dir) / n, ec))
             return (fs::path(dir) / n).string();
     std::vector<std::string> held;
-    std::error_code ec;
     for (const auto &entry : fs::directory_iterator(dir, ec))
-        held.push_back(entry.path().filename().string() + (entry.is_directory() ? "/" : ""));
+        held.push_back(entry.path().filename().string() + (entry.is_directory(ec) ? "/" : ""));
     std::sort(held.begin(), held.end());
     std::string list;
     const std::size_t shown = std::min<std::size_t>(held.size(), 12);

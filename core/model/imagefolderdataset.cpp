@@ -81,18 +81,43 @@ void checkJpegTables(std::istream &in, const std::string &path, bool wholeFile)
     }
 }
 
-// Refuses what is not a PNG or JPEG, and JPEGs stb_image cannot read safely, before
-// stb_image sees the file (see checkJpegTables for `wholeFile`).
+// A PNG is a signature and chunks, each stating the length of its data, and stb_image 2.27
+// grows its buffer to an IDAT chunk's stated length before reading it (a 100-byte file
+// claiming 2 GiB): every chunk's data must fit in the bytes after its header. Reads from
+// after the signature; `fileBytes` is the file's size.
+void checkPngChunks(std::istream &in, std::uint64_t fileBytes, const std::string &path)
+{
+    std::uint64_t at = 8;
+    unsigned char header[8]; // length (big-endian), type
+    while (in.seekg(static_cast<std::streamoff>(at)) && in.read(reinterpret_cast<char *>(header), sizeof header)) {
+        const std::uint64_t length = (std::uint64_t(header[0]) << 24) | (header[1] << 16) | (header[2] << 8) | header[3];
+        const std::string type(reinterpret_cast<const char *>(header) + 4, 4);
+        const std::uint64_t after = fileBytes - at - sizeof header;
+        if (length > after)
+            throw InputError(path, "unreadable image: truncated PNG (chunk '" + type + "' at byte " + std::to_string(at)
+                                       + " claims " + std::to_string(length) + " bytes, " + std::to_string(after)
+                                       + " follow its header)");
+        if (type == "IEND")
+            return;
+        at += sizeof header + length + 4; // and the CRC
+    }
+}
+
+// Refuses what is not a PNG or JPEG, and files stb_image cannot read safely, before
+// stb_image sees them (see checkJpegTables for `wholeFile`).
 void checkImageFile(std::istream &in, const std::string &path, bool wholeFile)
 {
     char head[8] = {};
     in.read(head, sizeof head);
     if (!isPngOrJpeg(head, static_cast<std::size_t>(in.gcount())))
         throw InputError(path, "unreadable image: not a PNG or JPEG file");
+    in.clear();
     if (head[0] == '\xff') {
-        in.clear();
         in.seekg(2);
         checkJpegTables(in, path, wholeFile);
+    } else {
+        in.seekg(0, std::ios::end);
+        checkPngChunks(in, static_cast<std::uint64_t>(in.tellg()), path);
     }
 }
 
@@ -136,6 +161,28 @@ void resizeBilinear(const float *src, int h, int w, float *dst, int outH, int ou
     }
 }
 
+enum class EntryKind { Folder, File };
+
+// The entries of `folder` of one kind, sorted by name. A folder or entry the system cannot
+// answer for (a name too long, a link that loops, no permission) is an InputError, never a
+// filesystem_error.
+std::vector<fs::path> sortedEntries(const fs::path &folder, EntryKind kind)
+{
+    std::vector<fs::path> entries;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const bool wanted = kind == EntryKind::Folder ? it->is_directory(ec) : it->is_regular_file(ec);
+        if (ec)
+            throw InputError(it->path().string(), "cannot read: " + ec.message());
+        if (wanted)
+            entries.push_back(it->path());
+    }
+    if (ec)
+        throw InputError(folder.string(), "cannot read the folder: " + ec.message());
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}
+
 // Class folders sorted by name give the class indices; images within are sorted by name.
 class ImageFolderDataset : public Dataset
 {
@@ -146,23 +193,16 @@ public:
         std::error_code ec;
         if (!fs::is_directory(spec.path, ec))
             throw InputError(spec.path, "not a folder (an image folder has one sub-folder per class)");
-        std::vector<fs::path> classes;
-        for (const auto &entry : fs::directory_iterator(spec.path, ec))
-            if (entry.is_directory())
-                classes.push_back(entry.path());
-        std::sort(classes.begin(), classes.end());
+        const std::vector<fs::path> classes = sortedEntries(spec.path, EntryKind::Folder);
         if (classes.empty())
             throw InputError(spec.path, "empty folder: no class sub-folders");
         m_numClasses = static_cast<std::int64_t>(classes.size());
         int firstW = 0, firstH = 0;
         std::string firstFile;
         for (std::size_t c = 0; c < classes.size(); ++c) {
-            std::vector<fs::path> files;
-            for (const auto &entry : fs::directory_iterator(classes[c], ec))
-                if (entry.is_regular_file() && isImage(entry.path()))
-                    files.push_back(entry.path());
-            std::sort(files.begin(), files.end());
-            for (const auto &f : files) {
+            for (const auto &f : sortedEntries(classes[c], EntryKind::File)) {
+                if (!isImage(f))
+                    continue;
                 std::ifstream in(f, std::ios::binary);
                 checkImageFile(in, f.string(), false);
                 int w = 0, h = 0, n = 0;
