@@ -93,9 +93,9 @@ void printReport(const RunOptions &o, const ThresholdConfig &config, const std::
 
 int runRunCommand(const RunOptions &o)
 {
-    checkOutputIsNotInput(o.samplesCsv, {o.model, o.config, o.latency});
-    const ThresholdConfig config = readThresholdConfig(o.config);
     const DatasetSpec spec = parseDatasetSpec(o.dataset);
+    checkOutputIsNotInput(o.samplesCsv, {o.model, o.config, o.latency, spec.path, spec.labelsPath});
+    const ThresholdConfig config = readThresholdConfig(o.config);
     const std::unique_ptr<Dataset> data = openDataset(spec);
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
     requireEarlyExit(model); // before the trace is collected, not after

@@ -14,9 +14,9 @@ namespace exitscope::cli {
 
 int runTraceCommand(const TraceOptions &o)
 {
-    for (const char *name : {"val.npz", "test.npz"})
-        checkOutputIsNotInput((std::filesystem::path(o.outDir) / name).string(), {o.model});
     const DatasetSpec spec = parseDatasetSpec(o.dataset);
+    for (const char *name : {"val.npz", "test.npz"})
+        checkOutputIsNotInput((std::filesystem::path(o.outDir) / name).string(), {o.model, spec.path, spec.labelsPath});
     const std::unique_ptr<Dataset> data = openDataset(spec);
     const MultiExitModel model = MultiExitModel::load(o.model, o.device);
     const DatasetSplit split = splitDataset(data->size(), spec.options.valFraction, spec.options.seed);
