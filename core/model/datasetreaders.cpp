@@ -1,6 +1,7 @@
 // The binary dataset formats: CIFAR-10/100 batches, MNIST IDX files, NumPy .npy and .npz.
 #include "core/model/dataset.h"
 
+#include "core/common/atomicfile.h"
 #include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/io/npy.h"
@@ -28,6 +29,7 @@ std::ifstream openBinary(const std::string &path)
 
 std::uint64_t fileSize(const std::string &path)
 {
+    refuseFolderInput(path);
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec)

@@ -1,6 +1,7 @@
 // The only file of core/ that runs TorchScript models: keep torch includes here.
 #include "core/model/multiexitmodel.h"
 
+#include "core/common/atomicfile.h"
 #include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
@@ -310,6 +311,7 @@ MultiExitModel MultiExitModel::load(const std::string &path, const std::string &
     impl->path = path;
     impl->deviceName = device;
     impl->device = parseDevice(device);
+    refuseFolderInput(path);
     if (!std::ifstream(path, std::ios::binary))
         throw InputError(path, "cannot open file (missing or unreadable)");
     try {
