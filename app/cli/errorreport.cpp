@@ -27,6 +27,8 @@ constexpr std::pair<std::string_view, std::string_view> kSettingFlags[] = {
     {"divide scores by", "--divide-scores-by"},
     {"threads", "--threads"},
     {"costs", "--costs"},
+    {"dataset spec", "--dataset"},
+    {"device", "--device"},
 };
 
 int reportBug(const std::string &message, const std::string &commandLine, std::ostream &err)
