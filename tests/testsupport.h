@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -101,6 +102,86 @@ inline QByteArray zipArchive(const std::vector<ZipMember> &members)
     }
     return body + directory + le(0x06054b50, 4) + le(0, 2) + le(0, 2) + le(members.size(), 2) + le(members.size(), 2)
         + le(static_cast<std::uint32_t>(directory.size()), 4) + le(static_cast<std::uint32_t>(body.size()), 4) + le(0, 2);
+}
+
+// --- torch.save files written without torch ---------------------------------------------
+// Pickle (protocol 2) pieces and the zip around them, for crafted .pth files.
+
+inline QByteArray pickleInt(std::int64_t v)
+{
+    const bool small = v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max();
+    QByteArray out(small ? "J" : "\x8a\x08", small ? 1 : 2); // BININT, or LONG1 of 8 bytes
+    for (int i = 0; i < (small ? 4 : 8); ++i)
+        out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff);
+    return out;
+}
+
+inline QByteArray pickleTuple(const std::vector<std::int64_t> &values)
+{
+    QByteArray out("(");
+    for (std::int64_t v : values)
+        out += pickleInt(v);
+    return out + "t";
+}
+
+inline QByteArray pickleString(const QByteArray &s)
+{
+    QByteArray out("X"); // BINUNICODE: 4-byte length, UTF-8
+    for (int i = 0; i < 4; ++i)
+        out += static_cast<char>((static_cast<std::uint32_t>(s.size()) >> (8 * i)) & 0xff);
+    return out + s;
+}
+
+// A torch.save archive: the pickle `pkl` and storage records data/0, data/1, ...
+inline QByteArray torchSaveArchive(const QByteArray &pkl, const std::vector<QByteArray> &records = {})
+{
+    std::vector<ZipMember> members{{"crafted/data.pkl", pkl}, {"crafted/version", "3\n"}};
+    for (std::size_t i = 0; i < records.size(); ++i)
+        members.push_back({"crafted/data/" + QByteArray::number(static_cast<qulonglong>(i)), records[i]});
+    return zipArchive(members);
+}
+
+// One float32 tensor as torch.save pickles it: the view (sizes, strides, storage offset),
+// the element count its storage states, and the values its storage record really holds.
+struct PickledTensor
+{
+    std::vector<std::int64_t> sizes;
+    std::vector<float> record;
+    std::vector<std::int64_t> strides = {}; // empty: contiguous
+    std::int64_t offset = 0;
+    std::int64_t statedNumel = -1; // -1: the record's
+};
+
+// The pickle torch.save(tuple(tensors)) writes (protocol 2, as the shared logits_single.pth),
+// each tensor on a storage of its own; the storages' records are appended to `records`.
+inline QByteArray torchTuplePickle(const std::vector<PickledTensor> &tensors, std::vector<QByteArray> &records)
+{
+    QByteArray pkl("\x80\x02(");
+    for (const PickledTensor &t : tensors) {
+        std::vector<std::int64_t> strides = t.strides;
+        if (strides.empty()) {
+            strides.assign(t.sizes.size(), 1);
+            for (std::size_t d = t.sizes.size(); d-- > 1;)
+                strides[d - 1] = strides[d] * t.sizes[d];
+        }
+        const std::int64_t numel = t.statedNumel >= 0 ? t.statedNumel : static_cast<std::int64_t>(t.record.size());
+        pkl += "ctorch._utils\n_rebuild_tensor_v2\n((";
+        pkl += pickleString("storage") + "ctorch\nFloatStorage\n"
+            + pickleString(QByteArray::number(static_cast<qulonglong>(records.size()))) + pickleString("cpu")
+            + pickleInt(numel) + "tQ"; // the storage's persistent id
+        pkl += pickleInt(t.offset) + pickleTuple(t.sizes) + pickleTuple(strides);
+        pkl += "\x89" "ccollections\nOrderedDict\n)RtR"; // requires_grad False, no hooks; rebuild
+        records.emplace_back(reinterpret_cast<const char *>(t.record.data()), static_cast<int>(t.record.size() * sizeof(float)));
+    }
+    return pkl + "t."; // the tuple
+}
+
+// The whole torch.save(tuple(tensors)) file.
+inline QByteArray torchSaveTuple(const std::vector<PickledTensor> &tensors)
+{
+    std::vector<QByteArray> records;
+    const QByteArray pkl = torchTuplePickle(tensors, records);
+    return torchSaveArchive(pkl, records);
 }
 
 // A full-probability trace's contents cut to the k largest probabilities of every row, most

@@ -25,61 +25,16 @@ QString truncatedCopy(const QString &source, const QTemporaryDir &dir, double fr
     return writeFile(dir, QFileInfo(source).fileName(), bytes.left(static_cast<int>(bytes.size() * fraction)));
 }
 
-QByteArray pickleInt(std::int64_t v)
-{
-    const bool small = v >= std::numeric_limits<std::int32_t>::min() && v <= std::numeric_limits<std::int32_t>::max();
-    QByteArray out(small ? "J" : "\x8a\x08", small ? 1 : 2); // BININT, or LONG1 of 8 bytes
-    for (int i = 0; i < (small ? 4 : 8); ++i)
-        out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff);
-    return out;
-}
-
-QByteArray pickleTuple(const std::vector<std::int64_t> &values)
-{
-    QByteArray out("(");
-    for (std::int64_t v : values)
-        out += pickleInt(v);
-    return out + "t";
-}
-
-QByteArray pickleString(const QByteArray &s)
-{
-    return "X" + QByteArray(1, static_cast<char>(s.size())) + QByteArray(3, '\0') + s; // BINUNICODE
-}
-
-// The pickle torch.save((t,)) writes for one float32 tensor t (protocol 2, as the shared
-// logits_single.pth), with the view (sizes, strides, storage offset) and the storage's
-// stated element count as given; its storage is the record data/0.
-QByteArray craftedPickle(const std::vector<std::int64_t> &sizes, const std::vector<std::int64_t> &strides,
-                         std::int64_t offset, std::int64_t statedNumel)
-{
-    QByteArray pkl("\x80\x02");
-    pkl += "ctorch._utils\n_rebuild_tensor_v2\n((";
-    pkl += pickleString("storage") + "ctorch\nFloatStorage\n" + pickleString("0") + pickleString("cpu")
-        + pickleInt(statedNumel) + "tQ"; // the storage's persistent id
-    pkl += pickleInt(offset) + pickleTuple(sizes) + pickleTuple(strides);
-    pkl += "\x89" "ccollections\nOrderedDict\n)RtR"; // requires_grad False, no hooks; rebuild
-    return pkl + "\x85."; // a tuple of the one tensor
-}
-
-// A storage record of `floats` floats 0, 1, 2...
-QByteArray floatRecord(int floats)
-{
-    QByteArray record;
-    for (int i = 0; i < floats; ++i) {
-        const float f = static_cast<float>(i);
-        record += QByteArray(reinterpret_cast<const char *>(&f), sizeof f);
-    }
-    return record;
-}
-
-// The whole file: craftedPickle's pickle, a record of `recordFloats` floats, the version.
+// What torch.save((t,)) writes for one float32 tensor t, with the view (sizes, strides,
+// storage offset) and the storage's stated element count as given, and a storage record of
+// `recordFloats` floats 0, 1, 2...
 QByteArray craftedPth(const std::vector<std::int64_t> &sizes, const std::vector<std::int64_t> &strides,
                       std::int64_t offset, std::int64_t statedNumel, int recordFloats)
 {
-    return zipArchive({{"crafted/data.pkl", craftedPickle(sizes, strides, offset, statedNumel)},
-                       {"crafted/data/0", floatRecord(recordFloats)},
-                       {"crafted/version", "3\n"}});
+    std::vector<float> record(static_cast<std::size_t>(recordFloats));
+    for (int i = 0; i < recordFloats; ++i)
+        record[static_cast<std::size_t>(i)] = static_cast<float>(i);
+    return torchSaveTuple({{sizes, record, strides, offset, statedNumel}});
 }
 
 } // namespace
@@ -252,8 +207,9 @@ private slots:
     {
         QTest::addColumn<QByteArray>("pth");
         QTest::addColumn<QString>("message");
-        const QByteArray pkl = craftedPickle({4}, {1}, 0, 4);
-        const QByteArray record = floatRecord(4);
+        std::vector<QByteArray> records;
+        const QByteArray pkl = torchTuplePickle({{{4}, {0, 1, 2, 3}}}, records);
+        const QByteArray record = records.front();
         QTest::newRow("no version") << zipArchive({{"a/data.pkl", pkl}, {"a/data/0", record}})
                                     << "not a readable torch.save file: no record 'version' in the archive";
         QTest::newRow("version 99") << zipArchive({{"a/data.pkl", pkl}, {"a/data/0", record}, {"a/version", "99\n"}})

@@ -30,6 +30,7 @@ constexpr std::pair<std::string_view, std::string_view> kSettingFlags[] = {
     {"dataset spec", "--dataset"},
     {"val dataset spec", "--val-dataset"},
     {"val samples", "--val-samples"},
+    {"device", "--device"},
 };
 
 int reportBug(const std::string &message, const std::string &commandLine, std::ostream &err)

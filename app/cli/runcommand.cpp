@@ -106,7 +106,8 @@ void printReport(const RunOptions &o, const ThresholdConfig &config, const std::
 
 int runRunCommand(const RunOptions &o)
 {
-    checkOutputIsNotInput(o.samplesCsv, {o.model, o.config, o.latency});
+    const DatasetSpec spec = parseDatasetSpec(o.dataset); // its files are inputs too
+    checkOutputIsNotInput(o.samplesCsv, {o.model, o.config, o.latency, spec.path, spec.labelsPath});
     const ThresholdConfig config = readThresholdConfig(o.config);
     const DatasetSources sources = openDatasetSources(o.dataset, o.valDataset, SourcesNeeded::TestOnly);
     const std::shared_ptr<const Dataset> data = sources.testData;

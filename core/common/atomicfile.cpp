@@ -33,8 +33,21 @@ AtomicFile::~AtomicFile()
         std::remove(m_temporary.c_str());
 }
 
+namespace {
+
+// A folder where the file should go: rename would fail with a bare errno.
+void refuseFolderTarget(const std::string &path)
+{
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error))
+        throw InputError(path, "is a folder: cannot write the file there (nothing was written)");
+}
+
+} // namespace
+
 void AtomicFile::commit()
 {
+    refuseFolderTarget(m_path);
     if (std::rename(m_temporary.c_str(), m_path.c_str()) != 0)
         throw InputError(m_path, "cannot write file (rename of the temporary file failed)");
     m_committed = true;
@@ -49,11 +62,8 @@ AtomicFileSet::AtomicFileSet(const std::vector<std::string> &paths)
 
 void AtomicFileSet::commit()
 {
-    for (const AtomicFile &file : m_files) {
-        std::error_code error;
-        if (std::filesystem::is_directory(file.path(), error))
-            throw InputError(file.path(), "is a folder: cannot write the file there (nothing was written)");
-    }
+    for (const AtomicFile &file : m_files)
+        refuseFolderTarget(file.path());
     for (AtomicFile &file : m_files)
         file.commit();
 }
@@ -97,11 +107,16 @@ void writeTextFile(const std::string &path, const std::string &text)
     file.commit();
 }
 
-std::string readTextFile(const std::string &path)
+void refuseFolderInput(const std::string &path)
 {
     std::error_code error;
     if (std::filesystem::is_directory(path, error))
         throw InputError(path, "is a folder, expected a file");
+}
+
+std::string readTextFile(const std::string &path)
+{
+    refuseFolderInput(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, "cannot open file (missing or unreadable)");
@@ -112,6 +127,7 @@ std::string readTextFile(const std::string &path)
 
 std::uint64_t inputFileSize(const std::string &path)
 {
+    refuseFolderInput(path);
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
     if (error)

@@ -49,6 +49,11 @@ void checkOutputIsNotInput(const std::string &output, const std::vector<std::str
 // Creates a folder (and its parents) for output files, or throws InputError.
 std::string createFolder(const std::string &path);
 
+// Refuses (InputError naming the path) an input file that is a folder, before a reader
+// opens it: a folder opens as an empty stream on Linux, which readers would call an empty
+// or malformed file.
+void refuseFolderInput(const std::string &path);
+
 // Writes text to a path atomically.
 void writeTextFile(const std::string &path, const std::string &text);
 std::string readTextFile(const std::string &path);

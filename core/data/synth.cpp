@@ -1,5 +1,6 @@
 #include "core/data/synth.h"
 
+#include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/common/random.h"
 
@@ -22,8 +23,11 @@ Trace synthesize(const SynthOptions &o)
     c.exits = K;
     c.samples = N;
     c.classes = C;
+    // K x N x C by the checked arithmetic: a product past 64 bits names the setting instead
+    // of wrapping around into a small allocation that the loop below writes past.
+    const std::int64_t values = checkedElementCount({K, N, C}, "samples");
     c.labels.resize(static_cast<std::size_t>(N));
-    c.probabilities.resize(static_cast<std::size_t>(K) * N * C);
+    c.probabilities.resize(static_cast<std::size_t>(values));
 
     // The true class's logit sits `lift` above the noise floor of C - 1 standard normals
     // (whose maximum is about sqrt(2 ln C)) when the exit's skill matches the difficulty.

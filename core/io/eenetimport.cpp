@@ -27,7 +27,8 @@ Trace splitTrace(FloatTensor &probs, const FloatTensor &targets, const std::stri
     c.labels.resize(targets.values.size());
     for (std::size_t j = 0; j < targets.values.size(); ++j) {
         const float v = targets.values[j];
-        if (!std::isfinite(v) || v != std::floor(v))
+        // Checked before the cast: a float beyond int32 does not convert (undefined behaviour).
+        if (!std::isfinite(v) || v != std::floor(v) || v < -2147483648.0f || v >= 2147483648.0f)
             throw InputError(at, std::string(split) + " target of sample " + std::to_string(j) + " is "
                                      + std::to_string(v) + ", expected a class index");
         c.labels[j] = static_cast<std::int32_t>(v);

@@ -1,5 +1,6 @@
 #include "core/io/npy.h"
 
+#include "core/common/atomicfile.h"
 #include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/common/shapetext.h"
@@ -369,11 +370,12 @@ namespace {
 template <typename Body>
 auto withNpyFile(const std::string &path, Body &&body)
 {
+    refuseFolderInput(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, "cannot open file (missing or unreadable)");
     in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg(); // -1 for what cannot seek (a folder): reads as empty
+    const std::streamoff size = in.tellg(); // -1 for what cannot seek: reads as empty
     in.seekg(0);
     const ByteReader read = [&in](void *dst, std::size_t n) {
         in.read(static_cast<char *>(dst), static_cast<std::streamsize>(n));

@@ -26,6 +26,7 @@ NpzReader::NpzReader(const std::string &path)
     : m_path(path)
     , m_archive(std::make_unique<Archive>())
 {
+    refuseFolderInput(path);
     struct stat info{};
     if (::stat(path.c_str(), &info) != 0)
         throw InputError(path, "cannot open file (missing or unreadable)");

@@ -1,6 +1,7 @@
 // The only file of core/ that runs TorchScript models: keep torch includes here.
 #include "core/model/multiexitmodel.h"
 
+#include "core/common/atomicfile.h"
 #include "core/common/checkedsize.h"
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
@@ -53,6 +54,9 @@ std::string summarize(const std::exception &error)
     return line;
 }
 
+// The setting a bad device name is blamed on (the CLI's --device).
+const char *const kDeviceSetting = "device";
+
 c10::Device parseDevice(const std::string &name)
 {
     const std::string expected = "expected cpu, cuda or cuda:N";
@@ -60,17 +64,17 @@ c10::Device parseDevice(const std::string &name)
     try {
         device = c10::Device(name);
     } catch (const std::exception &) {
-        throw InputError("", "unknown device \"" + name + "\", " + expected);
+        throw InputError(kDeviceSetting, "unknown device \"" + name + "\", " + expected);
     }
     if (!device.is_cpu() && !device.is_cuda())
-        throw InputError("", "unsupported device \"" + name + "\", " + expected);
+        throw InputError(kDeviceSetting, "unsupported device \"" + name + "\", " + expected);
     if (device.is_cuda()) {
         if (!torch::cuda::is_available())
-            throw InputError("", "device \"" + name
+            throw InputError(kDeviceSetting, "device \"" + name
                                      + "\" requested, but CUDA is not available (a CPU-only LibTorch, or no GPU "
                                        "visible); use \"cpu\"");
         if (device.has_index() && static_cast<std::size_t>(device.index()) >= torch::cuda::device_count())
-            throw InputError("", "device \"" + name + "\" requested, but only "
+            throw InputError(kDeviceSetting, "device \"" + name + "\" requested, but only "
                                      + std::to_string(torch::cuda::device_count()) + " CUDA device(s) are visible");
     }
     return device;
@@ -311,6 +315,7 @@ MultiExitModel MultiExitModel::load(const std::string &path, const std::string &
     impl->path = path;
     impl->deviceName = device;
     impl->device = parseDevice(device);
+    refuseFolderInput(path);
     if (!std::ifstream(path, std::ios::binary))
         throw InputError(path, "cannot open file (missing or unreadable)");
     try {
