@@ -2,6 +2,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
+#include "core/eval/thresholdplacement.h"
 #include "core/solvers/policysolvers.h"
 #include "core/solvers/preparedpolicy.h"
 
@@ -88,6 +89,9 @@ SolverResult solveAt(PolicyId policy, const PreparedPolicy &prepared, double bud
     const PreparedTrace &trace = prepared.trace();
     if (result.isPolicy) {
         checkPolicy(trace.val(), result.policy, std::string(policyName(policy)));
+        // Here, once, every solver's thresholds leave the observed scores: the val exits stay
+        // as the solver chose them, and a config is robust to last-bit score differences.
+        result.policy = placeBetweenScores(trace.val(), std::move(result.policy));
         const Evaluation e = evaluate(trace.val(), result.policy, trace.costs());
         result.valObjective = trace.judgesByAgreement() ? e.agreement : e.accuracy;
         result.valCost = budgetCost(e, trace.kind());
