@@ -95,6 +95,36 @@ private slots:
         }
     }
 
+    // `best` starts from bestWarmStartPolicies() whatever else is requested (those not
+    // requested run as hidden rows), so its rows are the same alone, beside every other
+    // policy, and at one budget on its own (what `exitscope-cli solve` runs).
+    void bestIsTheSameWhateverElseIsRequested()
+    {
+        SweepRequest all = synthRequest({PolicyId::Oracle, PolicyId::Eenet, PolicyId::Best, PolicyId::Ippp, PolicyId::Patience,
+                                         PolicyId::SelfXit, PolicyId::MsdNet, PolicyId::BranchyNet, PolicyId::Heuristic}, 0);
+        all.options.eenetEpochs = 20;
+        all.options.eenetRestarts = 1;
+        SweepRequest alone = all;
+        alone.policies = {PolicyId::Best};
+        std::vector<SweepRow> seen;
+        const auto allRows = runSweep(all);
+        const auto aloneRows = runSweep(alone, {}, [&](const SweepRow &row) { seen.push_back(row); });
+        QCOMPARE(aloneRows->rows.size(), all.budgets.size()); // the hidden rows are not reported
+        QCOMPARE(seen.size(), all.budgets.size());
+        for (std::size_t b = 0; b < all.budgets.size(); ++b) {
+            const SweepRow &inAll = allRows->rows[2 * all.budgets.size() + b];
+            const SweepRow &byItself = aloneRows->rows[b];
+            QCOMPARE(inAll.policy, PolicyId::Best);
+            QCOMPARE(byItself.policy, PolicyId::Best);
+            QCOMPARE(byItself.result.policy.thresholds, inAll.result.policy.thresholds);
+            QCOMPARE(byItself.val.accuracy, inAll.val.accuracy);
+            QCOMPARE(byItself.test->meanCost, inAll.test->meanCost);
+            SweepRequest one = alone;
+            one.budgets = {all.budgets[b]};
+            QCOMPARE(runSweep(one)->rows.front().result.policy.thresholds, inAll.result.policy.thresholds);
+        }
+    }
+
     void paretoFrontIsNonDominated()
     {
         const auto sweep = runSweep(synthRequest({PolicyId::Heuristic, PolicyId::MsdNet, PolicyId::Best, PolicyId::Oracle}, 0));
@@ -148,6 +178,7 @@ private slots:
         QTest::newRow("no policy") << 3 << "policies: no policy given";
         QTest::newRow("no labels") << 4 << "has no labels or correctness";
         QTest::newRow("test K mismatch") << 5 << "test trace: has 3 exits but the val trace has 4";
+        QTest::newRow("policy twice") << 6 << "policies: msdnet is given twice";
     }
     void refusesBadRequests()
     {
@@ -167,6 +198,7 @@ private slots:
             break;
         }
         case 5: request.test = synthesize({3, 100, 10, 1}); break;
+        case 6: request.policies = {PolicyId::MsdNet, PolicyId::Best, PolicyId::MsdNet}; break;
         }
         EXPECT_INPUT_ERROR(runSweep(request), str(message));
     }

@@ -101,6 +101,13 @@ SolverResult solveAt(PolicyId policy, const PreparedPolicy &prepared, double bud
     return result;
 }
 
+const std::vector<PolicyId> &bestWarmStartPolicies()
+{
+    static const std::vector<PolicyId> policies{PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet,
+                                                PolicyId::SelfXit,   PolicyId::Patience,   PolicyId::Ippp};
+    return policies;
+}
+
 SolverResult solve(PolicyId policy, const SolverProblem &problem, const JobContext &context)
 {
     checkProblem(policy, problem);
