@@ -268,6 +268,12 @@ class TestBadInput : public QObject
     }
 
 private slots:
+    void init()
+    {
+        if (outsideShard())
+            QSKIP("run by another shard");
+    }
+
     void initTestCase()
     {
         QVERIFY(m_fixture.isValid());

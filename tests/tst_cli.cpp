@@ -73,6 +73,12 @@ class TestCli : public QObject
     Q_OBJECT
 
 private slots:
+    void init()
+    {
+        if (outsideShard())
+            QSKIP("run by another shard");
+    }
+
     void helpEverywhere_data()
     {
         QTest::addColumn<QStringList>("command");

@@ -8,8 +8,10 @@
 #include "core/model/multiexitmodel.h"
 #include "testsupport.h"
 
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 
 #include <zlib.h>
 
@@ -168,6 +170,16 @@ private slots:
         QFile curve(dir.filePath("curve.csv"));
         QVERIFY(curve.open(QIODevice::ReadOnly));
         QCOMPARE(curve.readAll().count('\n'), 1 + 5 * 9); // 5 budgets x every policy
+
+#ifdef EXITSCOPE_GUI_BIN
+        // The window on the demo (the README's main job ends with it): the same sweep, drawn.
+        QProcess gui;
+        const QString png = dir.filePath("window.png");
+        gui.start(EXITSCOPE_GUI_BIN, {"--demo", dir.path(), "--screenshot", png});
+        QVERIFY(gui.waitForFinished(300000));
+        QVERIFY2(gui.exitCode() == 0, gui.readAllStandardError().constData());
+        QCOMPARE(QImage(png).size(), QSize(1600, 1000));
+#endif
     }
 };
 

@@ -739,6 +739,12 @@ private slots:
         QVERIFY(gui.waitForFinished(60000));
         QCOMPARE(gui.exitCode(), 3);
         QVERIFY(QString::fromUtf8(gui.readAllStandardError()).contains(QLatin1String("nosuch")));
+        // --demo on a folder the demo has not written: status 3, what to run first.
+        gui.start(QStringLiteral(EXITSCOPE_GUI_BIN), {QStringLiteral("--demo"), m_dir.path(), QStringLiteral("--screenshot"), none});
+        QVERIFY(gui.waitForFinished(60000));
+        QCOMPARE(gui.exitCode(), 3);
+        QVERIFY(QString::fromUtf8(gui.readAllStandardError()).contains(QLatin1String("run `exitscope-cli demo --out-dir")));
+        QVERIFY(!QFileInfo::exists(none));
     }
 };
 

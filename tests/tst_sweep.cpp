@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <thread>
 
 using namespace exitscope;
@@ -95,6 +96,36 @@ private slots:
         }
     }
 
+    // `best` starts from bestWarmStartPolicies() whatever else is requested (those not
+    // requested run as hidden rows), so its rows are the same alone, beside every other
+    // policy, and at one budget on its own (what `exitscope-cli solve` runs).
+    void bestIsTheSameWhateverElseIsRequested()
+    {
+        SweepRequest all = synthRequest({PolicyId::Oracle, PolicyId::Eenet, PolicyId::Best, PolicyId::Ippp, PolicyId::Patience,
+                                         PolicyId::SelfXit, PolicyId::MsdNet, PolicyId::BranchyNet, PolicyId::Heuristic}, 0);
+        all.options.eenetEpochs = 20;
+        all.options.eenetRestarts = 1;
+        SweepRequest alone = all;
+        alone.policies = {PolicyId::Best};
+        std::vector<SweepRow> seen;
+        const auto allRows = runSweep(all);
+        const auto aloneRows = runSweep(alone, {}, [&](const SweepRow &row) { seen.push_back(row); });
+        QCOMPARE(aloneRows->rows.size(), all.budgets.size()); // the hidden rows are not reported
+        QCOMPARE(seen.size(), all.budgets.size());
+        for (std::size_t b = 0; b < all.budgets.size(); ++b) {
+            const SweepRow &inAll = allRows->rows[2 * all.budgets.size() + b];
+            const SweepRow &byItself = aloneRows->rows[b];
+            QCOMPARE(inAll.policy, PolicyId::Best);
+            QCOMPARE(byItself.policy, PolicyId::Best);
+            QCOMPARE(byItself.result.policy.thresholds, inAll.result.policy.thresholds);
+            QCOMPARE(byItself.val.accuracy, inAll.val.accuracy);
+            QCOMPARE(byItself.test->meanCost, inAll.test->meanCost);
+            SweepRequest one = alone;
+            one.budgets = {all.budgets[b]};
+            QCOMPARE(runSweep(one)->rows.front().result.policy.thresholds, inAll.result.policy.thresholds);
+        }
+    }
+
     void paretoFrontIsNonDominated()
     {
         const auto sweep = runSweep(synthRequest({PolicyId::Heuristic, PolicyId::MsdNet, PolicyId::Best, PolicyId::Oracle}, 0));
@@ -148,6 +179,7 @@ private slots:
         QTest::newRow("no policy") << 3 << "policies: no policy given";
         QTest::newRow("no labels") << 4 << "has no labels or correctness";
         QTest::newRow("test K mismatch") << 5 << "test trace: has 3 exits but the val trace has 4";
+        QTest::newRow("policy twice") << 6 << "policies: msdnet is given twice";
     }
     void refusesBadRequests()
     {
@@ -167,6 +199,7 @@ private slots:
             break;
         }
         case 5: request.test = synthesize({3, 100, 10, 1}); break;
+        case 6: request.policies = {PolicyId::MsdNet, PolicyId::Best, PolicyId::MsdNet}; break;
         }
         EXPECT_INPUT_ERROR(runSweep(request), str(message));
     }
@@ -293,27 +326,40 @@ private slots:
                              {PolicyId::MsdNet, static_cast<PolicyId>(policy)}, {}, 2, {}};
         for (int b = 0; b < 100; ++b)
             request.budgets.push_back(1.5 + 3.0 * b / 99);
+        // The work the sweep does after the cancel is the process's CPU time from the cancel
+        // to the return: on a loaded machine the wall time also counts the waits for a core,
+        // which are not the sweep's. Both are printed; the CPU time is held to 200 ms.
+        const auto cpuNow = [] {
+            timespec t{};
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+            return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+        };
         double fastest = HUGE_VAL;
         for (int attempt = 0; attempt < 3 && fastest >= 200; ++attempt) {
             JobContext context;
             std::chrono::steady_clock::time_point cancelledAt;
+            double cpuAtCancel = 0;
             std::thread canceller([&] {
                 std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                cpuAtCancel = cpuNow();
                 cancelledAt = std::chrono::steady_clock::now();
                 context.cancel.cancel();
             });
             const auto sweep = runSweep(request, context);
             const auto returnedAt = std::chrono::steady_clock::now();
+            const double cpuAtReturn = cpuNow();
             canceller.join();
             const double ms = std::chrono::duration<double, std::milli>(returnedAt - cancelledAt).count();
-            qInfo("%s: returned %.1f ms after the cancel", policyName(static_cast<PolicyId>(policy)).data(), ms);
-            fastest = std::min(fastest, ms);
+            const double cpuMs = cpuAtReturn - cpuAtCancel;
+            qInfo("%s: returned %.1f ms after the cancel, having used %.1f ms of CPU since", policyName(static_cast<PolicyId>(policy)).data(),
+                  ms, cpuMs);
+            fastest = std::min(fastest, cpuMs);
             QVERIFY(!sweep->complete);
             const auto notDone = std::count_if(sweep->rows.begin(), sweep->rows.end(), [](const SweepRow &r) { return !r.done; });
             QVERIFY(notDone > 0);
             QCOMPARE(QString::fromStdString(sweepCsv(*sweep, 1)).count(",cancelled\n"), static_cast<int>(notDone));
         }
-        QVERIFY2(fastest < 200, qPrintable(QString::number(fastest)));
+        QVERIFY2(fastest < 200, qPrintable(QStringLiteral("%1 ms of CPU after the cancel").arg(fastest)));
     }
 
     void cancellationMarksRowsIncomplete()

@@ -84,6 +84,7 @@ struct SolveOptions
     TuningOptions tuning;
     std::string policy;
     double budget = 0;
+    std::string fromSweep; // export that sweep CSV's row instead of solving
     std::string out;
 };
 void runSolveCommand(const SolveOptions &options);

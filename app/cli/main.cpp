@@ -162,6 +162,9 @@ int main(int argc, char **argv)
     addTuningOptions(solveCommand, solveOptions.tuning);
     solveCommand->add_option("--policy", solveOptions.policy, policyList)->required()->check(CLI::IsMember(policyNames()));
     solveCommand->add_option("--budget", solveOptions.budget, "The budget (a fraction of the reference with --relative)")->required();
+    solveCommand->add_option("--from-sweep", solveOptions.fromSweep,
+                             "Export the row of this sweep CSV for --policy and --budget instead of solving "
+                             "(its numbers must reproduce on the traces given)");
     solveCommand->add_option("-o,--out", solveOptions.out, "Threshold config (.json)")->required();
 
     // trace

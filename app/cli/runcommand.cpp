@@ -106,8 +106,9 @@ void printReport(const RunOptions &o, const ThresholdConfig &config, const std::
 
 int runRunCommand(const RunOptions &o)
 {
-    const DatasetSpec spec = parseDatasetSpec(o.dataset); // its files are inputs too
-    checkOutputIsNotInput(o.samplesCsv, {o.model, o.config, o.latency, spec.path, spec.labelsPath});
+    std::vector<std::string> inputs = datasetSourceFiles(o.dataset, o.valDataset);
+    inputs.insert(inputs.end(), {o.model, o.config, o.latency});
+    checkOutputIsNotInput(o.samplesCsv, inputs);
     const ThresholdConfig config = readThresholdConfig(o.config);
     const DatasetSources sources = openDatasetSources(o.dataset, o.valDataset, SourcesNeeded::TestOnly);
     const std::shared_ptr<const Dataset> data = sources.testData;

@@ -14,12 +14,8 @@ namespace exitscope::cli {
 
 int runTraceCommand(const TraceOptions &o)
 {
-    std::vector<std::string> inputs{o.model};
-    for (const std::string &text : {o.dataset, o.valDataset})
-        if (!text.empty()) {
-            const DatasetSpec spec = parseDatasetSpec(text);
-            inputs.insert(inputs.end(), {spec.path, spec.labelsPath});
-        }
+    std::vector<std::string> inputs = datasetSourceFiles(o.dataset, o.valDataset);
+    inputs.push_back(o.model);
     for (const char *name : {"val.npz", "test.npz"})
         checkOutputIsNotInput((std::filesystem::path(o.outDir) / name).string(), inputs);
     const DatasetSources sources = openDatasetSources(o.dataset, o.valDataset);

@@ -2,6 +2,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/numbertext.h"
+#include "core/io/sweepcsv.h"
 #include "core/io/tracefile.h"
 
 #include <cmath>

@@ -2,10 +2,14 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/numbertext.h"
+#include "core/io/sweepcsv.h"
 #include "core/solvers/tuningtext.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 
+#include <algorithm>
 #include <cstring>
 
 namespace exitscope::gui {
@@ -15,6 +19,40 @@ namespace {
 QCommandLineOption valued(const QString &name, const QString &description, const QString &value)
 {
     return QCommandLineOption(name, description, value);
+}
+
+// What `exitscope-cli demo --out-dir DIR` left in DIR, opened as the demo printed it: the
+// traces, this CPU's latency profile, the exported thresholds, and a sweep of the policies
+// and budgets of its curve.csv.
+void openDemo(const QString &dir, CommandLine &cl)
+{
+    const QDir demo(dir);
+    const QString curve = demo.filePath(QStringLiteral("curve.csv"));
+    if (!QFileInfo(curve).isFile())
+        throw InputError(dir.toStdString(), "no demo output here (no curve.csv): run `exitscope-cli demo --out-dir "
+                                                + dir.toStdString() + "` first");
+    cl.inputs.val = demo.filePath(QStringLiteral("traces/val.npz"));
+    cl.inputs.test = demo.filePath(QStringLiteral("traces/test.npz"));
+    cl.inputs.latency = demo.filePath(QStringLiteral("latency.json"));
+    cl.inputs.config = demo.filePath(QStringLiteral("thresholds.json"));
+    SweepSettings s;
+    std::vector<double> budgets;
+    for (const SweepCsvRow &row : readSweepCsv(curve.toStdString())) {
+        const std::optional<PolicyId> policy = parsePolicy(row.policy);
+        if (!policy)
+            throw InputError(curve.toStdString(), "line " + std::to_string(row.line) + ", column policy: unknown policy '" + row.policy + "'");
+        if (std::find(s.policies.begin(), s.policies.end(), *policy) == s.policies.end())
+            s.policies.push_back(*policy);
+        if (std::find(budgets.begin(), budgets.end(), row.budget) == budgets.end())
+            budgets.push_back(row.budget);
+        s.relative = row.relative.value_or(false);
+    }
+    if (budgets.empty())
+        throw InputError(curve.toStdString(), "no rows: the demo's sweep did not finish; run it again");
+    s.from = *std::min_element(budgets.begin(), budgets.end());
+    s.to = *std::max_element(budgets.begin(), budgets.end());
+    s.count = static_cast<int>(budgets.size());
+    cl.sweep = s;
 }
 
 } // namespace
@@ -47,6 +85,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCommandLineOption("lower-is-confident", "AAAI21 .npy traces: lower scores are more confident (the default)"),
         QCommandLineOption("higher-is-confident", "AAAI21 .npy traces: higher scores are more confident"),
         valued("screenshot", "Open, run the sweep, write the window to FILE.png and exit", "FILE.png"),
+        valued("demo", "Open what `exitscope-cli demo --out-dir DIR` wrote and sweep as it did", "DIR"),
     });
     parser.addHelpOption();
     parser.addVersionOption();
@@ -80,6 +119,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
     if (!in.test.isEmpty() && in.val.isEmpty())
         throw UsageError("--test needs --val");
+    if (parser.isSet("demo")) {
+        for (const char *option : {"val", "test", "latency", "costs", "config", "policies", "budgets", "relative",
+                                   "budget-kind", "label-free"})
+            if (parser.isSet(option))
+                throw UsageError(std::string("--demo excludes --") + option + ": the demo's files and sweep are used");
+        openDemo(parser.value("demo"), cl);
+        cl.screenshot = parser.value("screenshot");
+        return cl;
+    }
 
     const bool sweepAsked = parser.isSet("policies") || parser.isSet("budgets");
     for (const char *option : {"relative", "budget-kind", "label-free"})

@@ -15,6 +15,7 @@ namespace exitscope::gui {
 //   --val V --test T (--latency L | --costs c1,...,cK [--cost-unit U]) [--reference R]
 //   [--config C] [--policies P1,P2 --budgets FROM:TO:COUNT [--relative]
 //   [--budget-kind mean|p90] [--label-free]] [--screenshot FILE.png]
+// or `exitscope --demo DIR [--screenshot FILE.png]`: what `exitscope-cli demo` wrote in DIR.
 struct CommandLine
 {
     InputRequest inputs;

@@ -1,7 +1,13 @@
 #include "core/io/sweepcsv.h"
 
+#include "core/common/atomicfile.h"
+#include "core/common/inputerror.h"
+#include "core/common/numbertext.h"
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 
 namespace exitscope {
 
@@ -16,7 +22,28 @@ std::string number(double value, int digits = 10)
     return text;
 }
 
+constexpr const char *kNumberColumns[] = {"val_accuracy", "val_cost", "val_p90_cost", "val_agreement",
+                                          "test_accuracy", "test_cost", "test_p90_cost", "test_agreement"};
+
+std::vector<std::string> cellsOf(std::string line)
+{
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    std::vector<std::string> cells;
+    std::stringstream in(line);
+    for (std::string cell; std::getline(in, cell, ',');)
+        cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') // getline drops an empty last cell
+        cells.emplace_back();
+    return cells;
+}
+
 } // namespace
+
+std::string sweepCsvNumber(double value)
+{
+    return number(value);
+}
 
 std::string sweepCsv(const SweepResult &sweep, double budgetScale, const SweepUnits &units)
 {
@@ -49,6 +76,86 @@ std::string sweepCsv(const SweepResult &sweep, double budgetScale, const SweepUn
             + number(r.budget) + "," + unitCells + status + "\n";
     }
     return out;
+}
+
+std::vector<SweepCsvRow> readSweepCsv(const std::string &path)
+{
+    std::stringstream in(readTextFile(path));
+    std::string line;
+    if (!std::getline(in, line))
+        throw InputError(path, "empty: expected the header line of a sweep CSV (exitscope-cli sweep -o)");
+    const std::vector<std::string> header = cellsOf(line);
+    auto column = [&](const std::string &name) {
+        const auto found = std::find(header.begin(), header.end(), name);
+        if (found == header.end())
+            throw InputError(path, "line 1: no column '" + name + "': not a sweep CSV of exitscope-cli sweep");
+        return static_cast<std::size_t>(found - header.begin());
+    };
+    const std::size_t policy = column("policy"), budget = column("budget"), measure = column("measure"),
+                      thresholds = column("thresholds"), status = column("status");
+    const auto relativeColumn = std::find(header.begin(), header.end(), "budget_relative");
+    std::vector<std::pair<std::string, std::size_t>> numbers;
+    for (const char *name : kNumberColumns)
+        numbers.emplace_back(name, column(name));
+
+    std::vector<SweepCsvRow> rows;
+    for (int lineNumber = 2; std::getline(in, line); ++lineNumber) {
+        if (line.empty())
+            continue;
+        const std::vector<std::string> cells = cellsOf(line);
+        const std::string where = "line " + std::to_string(lineNumber);
+        if (cells.size() != header.size())
+            throw InputError(path, where + ": " + std::to_string(cells.size()) + " cells, the header has "
+                                       + std::to_string(header.size()));
+        SweepCsvRow row;
+        row.line = lineNumber;
+        row.policy = cells[policy];
+        const std::optional<double> b = parseDecimal(cells[budget]);
+        if (!b)
+            throw InputError(path, where + ", column budget: '" + cells[budget] + "' is not a number");
+        row.budget = *b;
+        if (relativeColumn != header.end()) {
+            const std::string &cell = cells[static_cast<std::size_t>(relativeColumn - header.begin())];
+            if (cell != "0" && cell != "1")
+                throw InputError(path, where + ", column budget_relative: '" + cell + "' is neither 0 nor 1");
+            row.relative = cell == "1";
+        }
+        row.measure = cells[measure];
+        row.status = cells[status];
+        if (!cells[thresholds].empty()) {
+            std::stringstream values(cells[thresholds]);
+            for (std::string value; std::getline(values, value, ';');) {
+                const std::optional<double> t = parseDecimal(value);
+                if (!t)
+                    throw InputError(path, where + ", column thresholds: '" + value + "' is not a number");
+                row.thresholds.push_back(*t);
+            }
+        }
+        for (const auto &[name, index] : numbers)
+            row.numbers.emplace_back(name, cells[index]);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+void checkSweepRowReproduces(const SweepCsvRow &row, const std::string &split, const SplitNumbers &numbers,
+                             const std::string &csvPath, const std::string &trace)
+{
+    const std::pair<std::string, double> computed[] = {{split + "_accuracy", numbers.accuracy},
+                                                       {split + "_cost", numbers.meanCost},
+                                                       {split + "_p90_cost", numbers.p90Cost},
+                                                       {split + "_agreement", numbers.agreement}};
+    for (const auto &[name, value] : computed) {
+        const auto cell = std::find_if(row.numbers.begin(), row.numbers.end(), [&](const auto &c) { return c.first == name; });
+        if (cell == row.numbers.end() || cell->second.empty())
+            continue;
+        if (cell->second != sweepCsvNumber(value))
+            throw InputError(csvPath, "line " + std::to_string(row.line) + " (" + row.policy + " at budget "
+                                          + sweepCsvNumber(row.budget) + "), column " + name + ": " + cell->second
+                                          + " in the file, but " + (sweepCsvNumber(value).empty() ? "unknown" : sweepCsvNumber(value))
+                                          + " with its thresholds on " + trace
+                                          + ": the sweep ran on other traces or costs");
+    }
 }
 
 } // namespace exitscope

@@ -118,8 +118,8 @@ private:
 // message lists what the folder holds.
 std::string findIdx(const std::string &dir, const std::string &prefix, const std::string &format)
 {
-    std::error_code ec; // a path the system cannot look up (a name too long) is not there
-    if (!fs::is_directory(dir, ec))
+    std::error_code ec; // a path the system cannot look up (a name too long): no file in it
+    if (!fs::is_directory(dir, ec) && (!ec || ec == std::errc::no_such_file_or_directory))
         throw InputError(dir, "not a folder (an mnist dataset names the folder that holds the IDX files)");
     const std::vector<std::string> names{prefix + "-" + format, prefix + "." + format, prefix + "-" + format + ".gz",
                                          prefix + "." + format + ".gz"};

@@ -28,6 +28,19 @@ std::string DatasetSources::testDescription() const
     return (separate() ? "all of " : "the test split of ") + testData->where();
 }
 
+std::vector<std::string> datasetSourceFiles(const std::string &testSpec, const std::string &valSpec)
+{
+    std::vector<DatasetSpec> specs{parseDatasetSpec(testSpec)};
+    if (!valSpec.empty())
+        specs.push_back(parseValSpec(valSpec));
+    std::vector<std::string> files;
+    for (const DatasetSpec &spec : specs)
+        for (const std::string &path : {spec.path, spec.labelsPath})
+            if (!path.empty())
+                files.push_back(path);
+    return files;
+}
+
 DatasetSources openDatasetSources(const std::string &testSpec, const std::string &valSpec, SourcesNeeded needed)
 {
     const DatasetSpec test = parseDatasetSpec(testSpec);

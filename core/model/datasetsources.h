@@ -35,4 +35,8 @@ enum class SourcesNeeded { ValAndTest, TestOnly };
 DatasetSources openDatasetSources(const std::string &testSpec, const std::string &valSpec = {},
                                   SourcesNeeded needed = SourcesNeeded::ValAndTest);
 
+// The files the two specs name (the data, and labels where separate), for the output guard
+// of the commands that write beside them; InputError as openDatasetSources for a bad spec.
+std::vector<std::string> datasetSourceFiles(const std::string &testSpec, const std::string &valSpec = {});
+
 } // namespace exitscope

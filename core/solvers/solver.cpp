@@ -2,6 +2,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/internalerror.h"
+#include "core/eval/thresholdplacement.h"
 #include "core/solvers/policysolvers.h"
 #include "core/solvers/preparedpolicy.h"
 
@@ -88,6 +89,9 @@ SolverResult solveAt(PolicyId policy, const PreparedPolicy &prepared, double bud
     const PreparedTrace &trace = prepared.trace();
     if (result.isPolicy) {
         checkPolicy(trace.val(), result.policy, std::string(policyName(policy)));
+        // Here, once, every solver's thresholds leave the observed scores: the val exits stay
+        // as the solver chose them, and a config is robust to last-bit score differences.
+        result.policy = placeBetweenScores(trace.val(), std::move(result.policy));
         const Evaluation e = evaluate(trace.val(), result.policy, trace.costs());
         result.valObjective = trace.judgesByAgreement() ? e.agreement : e.accuracy;
         result.valCost = budgetCost(e, trace.kind());
@@ -95,6 +99,13 @@ SolverResult solveAt(PolicyId policy, const PreparedPolicy &prepared, double bud
     }
     result.feasible = result.valCost <= budget;
     return result;
+}
+
+const std::vector<PolicyId> &bestWarmStartPolicies()
+{
+    static const std::vector<PolicyId> policies{PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet,
+                                                PolicyId::SelfXit,   PolicyId::Patience,   PolicyId::Ippp};
+    return policies;
 }
 
 SolverResult solve(PolicyId policy, const SolverProblem &problem, const JobContext &context)

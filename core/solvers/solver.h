@@ -98,8 +98,16 @@ std::unique_ptr<const PreparedPolicy> preparePolicy(PolicyId policy, std::shared
 SolverResult solveAt(PolicyId policy, const PreparedPolicy &prepared, double budget,
                      const std::vector<ThresholdPolicy> &warmStarts, const JobContext &context);
 
+// The policies whose answers at a budget `best` starts from in a sweep (runSweep, and so
+// `exitscope-cli solve`, a sweep of one budget), in the order it climbs them: every policy
+// but EENet, which trains for seconds to minutes a budget. iPPP's answer matters: on the
+// AAAI21 Speech trace (K = 17) `best` is up to 10 pp less accurate at tight budgets
+// without it (docs/policies.md).
+const std::vector<PolicyId> &bestWarmStartPolicies();
+
 // One policy at one budget: checks the problem, clamps the budget, prepares the policy and
-// solves at the budget. Throws Cancelled when asked to stop.
+// solves at the budget, `best` from problem.warmStarts only (runSweep gives it those of
+// bestWarmStartPolicies()). Throws Cancelled when asked to stop.
 SolverResult solve(PolicyId policy, const SolverProblem &problem, const JobContext &context = {});
 
 // The budget-kind cost of an evaluation: mean, or p90.

@@ -19,7 +19,7 @@ namespace exitscope {
 namespace {
 
 // The order policies run in: the cheap ones first, so that their curves come at once;
-// `best` last, as it starts from the others' answers.
+// `best` last, as it starts from the answers of all of them but EENet.
 int cheapness(PolicyId policy)
 {
     constexpr PolicyId order[] = {PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet,
@@ -50,14 +50,17 @@ void markPareto(std::vector<SweepRow> &rows, bool labelFree)
 class PolicySlot
 {
 public:
-    PolicySlot(PolicyId policy, std::shared_ptr<const PreparedTrace> trace)
+    // `quiet`: a policy the sweep runs only for `best`'s warm starts, so not the user's
+    // concern when it cannot run.
+    PolicySlot(PolicyId policy, std::shared_ptr<const PreparedTrace> trace, bool quiet = false)
         : m_policy(policy)
         , m_trace(std::move(trace))
+        , m_quiet(quiet)
     {
     }
 
     // The prepared policy, or null with error() set when it cannot run on the trace (said
-    // once as a warning). Throws Cancelled, and then prepares again on the next call.
+    // once as a warning unless quiet). Throws Cancelled, and then prepares again on the next call.
     const PreparedPolicy *get(const JobContext &context)
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
@@ -66,7 +69,8 @@ public:
                 m_prepared = preparePolicy(m_policy, m_trace, context);
             } catch (const InputError &e) {
                 m_error = e.what();
-                context.warning({"policy-cannot-run", std::string(policyName(m_policy)) + " cannot run on this trace: " + m_error});
+                if (!m_quiet)
+                    context.warning({"policy-cannot-run", std::string(policyName(m_policy)) + " cannot run on this trace: " + m_error});
             }
             m_ready = true;
         }
@@ -77,6 +81,7 @@ public:
 private:
     PolicyId m_policy;
     std::shared_ptr<const PreparedTrace> m_trace;
+    bool m_quiet;
     std::mutex m_mutex;
     bool m_ready = false;
     std::unique_ptr<const PreparedPolicy> m_prepared;
@@ -93,29 +98,37 @@ public:
         , m_onRow(onRow)
     {
         const auto val = std::make_shared<const PreparedTrace>(SolverProblem{request.val, request.costs, 0, request.kind, request.options, {}});
-        for (PolicyId policy : request.policies)
-            m_slots.emplace(policy, std::make_unique<PolicySlot>(policy, val));
+        m_policies = request.policies;
+        // `best` starts from the same policies whatever was asked for: those not asked for
+        // run too, as hidden rows after the requested ones.
+        if (std::count(m_policies.begin(), m_policies.end(), PolicyId::Best))
+            for (PolicyId policy : bestWarmStartPolicies())
+                if (!std::count(m_policies.begin(), m_policies.end(), policy))
+                    m_policies.push_back(policy);
+        for (std::size_t p = 0; p < m_policies.size(); ++p)
+            m_slots.emplace(m_policies[p], std::make_unique<PolicySlot>(m_policies[p], val, p >= request.policies.size()));
         if (request.test) // the oracle bounds each split on its own
             m_testOracle = std::make_unique<PolicySlot>(
                 PolicyId::Oracle, std::make_shared<const PreparedTrace>(SolverProblem{*request.test, request.costs, 0, request.kind, request.options, {}}));
         std::vector<double> solvedAs;
         for (double budget : request.budgets)
             solvedAs.push_back(clampBudget(budget, request.costs, context));
-        for (PolicyId policy : request.policies)
+        for (PolicyId policy : m_policies)
             for (double budget : solvedAs) {
                 SweepRow row;
                 row.policy = policy;
                 row.budget = budget;
                 m_rows.push_back(row);
             }
-        m_othersFinished.assign(request.budgets.size(), 0);
+        m_visibleRows = request.policies.size() * request.budgets.size();
+        m_warmStartsFinished.assign(request.budgets.size(), 0);
         m_partial.assign(m_rows.size(), 0.0);
     }
 
     // Tasks: every policy's preparation, then the rows, cheap policies first.
     std::vector<std::function<void()>> tasks()
     {
-        std::vector<PolicyId> policies = m_request.policies;
+        std::vector<PolicyId> policies = m_policies;
         std::stable_sort(policies.begin(), policies.end(), [](PolicyId a, PolicyId b) { return cheapness(a) < cheapness(b); });
         const JobContext quiet{m_context.cancel, {}, m_context.warn};
         std::vector<std::function<void()>> out;
@@ -137,6 +150,7 @@ public:
     std::shared_ptr<const SweepResult> result()
     {
         auto sweep = std::make_shared<SweepResult>();
+        m_rows.resize(m_visibleRows); // without the hidden rows
         sweep->rows = std::move(m_rows);
         sweep->complete = std::all_of(sweep->rows.begin(), sweep->rows.end(), [](const SweepRow &r) { return r.done; });
         markPareto(sweep->rows, m_request.options.labelFree);
@@ -151,11 +165,12 @@ private:
         SweepRow &row = m_rows[index];
         std::vector<ThresholdPolicy> warmStarts;
         if (row.policy == PolicyId::Best) {
-            if (!waitForOthers(index))
+            if (!waitForWarmStarts(index))
                 return finish(index);
-            for (std::size_t p = 0; p < m_request.policies.size(); ++p) { // in request order
+            for (PolicyId policy : bestWarmStartPolicies()) { // in that order, whatever the request's
+                const std::size_t p = static_cast<std::size_t>(std::find(m_policies.begin(), m_policies.end(), policy) - m_policies.begin());
                 const SweepRow &other = m_rows[p * m_request.budgets.size() + budgetIndex(index)];
-                if (other.policy != PolicyId::Best && other.done && other.error.empty() && other.result.isPolicy)
+                if (other.done && other.error.empty() && other.result.isPolicy)
                     warmStarts.push_back(other.result.policy);
             }
         }
@@ -204,13 +219,12 @@ private:
         return {labelFree ? unknown : r.valObjective, labelFree ? r.valObjective : unknown, r.valCost, r.valCost};
     }
 
-    // Waits until every other policy's row at this budget has finished; false if cancelled.
-    bool waitForOthers(std::size_t index)
+    // Waits until the rows `best` starts from at this budget have finished; false if cancelled.
+    bool waitForWarmStarts(std::size_t index)
     {
-        const int others = static_cast<int>(std::count_if(m_request.policies.begin(), m_request.policies.end(),
-                                                          [](PolicyId p) { return p != PolicyId::Best; }));
+        const int warmStarts = static_cast<int>(bestWarmStartPolicies().size());
         std::unique_lock<std::mutex> lock(m_mutex);
-        while (m_othersFinished[budgetIndex(index)] < others) {
+        while (m_warmStartsFinished[budgetIndex(index)] < warmStarts) {
             if (m_context.cancelled())
                 return false;
             m_changed.wait_for(lock, std::chrono::milliseconds(20));
@@ -223,14 +237,16 @@ private:
         const std::lock_guard<std::mutex> lock(m_mutex);
         const SweepRow &row = m_rows[index];
         m_partial[index] = 0;
-        if (row.policy != PolicyId::Best)
-            ++m_othersFinished[budgetIndex(index)];
+        const auto &warm = bestWarmStartPolicies();
+        if (std::count(warm.begin(), warm.end(), row.policy))
+            ++m_warmStartsFinished[budgetIndex(index)];
         m_changed.notify_all();
         if (!row.done)
             return;
         ++m_finished;
-        reportLocked(describe(row));
-        if (m_onRow)
+        const bool hidden = index >= m_visibleRows;
+        reportLocked(describe(row) + (hidden ? " (a warm start of best)" : ""));
+        if (m_onRow && !hidden)
             m_onRow(row);
     }
 
@@ -251,12 +267,14 @@ private:
     const SweepRequest &m_request;
     const JobContext &m_context;
     const SweepRowCallback &m_onRow;
+    std::vector<PolicyId> m_policies; // the request's, then those only `best` needs
+    std::size_t m_visibleRows = 0; // the request's rows, the first of m_rows
     std::map<PolicyId, std::unique_ptr<PolicySlot>> m_slots;
     std::unique_ptr<PolicySlot> m_testOracle;
     std::vector<SweepRow> m_rows; // each written only by the task that runs it
     std::mutex m_mutex; // guards what follows, progress reports and row callbacks
     std::condition_variable m_changed;
-    std::vector<int> m_othersFinished; // per budget, rows of policies other than best
+    std::vector<int> m_warmStartsFinished; // per budget, finished rows of `best`'s warm-start policies
     std::vector<double> m_partial; // per row, its own progress while it runs
     std::size_t m_finished = 0;
 };
@@ -309,6 +327,9 @@ void checkSweep(const SweepRequest &request)
         throw InputError("policies", "no policy given");
     if (request.budgets.empty())
         throw InputError("budgets", "no budget given");
+    for (auto p = request.policies.begin(); p != request.policies.end(); ++p)
+        if (std::find(request.policies.begin(), p, *p) != p)
+            throw InputError("policies", std::string(policyName(*p)) + " is given twice");
     if (request.test)
         checkTestTrace(request.val, *request.test, "test trace");
     for (PolicyId policy : request.policies)

@@ -49,14 +49,15 @@ struct SweepResult
 // kept). `pareto` is not known yet: it is set in the final result.
 using SweepRowCallback = std::function<void(const SweepRow &row)>;
 
-// Checks everything before any work: policies given, K agree, budgets in range.
+// Checks everything before any work: policies given (each once), K agree, budgets in range.
 void checkSweep(const SweepRequest &request);
 
 // Runs every policy at every budget. Each policy's budget-independent work is done once
 // (preparePolicy), the scores and sorted orders once for all policies. Cheap policies run
 // first (heuristic, branchynet, msdnet, selfxit, patience, oracle, then ippp, eenet), and
-// `best` at a budget once every other policy has answered there (it starts from their
-// answers). Progress (`context.progress`) counts finished rows, and a running EENet row's
+// `best` at a budget once the policies of bestWarmStartPolicies() have answered there (it
+// starts from their answers; those not requested run too, their rows not reported), so a
+// `best` row is the same whatever else was requested: one budget swept alone gives it too. Progress (`context.progress`) counts finished rows, and a running EENet row's
 // own progress as its share; it never goes backwards. Warnings: "budget-clamped" (a
 // budget above the last exit's cost, solved as that cost) and "policy-cannot-run" (the
 // policy's rows then carry the error). Cancelled, it returns promptly with the rows not

@@ -2,6 +2,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/common/numbertext.h"
+#include "core/io/sweepcsv.h"
 
 #include <cmath>
 #include <optional>
@@ -44,8 +45,13 @@ std::vector<double> parseBudgets(const std::string &text, double scale)
         if (to < from)
             throw InputError("--budgets", "TO (" + parts[1] + ") is below FROM (" + parts[0] + ")");
         const int n = static_cast<int>(count);
-        for (int i = 0; i < n; ++i)
-            budgets.push_back(n == 1 ? from : from + (to - from) * i / (n - 1));
+        for (int i = 0; i < n; ++i) {
+            // Rounded to the 10 digits the sweep CSV shows, so that the budget shown is the
+            // budget solved, and `solve --budget` with it gives the row (EENet's training
+            // tells 0.65 from 0.6499999999999999).
+            const double budget = n == 1 ? from : from + (to - from) * i / (n - 1);
+            budgets.push_back(*parseDecimal(sweepCsvNumber(budget)));
+        }
     } else {
         for (const std::string &part : split(text, ','))
             budgets.push_back(parseNumber(part, "--budgets", "budget"));
