@@ -32,6 +32,7 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
+#include <QCheckBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -703,6 +704,37 @@ private slots:
         QCOMPARE(d->sweepRows().size(), std::size_t(15));
         const Evaluation expected = evaluate(*d->val(), d->policyState().policy, d->latency()->cumulative);
         QCOMPARE(d->valEvaluator()->evaluation().accuracy, expected.accuracy);
+    }
+
+    // Budgets given as fractions of the reference (the command line, --demo) are kept as
+    // given; the panel's "relative" box converts the range it shows to the other unit.
+    void relativeBudgetsKeepTheirUnit()
+    {
+        auto window = std::make_unique<MainWindow>();
+        InputRequest request;
+        request.val = m_val;
+        request.costs = kCosts;
+        request.reference = 2.0;
+        window->document()->open(request);
+        QVERIFY(QTest::qWaitFor([&] { return window->document()->ready() && window->document()->jobs().isIdle(); }, 60000));
+        Document *d = window->document();
+        SweepSettings s = d->settings();
+        s.relative = true;
+        s.from = 0.2;
+        s.to = 0.45;
+        d->setSettings(s);
+        QCOMPARE(d->settings().from, 0.2);
+        QCOMPARE(d->settings().to, 0.45);
+        QCOMPARE(d->budgetScale(), 2.0);
+        QCheckBox *relative = nullptr;
+        for (QCheckBox *box : window->policyPanel()->findChildren<QCheckBox *>())
+            if (box->text().startsWith(QStringLiteral("relative")))
+                relative = box;
+        QVERIFY(relative && relative->isChecked());
+        relative->setChecked(false); // the same costs, in the profile's unit
+        QCOMPARE(d->settings().relative, false);
+        QVERIFY(std::abs(d->settings().from - 0.4) < 1e-3); // the panel's spin boxes round to 4 decimals
+        QVERIFY(std::abs(d->settings().to - 0.9) < 1e-3);
     }
 
     void screenshotOfTheBinary()

@@ -215,13 +215,8 @@ void Document::setSettings(const SweepSettings &settings)
                            "latency table or open a latency profile with one"));
         s.relative = false;
     }
-    if (s.relative != m_settings.relative && m_latency) {
-        // The same budgets, in the other unit.
-        const double factor = s.relative ? 1.0 / *m_latency->reference : *m_latency->reference;
-        s.from *= factor;
-        s.to *= factor;
-        m_cursorBudget *= factor;
-    }
+    if (s.relative != m_settings.relative && m_latency) // the cursor stays at the same cost
+        m_cursorBudget *= s.relative ? 1.0 / *m_latency->reference : *m_latency->reference;
     if (!(m_cursorBudget >= s.from && m_cursorBudget <= s.to) && s.to >= s.from)
         m_cursorBudget = (s.from + s.to) / 2; // the cursor stays within the range swept
     if (std::find(s.policies.begin(), s.policies.end(), m_currentPolicy) == s.policies.end())

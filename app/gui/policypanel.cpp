@@ -183,6 +183,13 @@ void PolicyPanel::applySettings()
     s.count = m_count->value();
     s.kind = static_cast<BudgetKind>(m_kind->currentData().toInt());
     s.relative = m_relative->isChecked();
+    const LatencyProfile *latency = m_document->latency();
+    if (s.relative != m_document->settings().relative && latency && latency->reference) {
+        // Toggled: the same budgets, in the other unit.
+        const double factor = s.relative ? 1.0 / *latency->reference : *latency->reference;
+        s.from *= factor;
+        s.to *= factor;
+    }
     s.labelFree = m_labelFree->isChecked();
     m_document->setSettings(s);
 }
