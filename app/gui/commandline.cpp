@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 
+#include <algorithm>
 #include <cstring>
 
 namespace exitscope::gui {
@@ -46,6 +47,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCommandLineOption("label-free", "Judge exits by agreement with the final exit"),
         QCommandLineOption("lower-is-confident", "AAAI21 .npy traces: lower scores are more confident (the default)"),
         QCommandLineOption("higher-is-confident", "AAAI21 .npy traces: higher scores are more confident"),
+        valued("compare", "Show the Compare tab: the sweep's policies BASELINE,P2,... against the first", "P1,P2"),
         valued("screenshot", "Open, run the sweep, write the window to FILE.png and exit", "FILE.png"),
     });
     parser.addHelpOption();
@@ -82,7 +84,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         throw UsageError("--test needs --val");
 
     const bool sweepAsked = parser.isSet("policies") || parser.isSet("budgets");
-    for (const char *option : {"relative", "budget-kind", "label-free"})
+    for (const char *option : {"relative", "budget-kind", "label-free", "compare"})
         if (parser.isSet(option) && !sweepAsked)
             throw UsageError(std::string("--") + option + " needs --policies and --budgets");
     if (sweepAsked) {
@@ -111,6 +113,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
         s.relative = parser.isSet("relative");
         s.labelFree = parser.isSet("label-free");
         cl.sweep = s;
+        if (parser.isSet("compare")) {
+            try {
+                cl.compare = parsePolicies(parser.value("compare").toStdString());
+            } catch (const InputError &e) {
+                throw InputError("--compare", e.detail());
+            }
+            if (cl.compare.size() < 2)
+                throw InputError("--compare", "name the baseline and at least one policy to compare with it");
+            for (PolicyId p : cl.compare)
+                if (std::find(s.policies.begin(), s.policies.end(), p) == s.policies.end())
+                    throw InputError("--compare", "'" + std::string(policyName(p)) + "' is not among --policies");
+        }
     }
     cl.screenshot = parser.value("screenshot");
     if (!cl.screenshot.isEmpty() && in.val.isEmpty())
