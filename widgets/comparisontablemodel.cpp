@@ -131,14 +131,26 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
         return {};
     const Kind kind = kindOf(section);
     const int policy = policyOf(section);
-    if (role == Qt::ToolTipRole && kind == Kind::Gain)
-        return tr("Gain over the baseline (%1) at equal budget, in percentage points of %2")
-            .arg(m_table.policies.front(), m_table.objective);
+    if (role == Qt::ToolTipRole) {
+        switch (kind) {
+        case Kind::Budget:
+            return tr("The budget (%1)").arg(m_table.unit);
+        case Kind::Value:
+            return tr("%1's %2").arg(m_table.policies[policy], m_table.objective);
+        case Kind::Cost:
+            return tr("%1's %2 (%3)").arg(m_table.policies[policy], m_table.cost, m_table.unit);
+        case Kind::Gain:
+            return tr("%1's gain over the baseline (%2) at equal budget, in percentage points of %3")
+                .arg(m_table.policies[policy], m_table.policies.front(), m_table.objective);
+        }
+    }
     if (role != Qt::DisplayRole)
         return {};
+    // Two short lines, so that a baseline and two policies fit the tab's width.
     if (kind == Kind::Budget)
-        return tr("budget");
-    const QString name = policy == 0 ? tr("%1 (baseline)").arg(m_table.policies.front()) : m_table.policies[policy];
+        return m_table.unit.isEmpty() ? tr("budget") : tr("budget\n(%1)").arg(m_table.unit);
+    const QString name = policy == 0 && kind == Kind::Value ? tr("%1 (baseline)").arg(m_table.policies.front())
+                                                            : m_table.policies[policy];
     const QString what = kind == Kind::Value ? m_table.objective
                        : kind == Kind::Cost  ? m_table.cost
                                              : tr("gain (pp)");

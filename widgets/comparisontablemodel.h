@@ -20,7 +20,8 @@ struct ComparisonTable
     };
     QStringList policies; // column groups; the first is the baseline
     QString objective; // "accuracy", or "agreement" when label-free
-    QString cost; // "mean cost (ms)"
+    QString cost; // "mean cost"
+    QString unit; // of the budgets and costs: "ms", "× reference"
     std::vector<double> budgets; // one row each
     std::vector<std::vector<Cell>> cells; // [budget][policy]
 };

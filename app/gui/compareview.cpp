@@ -12,8 +12,8 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,55 +44,60 @@ CompareView::CompareView(Document *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
 {
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 0, 0);
 
-    // Left: what is compared.
-    auto *controls = new QWidget(this);
-    controls->setMaximumWidth(220);
-    auto *form = new QVBoxLayout(controls);
-    form->setContentsMargins(0, 0, 0, 0);
-    m_note = new QLabel(controls);
-    m_note->setWordWrap(true);
-    m_note->setTextFormat(Qt::RichText);
-    form->addWidget(m_note);
-    form->addWidget(new QLabel(tr("&Baseline"), controls));
-    m_baselineBox = new QComboBox(controls);
+    // Top: what is compared, in one row, so that the plots and the table get the width.
+    auto *controls = new QHBoxLayout;
+    const auto labelFor = [this, controls](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        controls->addWidget(label);
+        controls->addWidget(buddy);
+    };
+    m_baselineBox = new QComboBox(this);
+    m_baselineBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_baselineBox->setToolTip(tr("The policy the others are measured against: their gain is their accuracy minus its"));
-    qobject_cast<QLabel *>(form->itemAt(form->count() - 1)->widget())->setBuddy(m_baselineBox);
-    form->addWidget(m_baselineBox);
-    form->addWidget(new QLabel(tr("Compared &with"), controls));
-    m_policyList = new QListWidget(controls);
+    labelFor(tr("&Baseline"), m_baselineBox);
+    // The compared policies as checkable chips, side by side (two rows at most).
+    m_policyList = new QListWidget(this);
+    m_policyList->setFlow(QListView::LeftToRight);
+    m_policyList->setWrapping(true);
+    m_policyList->setResizeMode(QListView::Adjust);
+    m_policyList->setSpacing(1);
+    m_policyList->setFixedHeight(2 * (fontMetrics().height() + 8) + 2 * m_policyList->frameWidth());
+    m_policyList->setMinimumWidth(200);
     m_policyList->setToolTip(tr("The policies drawn against the baseline (check or uncheck)"));
-    qobject_cast<QLabel *>(form->itemAt(form->count() - 1)->widget())->setBuddy(m_policyList);
-    form->addWidget(m_policyList, 1);
-    form->addWidget(new QLabel(tr("&Split"), controls));
-    m_splitBox = new QComboBox(controls);
+    labelFor(tr("compared &with"), m_policyList);
+    controls->setStretchFactor(m_policyList, 1);
+    m_splitBox = new QComboBox(this);
     m_splitBox->addItem(tr("val"), static_cast<int>(Split::Val));
     m_splitBox->addItem(tr("test"), static_cast<int>(Split::Test));
     m_splitBox->setToolTip(tr("Whose numbers: the val trace the thresholds were tuned on, or the test trace"));
-    qobject_cast<QLabel *>(form->itemAt(form->count() - 1)->widget())->setBuddy(m_splitBox);
-    form->addWidget(m_splitBox);
-    form->addWidget(new QLabel(tr("Table b&udgets"), controls));
-    m_budgetEdit = new QLineEdit(controls);
+    labelFor(tr("&Split"), m_splitBox);
+    m_budgetEdit = new QLineEdit(this);
     m_budgetEdit->setPlaceholderText(tr("a few of the sweep's"));
     m_budgetEdit->setToolTip(tr("The budgets of the table, comma-separated, in the budget axis's unit; empty: five of the "
                                 "sweep's budgets across its range. A budget between two the sweep solved is "
                                 "interpolated (italics)"));
     m_budgetEdit->setClearButtonEnabled(true);
-    qobject_cast<QLabel *>(form->itemAt(form->count() - 1)->widget())->setBuddy(m_budgetEdit);
-    form->addWidget(m_budgetEdit);
+    m_budgetEdit->setMinimumWidth(150);
+    labelFor(tr("Table b&udgets"), m_budgetEdit);
     m_exportAction = new QAction(tr("Export co&mparison CSV…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportComparison"));
     m_exportAction->setToolTip(tr("Write the table's budgets for both splits as CSV"));
-    auto *exportButton = new QPushButton(tr("Export CSV…"), controls);
+    auto *exportButton = new QPushButton(tr("Export CSV…"), this);
     exportButton->setToolTip(m_exportAction->toolTip());
     connect(exportButton, &QPushButton::clicked, m_exportAction, &QAction::trigger);
     connect(m_exportAction, &QAction::triggered, this, &CompareView::exportCsvDialog);
-    form->addWidget(exportButton);
-    layout->addWidget(controls);
+    controls->addWidget(exportButton);
+    layout->addLayout(controls);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::RichText);
+    layout->addWidget(m_note);
 
-    // Right: the overlay and the difference side by side, the table under them.
+    // The overlay and the difference side by side, the table under them.
     auto *vertical = new QSplitter(Qt::Vertical, this);
     auto *plots = new QSplitter(Qt::Horizontal, vertical);
     m_overlay = new TradeoffPlot(plots);
@@ -105,7 +110,7 @@ CompareView::CompareView(Document *document, QWidget *parent)
     m_table = new QTableView(vertical);
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->installEventFilter(this); // resized: the columns fit again
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
@@ -294,8 +299,8 @@ void CompareView::refresh()
     else if (m_split == Split::Test && curves.empty())
         note = tr("No test numbers: open a test trace and sweep again, or compare on val.");
     else
-        note = tr("Gain: %1 minus %2's at the same budget (the sweep solves every policy at the same budgets; a budget "
-                  "one lacks is left out). Table: <i>italics</i> are interpolated between the sweep's budgets.")
+        note = tr("Gain: %1 minus %2's at the same budget (one sweep solves every policy at the same budgets; a budget "
+                  "either lacks is left out). In the table, <i>italics</i> are interpolated between the sweep's budgets.")
                    .arg(objective, baselineName.toHtmlEscaped());
     if (!m_budgetError.isEmpty())
         note += QStringLiteral("<br><span style=\"color:#d55e00\">%1</span>").arg(m_budgetError.toHtmlEscaped());
@@ -339,7 +344,8 @@ void CompareView::refresh()
     // The table at the chosen budgets.
     ComparisonTable table;
     table.objective = objective;
-    table.cost = costTitle;
+    table.cost = p90 ? tr("p90 cost") : tr("mean cost");
+    table.unit = unit;
     if (shown.size() >= 1 && !curves.empty()) {
         for (PolicyId p : shown)
             table.policies << name(p);
@@ -365,7 +371,35 @@ void CompareView::refresh()
         }
     }
     m_model->setTable(std::move(table));
+    fitColumns();
     m_exportAction->setEnabled(!shown.empty());
+}
+
+void CompareView::fitColumns()
+{
+    // Each column as wide as its header and cells, the room left shared out evenly; a scroll
+    // bar when they do not fit, rather than elided headers.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    const int columns = m_model->columnCount();
+    if (columns == 0)
+        return;
+    std::vector<int> needed;
+    int total = 0;
+    for (int c = 0; c < columns; ++c) {
+        needed.push_back(std::max(header->sectionSizeHint(c), static_cast<QAbstractItemView *>(m_table)->sizeHintForColumn(c)));
+        total += needed.back();
+    }
+    const int extra = std::max(0, m_table->viewport()->width() - total) / columns;
+    for (int c = 0; c < columns; ++c)
+        header->resizeSection(c, needed[static_cast<std::size_t>(c)] + extra);
+}
+
+bool CompareView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
 }
 
 void CompareView::exportCsv(const QString &path) const

@@ -67,7 +67,11 @@ public:
     void exportCsv(const QString &path) const;
     void exportCsvDialog();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitColumns();
     std::vector<PolicyId> available() const; // the sweep's policies with finished rows, in its order
     void fillControls(const std::vector<PolicyId> &available);
     std::vector<double> rawBudgets() const;

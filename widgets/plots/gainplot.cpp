@@ -64,7 +64,6 @@ void GainPlot::Private::fitAxes()
     const double height = top > bottom ? top - bottom : 1.0;
     plot->xAxis->setRange(left - 0.04 * width, right + 0.04 * width);
     plot->yAxis->setRange(bottom - 0.08 * height, top + 0.12 * height); // room for the zero line's label
-    zeroLabel->position->setCoords(plot->xAxis->range().upper, 0);
 }
 
 void GainPlot::Private::hover(QMouseEvent *event)
@@ -112,8 +111,11 @@ GainPlot::GainPlot(QWidget *parent)
     d->zero->setSelectable(false);
     plot->setCurrentLayer(QStringLiteral("main"));
     d->zeroLabel = new QCPItemText(plot);
+    // At the right end of the zero line, whatever the zoom: x in axis-rect ratio, y in data.
+    d->zeroLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    d->zeroLabel->position->setCoords(0.99, 0);
     d->zeroLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-    d->zeroLabel->setPadding(QMargins(0, 0, 4, 2));
+    d->zeroLabel->setPadding(QMargins(3, 1, 3, 1));
     d->zeroLabel->setSelectable(false);
 
     // The legend under the axis rect, as the trade-off plot's.
@@ -132,8 +134,6 @@ GainPlot::GainPlot(QWidget *parent)
     connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) { d->hover(event); });
     connect(plot, &QCustomPlot::mouseWheel, this, [this] { d->userView = true; });
     connect(plot, &QCustomPlot::mouseDoubleClick, this, [this] { rescale(); });
-    connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-            [this](const QCPRange &range) { d->zeroLabel->position->setCoords(range.upper, 0); });
     applyColors();
     d->fitAxes();
 }
@@ -146,6 +146,9 @@ void GainPlot::applyColors()
     const QColor text = palette().color(QPalette::WindowText);
     d->zero->setPen(QPen(text, 1.4, Qt::DashLine));
     d->zeroLabel->setColor(text);
+    QColor behind = palette().color(QPalette::Base);
+    behind.setAlpha(210); // readable where a curve runs along the zero line
+    d->zeroLabel->setBrush(behind);
     for (std::size_t i = 0; i < d->graphs.size(); ++i) {
         const QColor color = policyColor(d->curves[i].policy);
         d->graphs[i]->setPen(QPen(color, 2.2));
