@@ -7,11 +7,13 @@
 #include "testsupport.h"
 
 #include "compareview.h"
+#include "explorerview.h"
 #include "document.h"
 #include "mainwindow.h"
 
 #include "widgets/comparisontablemodel.h"
 #include "widgets/plots/gainplot.h"
+#include "widgets/plots/policystyle.h"
 #include "widgets/plots/tradeoffplot.h"
 
 #include "core/common/inputerror.h"
@@ -27,6 +29,9 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolTip>
+
+#include <qcustomplot.h>
 
 #include <cmath>
 #include <map>
@@ -379,6 +384,62 @@ private slots:
         view->exportCsv(path);
         const Csv csv = readCsv(path);
         QCOMPARE(csv.cell(csv.rows.front(), QStringLiteral("objective")), QStringLiteral("agreement"));
+    }
+
+    void reachableFromTheMenus()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        auto *centre = window->findChild<QTabWidget *>(QStringLiteral("centre"));
+        QVERIFY(centre);
+        window->action(QStringLiteral("showComparison"))->trigger();
+        QCOMPARE(centre->currentWidget(), window->compareView());
+        window->action(QStringLiteral("showExplorer"))->trigger();
+        QCOMPARE(centre->currentWidget(), static_cast<QWidget *>(window->explorer()));
+        QAction *exportAction = window->action(QStringLiteral("exportComparison"));
+        QCOMPARE(exportAction, window->compareView()->exportAction());
+        QVERIFY(!exportAction->isEnabled()); // nothing swept yet
+        QVERIFY(sweep(window.get(), {PolicyId::Heuristic, PolicyId::MsdNet}, 3));
+        QVERIFY(exportAction->isEnabled());
+    }
+
+    void gainPlotHoverZeroLineAndDarkPalette()
+    {
+        GainPlot plot;
+        plot.resize(600, 400);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.setAxisTitles(QStringLiteral("mean budget (ms)"), QStringLiteral("gain over msdnet (pp of accuracy)"),
+                           QStringLiteral("msdnet"));
+        plot.setCurves({GainCurve{QStringLiteral("branchynet"), {}, {{0.4, 1.5, 0.80, 0.785}, {0.6, 2.5, 0.85, 0.825}}},
+                        GainCurve{QStringLiteral("eenet"), {}, {{0.4, -0.5, 0.78, 0.785}, {0.6, 0.25, 0.8275, 0.825}}}});
+        QCustomPlot *cp = plot.customPlot();
+        cp->replot();
+        // The zero line (the baseline) is in view with every point.
+        QVERIFY(cp->yAxis->range().contains(0) && cp->yAxis->range().contains(2.5) && cp->yAxis->range().contains(-0.5));
+        QVERIFY(cp->xAxis->range().contains(0.4) && cp->xAxis->range().contains(0.6));
+        QCOMPARE(cp->graphCount(), 2);
+        QCOMPARE(cp->graph(0)->pen().color(), policyColor(QStringLiteral("branchynet")));
+        // Hover: policy, baseline, both accuracies and the gain.
+        QTest::mouseMove(cp, QPoint(qRound(cp->xAxis->coordToPixel(0.6)), qRound(cp->yAxis->coordToPixel(0.25))));
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(QLatin1String("eenet")) && tip.contains(QLatin1String("msdnet")) && tip.contains(QLatin1String("+0.25 pp"))
+                     && tip.contains(QLatin1String("82.75%")) && tip.contains(QLatin1String("82.50%")),
+                 qPrintable(tip));
+        // Dark palette: the plot follows.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        plot.setPalette(dark);
+        QCOMPARE(cp->axisRect()->backgroundBrush().color(), dark.color(QPalette::Base));
+        QCOMPARE(cp->yAxis->labelColor(), dark.color(QPalette::WindowText));
+        if (const QString dir = qEnvironmentVariable("EXITSCOPE_TEST_PNG_DIR"); !dir.isEmpty()) {
+            cp->replot();
+            plot.grab().save(dir + QStringLiteral("/gainplot-dark.png"));
+        }
     }
 
     void screenshotOfTheComparison()
