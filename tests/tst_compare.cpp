@@ -177,6 +177,7 @@ private slots:
 
         // By default: the sweep's first policy against the others.
         QCOMPARE(view->policies(), (std::vector<PolicyId>{PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet}));
+        QCOMPARE(view->tableModel()->rowCount(), 0); // hidden: refreshed once shown
         window->showComparison({PolicyId::MsdNet, PolicyId::Heuristic, PolicyId::BranchyNet});
         QCOMPARE(window->findChild<QTabWidget *>(QStringLiteral("centre"))->currentWidget(), view);
         QCOMPARE(view->policies(), (std::vector<PolicyId>{PolicyId::MsdNet, PolicyId::Heuristic, PolicyId::BranchyNet}));
@@ -239,6 +240,7 @@ private slots:
     {
         auto window = openWindow();
         QVERIFY(window);
+        window->showComparison();
         CompareView *view = window->compareView();
         QAbstractItemModelTester tester(view->tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(sweep(window.get(), {PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet}, 5));
@@ -279,6 +281,7 @@ private slots:
     {
         auto window = openWindow();
         QVERIFY(window);
+        window->showComparison();
         CompareView *view = window->compareView();
         QVERIFY(sweep(window.get(), {PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet}, 7));
         Document *d = window->document();
@@ -337,6 +340,7 @@ private slots:
     {
         auto window = openWindow();
         QVERIFY(window);
+        window->showComparison();
         CompareView *view = window->compareView();
         QAbstractItemModelTester tester(view->tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(sweep(window.get(), {PolicyId::Heuristic, PolicyId::MsdNet}, 4));
@@ -371,6 +375,7 @@ private slots:
     {
         auto window = openWindow();
         QVERIFY(window);
+        window->showComparison();
         CompareView *view = window->compareView();
         QVERIFY(sweep(window.get(), {PolicyId::BranchyNet, PolicyId::MsdNet}, 4, true));
         const Document *d = window->document();

@@ -110,6 +110,7 @@ CompareView::CompareView(Document *document, QWidget *parent)
     m_table = new QTableView(vertical);
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8); // as the thresholds table: five rows in view
     m_table->installEventFilter(this); // resized: the columns fit again
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -246,6 +247,12 @@ void CompareView::listEdited()
 void CompareView::fillControls(const std::vector<PolicyId> &all)
 {
     const std::vector<PolicyId> shown = policies();
+    // Rows stream in several times a second: an open popup or a scrolled list stays as it is
+    // unless what it lists changed.
+    if (all == m_listed && shown == m_listedShown && m_baselineBox->count() == static_cast<int>(all.size()))
+        return;
+    m_listed = all;
+    m_listedShown = shown;
     {
         const QSignalBlocker block(m_baselineBox);
         m_baselineBox->clear();
@@ -270,8 +277,26 @@ void CompareView::fillControls(const std::vector<PolicyId> &all)
     m_splitBox->setCurrentIndex(m_splitBox->findData(static_cast<int>(m_split)));
 }
 
+void CompareView::refreshWhenShown()
+{
+    if (isVisible()) {
+        refresh();
+        return;
+    }
+    m_stale = true;
+    m_exportAction->setEnabled(!policies().empty()); // File's export works from any tab
+}
+
+void CompareView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
 void CompareView::refresh()
 {
+    m_stale = false;
     const Document *d = m_document;
     const std::vector<PolicyId> all = available();
     fillControls(all);

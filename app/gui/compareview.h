@@ -63,12 +63,16 @@ public:
 
     // Re-reads the document's sweep rows and settings.
     void refresh();
+    // refresh() now when the tab is shown, else once it is (the window's refresh calls this:
+    // a hidden tab costs the GUI thread nothing while a sweep streams in).
+    void refreshWhenShown();
     // Writes the comparison CSV; InputError (naming the file) on failure.
     void exportCsv(const QString &path) const;
     void exportCsvDialog();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void fitColumns();
@@ -94,6 +98,8 @@ private:
     Split m_split = Split::Val;
     std::vector<double> m_typedBudgets; // display units; empty: the default ones
     QString m_budgetError;
+    bool m_stale = false; // the document changed while the tab was hidden
+    std::vector<PolicyId> m_listed, m_listedShown; // what the controls show: refilled only when it changes
 };
 
 } // namespace exitscope::gui

@@ -309,7 +309,7 @@ void MainWindow::refresh()
     if (m_curvesPending) {
         m_curvesPending = false;
         m_explorer->refreshCurves();
-        m_compare->refresh();
+        m_compare->refreshWhenShown();
     }
     const int first = m_pendingExit;
     m_pendingExit = INT_MAX;
