@@ -221,6 +221,14 @@ private slots:
         checkTableAgainstRows(window.get(), Split::Test);
         view->setSplit(Split::Val);
 
+        // A click on an overlay point loads that policy at that budget, as in the explorer.
+        Document *doc = window->document();
+        const SweepRow *clicked = rowAt(d, PolicyId::Heuristic, d->sweepRows().back().budget);
+        QVERIFY(clicked);
+        emit view->overlayPlot()->curvePointClicked(QStringLiteral("heuristic"), clicked->budget / scale);
+        QTRY_COMPARE(doc->policyState().name, QStringLiteral("heuristic"));
+        QCOMPARE(doc->policyState().policy.thresholds, clicked->result.policy.thresholds);
+
         // Chosen in the controls: a new baseline (the old one joins the compared), an unchecked policy.
         QComboBox *baseline = view->baselineBox();
         baseline->setCurrentIndex(baseline->findText(QStringLiteral("branchynet")));

@@ -122,6 +122,12 @@ CompareView::CompareView(Document *document, QWidget *parent)
     vertical->setSizes({600, 230});
     layout->addWidget(vertical, 1);
 
+    // As in the explorer: a click on a curve point loads that policy at that budget (the
+    // operating point dock shows it at once; one undo step).
+    connect(m_overlay, &TradeoffPlot::curvePointClicked, this, [this](const QString &policy, double budget) {
+        if (const std::optional<PolicyId> id = parsePolicy(policy.toStdString()))
+            m_document->loadCurvePoint(*id, budget);
+    });
     connect(m_baselineBox, &QComboBox::activated, this, &CompareView::baselineChosen);
     connect(m_policyList, &QListWidget::itemChanged, this, &CompareView::listEdited);
     connect(m_splitBox, &QComboBox::activated, this,
