@@ -3,6 +3,7 @@
 // export, and check every number against the core (evaluate(), the CLI).
 
 #include "testsupport.h"
+#include "windowsupport.h"
 
 #include "datapanel.h"
 #include "document.h"
@@ -89,39 +90,13 @@ class TestGui : public QObject
     QString m_val, m_test;
     std::optional<Trace> m_valTrace;
 
-    std::unique_ptr<MainWindow> openWindow(const QString &val, const QString &test, const QString &costs = kCosts)
+    static std::unique_ptr<MainWindow> openWindow(const QString &val, const QString &test, const QString &costs = kCosts)
     {
-        auto window = std::make_unique<MainWindow>();
-        window->resize(1400, 900);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
         InputRequest request;
         request.val = val;
         request.test = test;
         request.costs = costs;
-        window->document()->open(request);
-        if (!QTest::qWaitFor([&] { return window->document()->ready() && window->document()->jobs().isIdle(); }, 60000))
-            return nullptr;
-        window->refreshNow();
-        // The histograms are made for the opened trace's exits and laid out over the next
-        // passes of the event loop (a hidden widget's 100x30 first, then a first guess): a
-        // press aimed before they settle lands elsewhere. Settled = unchanged for 50 ms.
-        const auto sizes = [&] {
-            std::vector<QSize> all;
-            for (const ExitHistogramPlot *plot : window->explorer()->histogramPlots())
-                all.push_back(plot->customPlot()->size());
-            return all;
-        };
-        std::vector<QSize> last;
-        for (int tries = 0; tries < 100 && sizes() != last; ++tries) {
-            last = sizes();
-            QTest::qWait(50);
-        }
-        if (sizes() != last)
-            return nullptr;
-        window->refreshNow();
-        return window;
+        return exitscope::gui::openWindow(request);
     }
 
     static void sweep(MainWindow *window, std::vector<PolicyId> policies, int count)

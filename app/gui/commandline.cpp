@@ -55,6 +55,36 @@ void openDemo(const QString &dir, CommandLine &cl)
     cl.sweep = s;
 }
 
+// The sweep --policies and --budgets ask for, with their options.
+SweepSettings sweepSettings(const QCommandLineParser &parser, const InputRequest &in)
+{
+    if (!parser.isSet("budgets"))
+        throw UsageError("--policies needs --budgets FROM:TO:COUNT");
+    if (in.val.isEmpty() || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty()))
+        throw UsageError("a sweep needs --val and --latency or --costs");
+    SweepSettings s;
+    if (parser.isSet("policies"))
+        s.policies = parsePolicies(parser.value("policies").toStdString());
+    if (s.policies.empty())
+        throw InputError("--policies", "no policy given");
+    const std::string budgets = parser.value("budgets").toStdString();
+    if (budgets.find(':') == std::string::npos)
+        throw InputError("--budgets", "the window sweeps a range: expected FROM:TO:COUNT, found '" + budgets + "'");
+    const std::vector<double> list = parseBudgets(budgets, 1.0);
+    s.from = list.front();
+    s.to = list.back();
+    s.count = static_cast<int>(list.size());
+    if (parser.isSet("budget-kind")) {
+        const std::optional<BudgetKind> kind = parseBudgetKind(parser.value("budget-kind").toStdString());
+        if (!kind)
+            throw InputError("--budget-kind", "expected mean or p90, found '" + parser.value("budget-kind").toStdString() + "'");
+        s.kind = *kind;
+    }
+    s.relative = parser.isSet("relative");
+    s.labelFree = parser.isSet("label-free");
+    return s;
+}
+
 } // namespace
 
 bool wantsScreenshot(int argc, char **argv)
@@ -84,6 +114,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCommandLineOption("label-free", "Judge exits by agreement with the final exit"),
         QCommandLineOption("lower-is-confident", "AAAI21 .npy traces: lower scores are more confident (the default)"),
         QCommandLineOption("higher-is-confident", "AAAI21 .npy traces: higher scores are more confident"),
+        valued("compare", "Show the Compare tab: the sweep's policies BASELINE,P2,... against the first", "P1,P2"),
         valued("screenshot", "Open, run the sweep, write the window to FILE.png and exit", "FILE.png"),
         valued("demo", "Open what `exitscope-cli demo --out-dir DIR` wrote and sweep as it did", "DIR"),
     });
@@ -125,40 +156,26 @@ CommandLine parseCommandLine(const QStringList &arguments)
             if (parser.isSet(option))
                 throw UsageError(std::string("--demo excludes --") + option + ": the demo's files and sweep are used");
         openDemo(parser.value("demo"), cl);
-        cl.screenshot = parser.value("screenshot");
-        return cl;
+    } else {
+        const bool sweepAsked = parser.isSet("policies") || parser.isSet("budgets");
+        for (const char *option : {"relative", "budget-kind", "label-free", "compare"})
+            if (parser.isSet(option) && !sweepAsked)
+                throw UsageError(std::string("--") + option + " needs --policies and --budgets");
+        if (sweepAsked)
+            cl.sweep = sweepSettings(parser, in);
     }
-
-    const bool sweepAsked = parser.isSet("policies") || parser.isSet("budgets");
-    for (const char *option : {"relative", "budget-kind", "label-free"})
-        if (parser.isSet(option) && !sweepAsked)
-            throw UsageError(std::string("--") + option + " needs --policies and --budgets");
-    if (sweepAsked) {
-        if (!parser.isSet("budgets"))
-            throw UsageError("--policies needs --budgets FROM:TO:COUNT");
-        if (in.val.isEmpty() || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty()))
-            throw UsageError("a sweep needs --val and --latency or --costs");
-        SweepSettings s;
-        if (parser.isSet("policies"))
-            s.policies = parsePolicies(parser.value("policies").toStdString());
-        if (s.policies.empty())
-            throw InputError("--policies", "no policy given");
-        const std::string budgets = parser.value("budgets").toStdString();
-        if (budgets.find(':') == std::string::npos)
-            throw InputError("--budgets", "the window sweeps a range: expected FROM:TO:COUNT, found '" + budgets + "'");
-        const std::vector<double> list = parseBudgets(budgets, 1.0);
-        s.from = list.front();
-        s.to = list.back();
-        s.count = static_cast<int>(list.size());
-        if (parser.isSet("budget-kind")) {
-            const std::optional<BudgetKind> kind = parseBudgetKind(parser.value("budget-kind").toStdString());
-            if (!kind)
-                throw InputError("--budget-kind", "expected mean or p90, found '" + parser.value("budget-kind").toStdString() + "'");
-            s.kind = *kind;
+    if (parser.isSet("compare")) {
+        const std::vector<PolicyId> &swept = cl.sweep->policies;
+        try {
+            cl.compare = parsePolicies(parser.value("compare").toStdString());
+        } catch (const InputError &e) {
+            throw InputError("--compare", e.detail());
         }
-        s.relative = parser.isSet("relative");
-        s.labelFree = parser.isSet("label-free");
-        cl.sweep = s;
+        if (cl.compare.size() < 2)
+            throw InputError("--compare", "name the baseline and at least one policy to compare with it");
+        for (PolicyId p : cl.compare)
+            if (std::find(swept.begin(), swept.end(), p) == swept.end())
+                throw InputError("--compare", "'" + std::string(policyName(p)) + "' is not among the policies swept");
     }
     cl.screenshot = parser.value("screenshot");
     if (!cl.screenshot.isEmpty() && in.val.isEmpty())

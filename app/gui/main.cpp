@@ -51,6 +51,8 @@ int screenshot(const CommandLine &cl)
         printError(QString::fromStdString(e.what()));
         return kBadInput;
     }
+    if (!cl.compare.empty())
+        window.showComparison(cl.compare);
     if (cl.sweep) {
         document->setSettings(*cl.sweep);
         if (status == 0)

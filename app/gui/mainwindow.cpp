@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "compareview.h"
 #include "datapanel.h"
 #include "document.h"
 #include "explorerview.h"
@@ -8,6 +9,7 @@
 
 #include "widgets/operatingpointpanel.h"
 #include "widgets/plots/exithistogramplot.h"
+#include "widgets/plots/gainplot.h"
 #include "widgets/plots/tradeoffplot.h"
 
 #include <QAction>
@@ -26,6 +28,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
@@ -63,7 +66,13 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     m_explorer = new ExplorerView(m_document, this);
-    setCentralWidget(m_explorer);
+    m_compare = new CompareView(m_document, this);
+    m_centre = new QTabWidget(this);
+    m_centre->setObjectName(QStringLiteral("centre"));
+    m_centre->setDocumentMode(true);
+    m_centre->addTab(m_explorer, tr("E&xplorer"));
+    m_centre->addTab(m_compare, tr("Co&mpare"));
+    setCentralWidget(m_centre);
     createDocks();
     createActions();
     createStatusBar();
@@ -168,6 +177,10 @@ void MainWindow::createActions()
     file->addAction(exportConfig);
     file->addAction(make(QStringLiteral("exportCurves"), tr("Export c&urves CSV…"), QKeySequence(tr("Ctrl+Shift+E")),
                          [this] { m_files->exportCurves(); }));
+    QAction *exportComparison = m_compare->exportAction();
+    exportComparison->setShortcut(QKeySequence(tr("Ctrl+Alt+E")));
+    addAction(exportComparison);
+    file->addAction(exportComparison);
     file->addAction(make(QStringLiteral("exportPlot"), tr("Export &plot…"), QKeySequence(tr("Ctrl+Shift+P")),
                          [this] { exportPlot(); }));
     file->addSeparator();
@@ -195,6 +208,10 @@ void MainWindow::createActions()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(make(QStringLiteral("resetZoom"), tr("&Fit the trade-off plot"), QKeySequence(tr("Ctrl+0")),
                                [this] { m_explorer->tradeoffPlot()->rescale(); }));
+    m_viewMenu->addAction(make(QStringLiteral("showExplorer"), tr("E&xplorer"), QKeySequence(tr("Ctrl+Shift+X")),
+                               [this] { m_centre->setCurrentWidget(m_explorer); }));
+    m_viewMenu->addAction(make(QStringLiteral("showComparison"), tr("&Compare policies"), QKeySequence(tr("Ctrl+Shift+C")),
+                               [this] { showComparison(); }));
 
     QMenu *policies = menuBar()->addMenu(tr("&Policies"));
     QAction *sweep = make(QStringLiteral("sweep"), tr("&Run sweep"), QKeySequence(tr("Ctrl+R")), [this] { m_document->startSweep(); });
@@ -292,6 +309,7 @@ void MainWindow::refresh()
     if (m_curvesPending) {
         m_curvesPending = false;
         m_explorer->refreshCurves();
+        m_compare->refreshWhenShown();
     }
     const int first = m_pendingExit;
     m_pendingExit = INT_MAX;
@@ -369,7 +387,16 @@ void MainWindow::openCommandLine(const CommandLine &commandLine)
             m_document->startSweep();
         });
     }
+    if (!commandLine.compare.empty())
+        showComparison(commandLine.compare);
     m_document->open(commandLine.inputs);
+}
+
+void MainWindow::showComparison(const std::vector<PolicyId> &policies)
+{
+    if (!policies.empty())
+        m_compare->setPolicies(policies);
+    m_centre->setCurrentWidget(m_compare);
 }
 
 void MainWindow::exportPlot()
@@ -377,6 +404,8 @@ void MainWindow::exportPlot()
     QStringList names{tr("Trade-off plot")};
     for (std::size_t k = 0; k < m_explorer->histogramPlots().size(); ++k)
         names << tr("Histogram of exit %1").arg(k);
+    const int comparisonPlots = static_cast<int>(names.size());
+    names << tr("Comparison: curves") << tr("Comparison: gain over the baseline");
     bool ok = false;
     const QString chosen = QInputDialog::getItem(this, tr("Export plot"), tr("Plot"), names, 0, false, &ok);
     if (!ok)
@@ -388,8 +417,11 @@ void MainWindow::exportPlot()
     if (path.isEmpty())
         return;
     QString error;
-    const bool written = index == 0 ? m_explorer->tradeoffPlot()->exportImage(path, &error)
-                                    : m_explorer->histogramPlots()[static_cast<std::size_t>(index - 1)]->exportImage(path, &error);
+    PlotWidget *plot = index == 0 ? static_cast<PlotWidget *>(m_explorer->tradeoffPlot())
+                     : index == comparisonPlots ? static_cast<PlotWidget *>(m_compare->overlayPlot())
+                     : index == comparisonPlots + 1 ? static_cast<PlotWidget *>(m_compare->gainPlot())
+                                                   : m_explorer->histogramPlots()[static_cast<std::size_t>(index - 1)];
+    const bool written = plot->exportImage(path, &error);
     if (written)
         log(tr("wrote %1").arg(path));
     else

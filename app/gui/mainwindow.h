@@ -10,10 +10,12 @@
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
+class QTabWidget;
 class QToolButton;
 
 namespace exitscope::gui {
 
+class CompareView;
 class DataPanel;
 class Document;
 class ExplorerView;
@@ -36,6 +38,9 @@ public:
 
     Document *document() const { return m_document; }
     ExplorerView *explorer() const { return m_explorer; }
+    CompareView *compareView() const { return m_compare; }
+    // The Compare tab, comparing `policies` (baseline first; none: keep the choice).
+    void showComparison(const std::vector<PolicyId> &policies = {});
     DataPanel *dataPanel() const { return m_dataPanel; }
     PolicyPanel *policyPanel() const { return m_policyPanel; }
     OperatingPointPanel *summary() const { return m_summary; }
@@ -75,6 +80,8 @@ private:
     Document *m_document;
     FileActions *m_files = nullptr;
     ExplorerView *m_explorer;
+    CompareView *m_compare = nullptr;
+    QTabWidget *m_centre = nullptr; // Explorer and Compare
     DataPanel *m_dataPanel = nullptr;
     PolicyPanel *m_policyPanel = nullptr;
     OperatingPointPanel *m_summary = nullptr;
