@@ -146,7 +146,8 @@ void checkSweepRowReproduces(const SweepCsvRow &row, const std::string &split, c
                                                        {split + "_p90_cost", numbers.p90Cost},
                                                        {split + "_agreement", numbers.agreement}};
     for (const auto &[name, value] : computed) {
-        const auto cell = std::find_if(row.numbers.begin(), row.numbers.end(), [&](const auto &c) { return c.first == name; });
+        const std::string &column = name; // clang 14 does not capture structured bindings
+        const auto cell = std::find_if(row.numbers.begin(), row.numbers.end(), [&](const auto &c) { return c.first == column; });
         if (cell == row.numbers.end() || cell->second.empty())
             continue;
         if (cell->second != sweepCsvNumber(value))
