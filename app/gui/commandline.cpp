@@ -39,6 +39,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         valued("cost-unit", "Unit of --costs: ms, s, flops or relative", "UNIT"),
         valued("reference", "Reference cost (the plain model without exits)", "R"),
         valued("config", "Threshold config to load", "C"),
+        valued("eenet-logits", "EENet's logits_single.pth: its val and test splits (instead of --val/--test)", "P.pth"),
+        valued("eenet-seconds", "With --eenet-logits: EENet's seconds.csv, the latency in ms", "S.csv"),
+        valued("eenet-flops", "With --eenet-logits: EENet's flops.pth, the latency in FLOPs (without --eenet-seconds)", "F.pth"),
         valued("policies", "Policies to sweep, comma-separated", "P1,P2"),
         valued("budgets", "Budget range FROM:TO:COUNT", "FROM:TO:COUNT"),
         valued("budget-kind", "mean or p90", "KIND"),
@@ -65,6 +68,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
     in.latency = parser.value("latency");
     in.costs = parser.value("costs");
     in.config = parser.value("config");
+    in.eenetLogits = parser.value("eenet-logits");
+    in.eenetSeconds = parser.value("eenet-seconds");
+    in.eenetFlops = parser.value("eenet-flops");
+    if (!in.eenetLogits.isEmpty() && (!in.val.isEmpty() || !in.test.isEmpty()))
+        throw UsageError("--eenet-logits excludes --val and --test (the file holds both splits)");
+    if (in.eenetLogits.isEmpty() && (!in.eenetSeconds.isEmpty() || !in.eenetFlops.isEmpty()))
+        throw UsageError("--eenet-seconds and --eenet-flops need --eenet-logits");
     if (parser.isSet("cost-unit"))
         in.costUnit = parser.value("cost-unit");
     if (!in.latency.isEmpty() && !in.costs.isEmpty())
@@ -88,8 +98,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (sweepAsked) {
         if (!parser.isSet("budgets"))
             throw UsageError("--policies needs --budgets FROM:TO:COUNT");
-        if (in.val.isEmpty() || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty()))
-            throw UsageError("a sweep needs --val and --latency or --costs");
+        if ((in.val.isEmpty() && in.eenetLogits.isEmpty())
+            || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty() && in.eenetSeconds.isEmpty() && in.eenetFlops.isEmpty()))
+            throw UsageError("a sweep needs --val (or --eenet-logits) and --latency or --costs (or --eenet-seconds)");
         SweepSettings s;
         if (parser.isSet("policies"))
             s.policies = parsePolicies(parser.value("policies").toStdString());
@@ -113,8 +124,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.sweep = s;
     }
     cl.screenshot = parser.value("screenshot");
-    if (!cl.screenshot.isEmpty() && in.val.isEmpty())
-        throw UsageError("--screenshot needs --val");
+    if (!cl.screenshot.isEmpty() && in.val.isEmpty() && in.eenetLogits.isEmpty())
+        throw UsageError("--screenshot needs --val (or --eenet-logits)");
     return cl;
 }
 

@@ -12,7 +12,8 @@
 namespace exitscope::gui {
 
 // What `exitscope [options]` asks for (the CLI's flags and spellings):
-//   --val V --test T (--latency L | --costs c1,...,cK [--cost-unit U]) [--reference R]
+//   (--val V --test T | --eenet-logits P.pth [--eenet-seconds S.csv | --eenet-flops F.pth])
+//   (--latency L | --costs c1,...,cK [--cost-unit U]) [--reference R]
 //   [--config C] [--policies P1,P2 --budgets FROM:TO:COUNT [--relative]
 //   [--budget-kind mean|p90] [--label-free]] [--screenshot FILE.png]
 struct CommandLine

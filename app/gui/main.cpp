@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 
     MainWindow window;
     window.show();
-    if (!cl.inputs.val.isEmpty() || !cl.inputs.latency.isEmpty() || !cl.inputs.costs.isEmpty())
+    if (!cl.inputs.val.isEmpty() || !cl.inputs.eenetLogits.isEmpty() || !cl.inputs.latency.isEmpty() || !cl.inputs.costs.isEmpty())
         QTimer::singleShot(0, &window, [&window, cl]() { window.openCommandLine(cl); });
     return app.exec();
 }
