@@ -50,6 +50,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCommandLineOption("lower-is-confident", "AAAI21 .npy traces: lower scores are more confident (the default)"),
         QCommandLineOption("higher-is-confident", "AAAI21 .npy traces: higher scores are more confident"),
         valued("screenshot", "Open, run the sweep, write the window to FILE.png and exit", "FILE.png"),
+        valued("palette", "dark, light or system (the desktop's)", "PALETTE"),
     });
     parser.addHelpOption();
     parser.addVersionOption();
@@ -124,6 +125,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.sweep = s;
     }
     cl.screenshot = parser.value("screenshot");
+    cl.palette = parser.value("palette");
+    if (!cl.palette.isEmpty() && cl.palette != QLatin1String("dark") && cl.palette != QLatin1String("light")
+        && cl.palette != QLatin1String("system"))
+        throw InputError("--palette", "expected dark, light or system, found '" + cl.palette.toStdString() + "'");
     if (!cl.screenshot.isEmpty() && in.val.isEmpty() && in.eenetLogits.isEmpty())
         throw UsageError("--screenshot needs --val (or --eenet-logits)");
     return cl;

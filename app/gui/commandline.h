@@ -15,12 +15,13 @@ namespace exitscope::gui {
 //   (--val V --test T | --eenet-logits P.pth [--eenet-seconds S.csv | --eenet-flops F.pth])
 //   (--latency L | --costs c1,...,cK [--cost-unit U]) [--reference R]
 //   [--config C] [--policies P1,P2 --budgets FROM:TO:COUNT [--relative]
-//   [--budget-kind mean|p90] [--label-free]] [--screenshot FILE.png]
+//   [--budget-kind mean|p90] [--label-free]] [--palette dark|light|system] [--screenshot FILE.png]
 struct CommandLine
 {
     InputRequest inputs;
     std::optional<SweepSettings> sweep; // --policies/--budgets: the sweep to run once open
     QString screenshot;
+    QString palette; // --palette dark|light|system (empty: system)
     QString text; // --help or --version: print this and exit 0
 };
 

@@ -129,9 +129,10 @@ void DataPanel::showLatency()
     const LatencyProfile *profile = m_document->latency();
     showFile(m_latency, m_document->latencyPath() == QLatin1String("costs") ? tr("typed costs") : m_document->latencyPath());
     m_latencyModel->setProfile(profile ? std::optional<LatencyProfile>(*profile) : std::nullopt);
-    // As tall as its rows (the dock's spare room goes below the unit and reference).
+    // As tall as its rows (the dock's spare room goes below the unit and reference), up to
+    // ten: more exits scroll, rather than pushing the Policies dock off the window.
     m_latencyView->setFixedHeight(m_latencyView->horizontalHeader()->sizeHint().height()
-                                  + std::max(2, m_latencyModel->rowCount()) * m_latencyView->verticalHeader()->defaultSectionSize()
+                                  + std::clamp(m_latencyModel->rowCount(), 2, 10) * m_latencyView->verticalHeader()->defaultSectionSize()
                                   + 2 * m_latencyView->frameWidth());
     m_unit->setEnabled(profile != nullptr);
     m_reference->setEnabled(profile != nullptr);

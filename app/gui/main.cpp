@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "palettechoice.h"
 
 #include "core/common/inputerror.h"
 
@@ -100,6 +101,7 @@ int main(int argc, char **argv)
         std::fputs(qPrintable(cl.text), stdout);
         return 0;
     }
+    applyPaletteChoice(cl.palette); // checked by the parser
     if (!cl.screenshot.isEmpty())
         return screenshot(cl);
 
