@@ -4,11 +4,13 @@
 
 #include "testsupport.h"
 
+#include "datapanel.h"
 #include "document.h"
 #include "explorerview.h"
 #include "mainwindow.h"
 #include "palettechoice.h"
 
+#include "widgets/elidedlabel.h"
 #include "widgets/plots/exithistogramplot.h"
 
 #include "core/data/synth.h"
@@ -170,6 +172,34 @@ private slots:
                      qPrintable(QStringLiteral("exit %1: last y tick %2 of a range to %3")
                                     .arg(plot->view().exit).arg(ticks.last()).arg(axis->range().upper)));
         }
+    }
+
+    // A long file name in the Data dock is elided in the middle to the label's width (the
+    // extension stays), whole in its tooltip; the dock keeps its width.
+    void longFileNamesElide()
+    {
+        const QString longName = m_dir.filePath(QStringLiteral("a_rather_long_trace_name_from_an_experiment_with_many_settings_val.npz"));
+        QVERIFY(QFile::copy(m_val, longName));
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        InputRequest request;
+        request.val = longName;
+        request.costs = QStringLiteral("1,2,3,4,5");
+        window.document()->open(request);
+        Document *d = window.document();
+        QVERIFY(QTest::qWaitFor([&] { return d->ready() && d->jobs().isIdle(); }, 60000));
+        QTest::qWait(50);
+        ElidedLabel *label = nullptr;
+        for (ElidedLabel *candidate : window.dataPanel()->findChildren<ElidedLabel *>())
+            if (candidate->fullText() == QFileInfo(longName).fileName())
+                label = candidate;
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QChar(0x2026)) && label->text().endsWith(QLatin1String(".npz")), qPrintable(label->text()));
+        QVERIFY(label->fontMetrics().horizontalAdvance(label->text()) <= label->contentsRect().width());
+        QCOMPARE(label->toolTip(), longName);
+        QVERIFY(window.dataPanel()->width() < 400);
     }
 
     // The histogram's text takes as many lines as its width needs: no line wider than the
