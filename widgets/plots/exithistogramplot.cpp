@@ -68,6 +68,7 @@ public:
     DraggableLine *line = nullptr;
     HistogramView view;
     double dragFrom = 0;
+    int titleLayout = 0; // which of the text's layouts is shown (0: the widest)
     // What the bars were built for: the same range and bin count update values in place.
     int builtBins = -1;
     double builtLowest = 0, builtHighest = 0;
@@ -239,17 +240,20 @@ void ExitHistogramPlot::Private::updateThreshold()
     };
     const QFontMetrics metrics(title->font());
     const int room = plot->width() - 6;
-    QString chosen = variants.back();
-    for (const QString &variant : variants) {
+    int chosen = static_cast<int>(variants.size()) - 1;
+    for (int v = 0; v < chosen; ++v) {
         int widest = 0;
-        for (const QString &line : variant.split(QLatin1Char('\n')))
+        for (const QString &line : variants[v].split(QLatin1Char('\n')))
             widest = std::max(widest, metrics.horizontalAdvance(line));
-        if (widest <= room) {
-            chosen = variant;
+        // A wider layout than the one shown needs some slack: while a line is dragged the
+        // numbers change width, and the text should not jump between layouts.
+        if (widest <= room - (v < titleLayout ? 16 : 0)) {
+            chosen = v;
             break;
         }
     }
-    title->setText(chosen);
+    titleLayout = chosen;
+    title->setText(variants[chosen]);
 }
 
 ExitHistogramPlot::ExitHistogramPlot(QWidget *parent)
