@@ -148,9 +148,7 @@ class TestCompare : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("ExitscopeTest"));
-        QSettings().clear();
+        useTestSettings();
         QVERIFY(m_dir.isValid());
         m_val = m_dir.filePath(QStringLiteral("val.npz"));
         m_test = m_dir.filePath(QStringLiteral("test.npz"));

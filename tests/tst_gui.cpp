@@ -160,9 +160,7 @@ class TestGui : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // QSettings away from the user's
-        QCoreApplication::setOrganizationName(QStringLiteral("ExitscopeTest"));
-        QSettings().clear(); // every run starts from the same window state and recent files
+        useTestSettings();
         QVERIFY(m_dir.isValid());
         m_val = m_dir.filePath(QStringLiteral("val.npz"));
         m_test = m_dir.filePath(QStringLiteral("test.npz"));

@@ -6,12 +6,24 @@
 #include "widgets/plots/exithistogramplot.h"
 
 #include <qcustomplot.h>
+#include <QCoreApplication>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <memory>
 #include <vector>
 
 namespace exitscope::gui {
+
+// QSettings away from the user's, and cleared: every run starts from the same window state
+// and recent files. Call it first in initTestCase().
+inline void useTestSettings()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ExitscopeTest"));
+    QSettings().clear();
+}
 
 // The window, shown at 1400 x 900, with `request` opened and evaluated; null when it does
 // not get there (a test then fails on it).

@@ -3,6 +3,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace exitscope::gui {
 
@@ -63,6 +64,15 @@ void ExitShareBars::paintEvent(QPaintEvent *)
     painter.setFont(small);
     painter.setPen(pal.color(QPalette::Mid));
     painter.drawLine(area.bottomLeft(), area.bottomRight());
+    // Many exits: the shares only where they fit above the bars (the tooltip has them all),
+    // and every other exit number (or fewer, counted from the last) where they would touch.
+    const QFontMetrics metrics(small);
+    const auto shareText = [](double share) { return QString::number(100 * share, 'f', share < 0.1 ? 1 : 0) + QLatin1Char('%'); };
+    int widest = 0;
+    for (double share : m_shares)
+        widest = std::max(widest, metrics.horizontalAdvance(shareText(std::clamp(share, 0.0, 1.0))));
+    const bool shareLabels = slot + 4 >= widest; // a few pixels into the gap between bars read fine
+    const int numberEvery = std::max(1, static_cast<int>(std::ceil((metrics.horizontalAdvance(QString::number(n - 1)) + 4) / slot)));
     for (int k = 0; k < n; ++k) {
         const double share = std::clamp(m_shares[static_cast<std::size_t>(k)], 0.0, 1.0);
         const double x = area.left() + slot * k + (slot - barWidth) / 2;
@@ -70,10 +80,12 @@ void ExitShareBars::paintEvent(QPaintEvent *)
         const QRectF barRect(x, area.bottom() - h, barWidth, h);
         painter.fillRect(barRect, bar);
         painter.setPen(pal.color(QPalette::WindowText));
-        painter.drawText(QRectF(area.left() + slot * k, barRect.top() - lineHeight, slot, lineHeight),
-                         Qt::AlignHCenter | Qt::AlignBottom, QString::number(100 * share, 'f', share < 0.1 ? 1 : 0) + QLatin1Char('%'));
-        painter.drawText(QRectF(area.left() + slot * k, area.bottom() + 1, slot, lineHeight), Qt::AlignHCenter | Qt::AlignTop,
-                         QString::number(k));
+        if (shareLabels)
+            painter.drawText(QRectF(area.left() + slot * k, barRect.top() - lineHeight, slot, lineHeight),
+                             Qt::AlignHCenter | Qt::AlignBottom, shareText(share));
+        if ((n - 1 - k) % numberEvery == 0) // the last exit always numbered
+            painter.drawText(QRectF(area.left() + slot * k - slot, area.bottom() + 1, 3 * slot, lineHeight),
+                             Qt::AlignHCenter | Qt::AlignTop, QString::number(k));
     }
 }
 

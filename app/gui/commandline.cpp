@@ -60,8 +60,9 @@ SweepSettings sweepSettings(const QCommandLineParser &parser, const InputRequest
 {
     if (!parser.isSet("budgets"))
         throw UsageError("--policies needs --budgets FROM:TO:COUNT");
-    if (in.val.isEmpty() || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty()))
-        throw UsageError("a sweep needs --val and --latency or --costs");
+    if ((in.val.isEmpty() && in.eenetLogits.isEmpty())
+        || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty() && in.eenetSeconds.isEmpty() && in.eenetFlops.isEmpty()))
+        throw UsageError("a sweep needs --val (or --eenet-logits) and --latency or --costs (or --eenet-seconds)");
     SweepSettings s;
     if (parser.isSet("policies"))
         s.policies = parsePolicies(parser.value("policies").toStdString());
@@ -107,6 +108,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         valued("cost-unit", "Unit of --costs: ms, s, flops or relative", "UNIT"),
         valued("reference", "Reference cost (the plain model without exits)", "R"),
         valued("config", "Threshold config to load", "C"),
+        valued("eenet-logits", "EENet's logits_single.pth: its val and test splits (instead of --val/--test)", "P.pth"),
+        valued("eenet-seconds", "With --eenet-logits: EENet's seconds.csv, the latency in ms", "S.csv"),
+        valued("eenet-flops", "With --eenet-logits: EENet's flops.pth, the latency in FLOPs (without --eenet-seconds)", "F.pth"),
         valued("policies", "Policies to sweep, comma-separated", "P1,P2"),
         valued("budgets", "Budget range FROM:TO:COUNT", "FROM:TO:COUNT"),
         valued("budget-kind", "mean or p90", "KIND"),
@@ -117,6 +121,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         valued("compare", "Show the Compare tab: the sweep's policies BASELINE,P2,... against the first", "P1,P2"),
         valued("screenshot", "Open, run the sweep, write the window to FILE.png and exit", "FILE.png"),
         valued("demo", "Open what `exitscope-cli demo --out-dir DIR` wrote and sweep as it did", "DIR"),
+        valued("palette", "dark, light or system (the desktop's)", "PALETTE"),
     });
     parser.addHelpOption();
     parser.addVersionOption();
@@ -135,6 +140,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
     in.latency = parser.value("latency");
     in.costs = parser.value("costs");
     in.config = parser.value("config");
+    in.eenetLogits = parser.value("eenet-logits");
+    in.eenetSeconds = parser.value("eenet-seconds");
+    in.eenetFlops = parser.value("eenet-flops");
+    if (!in.eenetLogits.isEmpty() && (!in.val.isEmpty() || !in.test.isEmpty()))
+        throw UsageError("--eenet-logits excludes --val and --test (the file holds both splits)");
+    if (in.eenetLogits.isEmpty() && (!in.eenetSeconds.isEmpty() || !in.eenetFlops.isEmpty()))
+        throw UsageError("--eenet-seconds and --eenet-flops need --eenet-logits");
     if (parser.isSet("cost-unit"))
         in.costUnit = parser.value("cost-unit");
     if (!in.latency.isEmpty() && !in.costs.isEmpty())
@@ -151,8 +163,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (!in.test.isEmpty() && in.val.isEmpty())
         throw UsageError("--test needs --val");
     if (parser.isSet("demo")) {
-        for (const char *option : {"val", "test", "latency", "costs", "config", "policies", "budgets", "relative",
-                                   "budget-kind", "label-free"})
+        for (const char *option : {"val", "test", "eenet-logits", "eenet-seconds", "eenet-flops", "latency", "costs", "config",
+                                   "policies", "budgets", "relative", "budget-kind", "label-free"})
             if (parser.isSet(option))
                 throw UsageError(std::string("--demo excludes --") + option + ": the demo's files and sweep are used");
         openDemo(parser.value("demo"), cl);
@@ -178,8 +190,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
                 throw InputError("--compare", "'" + std::string(policyName(p)) + "' is not among the policies swept");
     }
     cl.screenshot = parser.value("screenshot");
-    if (!cl.screenshot.isEmpty() && in.val.isEmpty())
-        throw UsageError("--screenshot needs --val");
+    cl.palette = parser.value("palette");
+    if (!cl.palette.isEmpty() && cl.palette != QLatin1String("dark") && cl.palette != QLatin1String("light")
+        && cl.palette != QLatin1String("system"))
+        throw InputError("--palette", "expected dark, light or system, found '" + cl.palette.toStdString() + "'");
+    if (!cl.screenshot.isEmpty() && in.val.isEmpty() && in.eenetLogits.isEmpty())
+        throw UsageError("--screenshot needs --val (or --eenet-logits)");
     return cl;
 }
 

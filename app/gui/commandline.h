@@ -12,16 +12,20 @@
 namespace exitscope::gui {
 
 // What `exitscope [options]` asks for (the CLI's flags and spellings):
-//   --val V --test T (--latency L | --costs c1,...,cK [--cost-unit U]) [--reference R]
+//   (--val V --test T | --eenet-logits P.pth [--eenet-seconds S.csv | --eenet-flops F.pth])
+//   (--latency L | --costs c1,...,cK [--cost-unit U]) [--reference R]
 //   [--config C] [--policies P1,P2 --budgets FROM:TO:COUNT [--relative]
-//   [--budget-kind mean|p90] [--label-free] [--compare BASELINE,P2,...]] [--screenshot FILE.png]
-// or `exitscope --demo DIR [--screenshot FILE.png]`: what `exitscope-cli demo` wrote in DIR.
+//   [--budget-kind mean|p90] [--label-free] [--compare BASELINE,P2,...]] [--palette dark|light|system]
+//   [--screenshot FILE.png]
+// or `exitscope --demo DIR [--compare ...] [--palette ...] [--screenshot FILE.png]`: what
+// `exitscope-cli demo` wrote in DIR.
 struct CommandLine
 {
     InputRequest inputs;
     std::optional<SweepSettings> sweep; // --policies/--budgets: the sweep to run once open
     std::vector<PolicyId> compare; // --compare: the Compare tab, baseline first
     QString screenshot;
+    QString palette; // --palette dark|light|system (empty: system)
     QString text; // --help or --version: print this and exit 0
 };
 

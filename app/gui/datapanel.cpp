@@ -2,6 +2,7 @@
 
 #include "document.h"
 
+#include "widgets/elidedlabel.h"
 #include "widgets/latencytablemodel.h"
 
 #include "core/common/numbertext.h"
@@ -26,18 +27,17 @@ namespace {
 
 const CostUnit kUnits[] = {CostUnit::Milliseconds, CostUnit::Seconds, CostUnit::Flops, CostUnit::Relative};
 
-QLabel *fileLabel(QWidget *parent)
+ElidedLabel *fileLabel(QWidget *parent)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new ElidedLabel(parent); // long names elide instead of widening the dock
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setMinimumWidth(60);
-    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long paths elide instead of widening the dock
     return label;
 }
 
-void showFile(QLabel *label, const QString &path)
+void showFile(ElidedLabel *label, const QString &path)
 {
-    label->setText(path.isEmpty() ? DataPanel::tr("(none)") : QFileInfo(path).fileName());
+    label->setFullText(path.isEmpty() ? DataPanel::tr("(none)") : QFileInfo(path).fileName());
     label->setToolTip(path);
 }
 
@@ -49,7 +49,7 @@ DataPanel::DataPanel(Document *document, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *files = new QFormLayout;
-    const auto row = [&](const QString &name, QLabel *&label, const QString &tip, void (DataPanel::*request)()) {
+    const auto row = [&](const QString &name, ElidedLabel *&label, const QString &tip, void (DataPanel::*request)()) {
         label = fileLabel(this);
         auto *button = new QPushButton(tr("Open…"), this);
         button->setToolTip(tip);
@@ -129,9 +129,10 @@ void DataPanel::showLatency()
     const LatencyProfile *profile = m_document->latency();
     showFile(m_latency, m_document->latencyPath() == QLatin1String("costs") ? tr("typed costs") : m_document->latencyPath());
     m_latencyModel->setProfile(profile ? std::optional<LatencyProfile>(*profile) : std::nullopt);
-    // As tall as its rows (the dock's spare room goes below the unit and reference).
+    // As tall as its rows (the dock's spare room goes below the unit and reference), up to
+    // ten: more exits scroll, rather than pushing the Policies dock off the window.
     m_latencyView->setFixedHeight(m_latencyView->horizontalHeader()->sizeHint().height()
-                                  + std::max(2, m_latencyModel->rowCount()) * m_latencyView->verticalHeader()->defaultSectionSize()
+                                  + std::clamp(m_latencyModel->rowCount(), 2, 10) * m_latencyView->verticalHeader()->defaultSectionSize()
                                   + 2 * m_latencyView->frameWidth());
     m_unit->setEnabled(profile != nullptr);
     m_reference->setEnabled(profile != nullptr);

@@ -10,6 +10,7 @@ class QTableView;
 namespace exitscope::gui {
 
 class Document;
+class ElidedLabel;
 class LatencyTableModel;
 
 // The DATA dock: which val and test traces and which latency are open (with buttons to
@@ -37,7 +38,8 @@ private:
     void referenceEdited();
 
     Document *m_document;
-    QLabel *m_val, *m_test, *m_latency, *m_summary;
+    ElidedLabel *m_val, *m_test, *m_latency;
+    QLabel *m_summary;
     LatencyTableModel *m_latencyModel;
     QTableView *m_latencyView;
     QComboBox *m_unit;

@@ -8,6 +8,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -44,11 +45,23 @@ ExplorerView::ExplorerView(Document *document, QWidget *parent)
     auto *bottom = new QWidget(splitter);
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
+    // Many exits (17 in AAAI21's Speech) need more than the window's width at the plots'
+    // smallest readable size: they scroll sideways instead of widening the window.
+    auto *histogramArea = new QScrollArea(bottom);
+    histogramArea->setFrameShape(QFrame::NoFrame);
+    histogramArea->setWidgetResizable(true);
+    histogramArea->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The thresholds table scrolls with them, its columns under the histograms.
+    auto *histograms = new QWidget(histogramArea);
+    auto *histogramLayout = new QVBoxLayout(histograms);
+    histogramLayout->setContentsMargins(0, 0, 0, 0);
     m_histogramRow = new QHBoxLayout;
-    bottomLayout->addLayout(m_histogramRow, 1);
+    histogramLayout->addLayout(m_histogramRow, 1);
+    histogramArea->setWidget(histograms);
+    bottomLayout->addWidget(histogramArea, 1);
     // One column per exit, under the histograms: the thresholds typed in.
     m_thresholdModel = new ThresholdTableModel(this);
-    m_thresholdView = new QTableView(bottom);
+    m_thresholdView = new QTableView(histograms);
     m_thresholdView->setModel(m_thresholdModel);
     m_thresholdView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_thresholdView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -57,7 +70,7 @@ ExplorerView::ExplorerView(Document *document, QWidget *parent)
     m_thresholdView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                      | QAbstractItemView::AnyKeyPressed);
     m_thresholdView->setToolTip(tr("Thresholds: type a value and press Enter (Ctrl+Z undoes it)"));
-    bottomLayout->addWidget(m_thresholdView);
+    histogramLayout->addWidget(m_thresholdView);
     splitter->addWidget(m_tradeoff);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);

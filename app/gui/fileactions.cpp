@@ -1,6 +1,7 @@
 #include "fileactions.h"
 
 #include "document.h"
+#include "eenetimportdialog.h"
 
 #include "core/common/inputerror.h"
 
@@ -101,6 +102,20 @@ void FileActions::openConfig()
     openOne(&InputRequest::config, tr("Open threshold config"), tr("Threshold configs (*.json);;All files (*)"));
 }
 
+void FileActions::importEenet(const QString &logits, const QString &seconds, const QString &flops)
+{
+    auto *dialog = new EenetImportDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!seconds.isEmpty())
+        dialog->setSeconds(seconds);
+    if (!flops.isEmpty())
+        dialog->setFlops(flops);
+    if (!logits.isEmpty())
+        dialog->setLogits(logits);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() { open(dialog->request()); });
+    dialog->open();
+}
+
 void FileActions::openOne(QString InputRequest::*field, const QString &title, const QString &filter)
 {
     const QString path = askOpen(title, filter);
@@ -118,6 +133,8 @@ QString FileActions::kindOf(const QString &path, bool valTaken)
     if (suffix == QLatin1String("npz") || name.endsWith(QLatin1String("_confidence.npy")))
         return name.contains(QLatin1String("test")) && (valTaken || !name.contains(QLatin1String("val"))) ? QStringLiteral("test")
                                                                                                           : QStringLiteral("val");
+    if (suffix == QLatin1String("pth"))
+        return name.contains(QLatin1String("flops")) ? QStringLiteral("eenet-flops") : QStringLiteral("eenet");
     if (suffix == QLatin1String("csv"))
         return QStringLiteral("latency"); // EENet's seconds.csv
     if (suffix == QLatin1String("json")) {
@@ -144,9 +161,16 @@ void FileActions::openPaths(const QStringList &paths)
     std::stable_sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
         return !QFileInfo(a).fileName().contains(QLatin1String("test")) && QFileInfo(b).fileName().contains(QLatin1String("test"));
     });
+    QString eenetLogits, eenetFlops, csv;
     for (const QString &path : sorted) {
         const QString kind = kindOf(path, valTaken || !request.val.isEmpty());
-        if (kind == QLatin1String("val") && request.val.isEmpty())
+        if (kind == QLatin1String("eenet") && eenetLogits.isEmpty())
+            eenetLogits = path;
+        else if (kind == QLatin1String("eenet-flops"))
+            eenetFlops = path;
+        else if (kind == QLatin1String("latency") && QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
+            csv = request.latency = path;
+        else if (kind == QLatin1String("val") && request.val.isEmpty())
             request.val = path;
         else if ((kind == QLatin1String("test") || kind == QLatin1String("val")) && request.test.isEmpty())
             request.test = path;
@@ -157,9 +181,16 @@ void FileActions::openPaths(const QStringList &paths)
         else
             unknown << QFileInfo(path).fileName();
     }
+    if (!eenetLogits.isEmpty() || !eenetFlops.isEmpty()) {
+        // EENet's files: its dialog, with the seconds.csv dropped beside them.
+        if (request.latency == csv)
+            request.latency.clear();
+        importEenet(eenetLogits, csv, eenetFlops);
+    }
     if (!unknown.isEmpty())
         emit m_document->inputError(tr("Cannot open"),
-                                    tr("%1: not a trace (.npz, _confidence.npy), latency profile, seconds.csv or threshold config")
+                                    tr("%1: not a trace (.npz, _confidence.npy, EENet .pth), latency profile, seconds.csv or "
+                                       "threshold config")
                                         .arg(unknown.join(QStringLiteral(", "))));
     if (!request.val.isEmpty() || !request.test.isEmpty() || !request.latency.isEmpty() || !request.config.isEmpty())
         open(request);
@@ -175,6 +206,7 @@ void FileActions::open(InputRequest request)
         {QStringLiteral("test"), request.test},
         {QStringLiteral("latency"), request.latency},
         {QStringLiteral("config"), request.config},
+        {QStringLiteral("eenet"), request.eenetLogits},
     };
     for (const auto &[kind, path] : entries)
         if (!path.isEmpty())
@@ -219,6 +251,8 @@ void FileActions::fillRecentMenu()
                 request.test = path;
             else if (kind == QLatin1String("latency"))
                 request.latency = path;
+            else if (kind == QLatin1String("eenet"))
+                return importEenet(path); // its seconds.csv and flops.pth asked again
             else
                 request.config = path;
             open(request);

@@ -28,12 +28,16 @@ public:
     void openTestTrace();
     void openLatency();
     void openConfig();
+    // File > Import EENet outputs, or a dropped .pth: the EENet dialog (not modal), filled
+    // with what is known; its OK opens the val and test splits and the latency.
+    void importEenet(const QString &logits = {}, const QString &seconds = {}, const QString &flops = {});
     void exportConfig();
     void exportCurves();
 
     // Dropped or given files: sorted by kind, opened together.
     void openPaths(const QStringList &paths);
-    // What each path is: "val", "test", "latency", "config", or empty when unknown.
+    // What each path is: "val", "test", "latency", "config", "eenet" (logits_single.pth),
+    // "eenet-flops" (flops.pth), or empty when unknown.
     static QString kindOf(const QString &path, bool valTaken);
 
     // The recent files, most recent first, as "kind|path".

@@ -2,6 +2,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/io/aaai21import.h"
+#include "core/io/eenetimport.h"
 #include "core/io/tracefile.h"
 #include "core/jobs/jobcontext.h"
 #include "core/solvers/tuningtext.h"
@@ -39,6 +40,22 @@ LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
         context.throwIfCancelled();
         context.progress.report(static_cast<double>(done++) / parts, what);
     };
+    if (!request.eenetLogits.isEmpty()) {
+        step("importing EENet's outputs");
+        if (!request.val.isEmpty() || !request.test.isEmpty())
+            throw InputError(request.eenetLogits.toStdString(), "EENet's logits hold the val and the test split: open no other trace with them");
+        // The CLI's importer: the same traces `exitscope-cli import eenet` writes.
+        EenetImport imported = importEenet(request.eenetLogits.toStdString(), request.eenetSeconds.toStdString(),
+                                           request.eenetFlops.toStdString());
+        loaded.val = std::move(imported.val);
+        loaded.valSummary = summarizeTrace(*loaded.val);
+        loaded.test = std::move(imported.test);
+        loaded.valPath = loaded.testPath = request.eenetLogits;
+        if (imported.latency && request.latency.isEmpty() && request.costs.isEmpty()) {
+            loaded.latency = std::move(imported.latency);
+            loaded.latencyPath = !request.eenetSeconds.isEmpty() ? request.eenetSeconds : request.eenetFlops;
+        }
+    }
     if (!request.val.isEmpty()) {
         step("reading the val trace");
         loaded.val = readTrace(request.val, request.aaai21Direction);
@@ -56,7 +73,9 @@ LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
         loaded.configPath = request.config;
     }
     step("reading the latency");
-    if (!request.latency.isEmpty()) {
+    if (loaded.latency) {
+        // EENet's, read with its logits
+    } else if (!request.latency.isEmpty()) {
         const std::string path = request.latency.toStdString();
         loaded.latency = QFileInfo(request.latency).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0
             ? readSecondsCsv(path)

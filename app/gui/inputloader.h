@@ -23,6 +23,10 @@ struct InputRequest
     QString costUnit = QStringLiteral("relative");
     std::optional<double> reference; // --reference
     QString config; // a threshold config (.json): its policy, and its latency when none is given
+    // EENet's evaluation outputs (as `exitscope-cli import eenet --logits --seconds --flops`):
+    // logits_single.pth holds the val and the test split; seconds.csv (ms) or else flops.pth
+    // is the latency when no other is given. Excludes val and test.
+    QString eenetLogits, eenetSeconds, eenetFlops;
 };
 
 // What was read, checked on its own; whether it fits the document's other inputs is the

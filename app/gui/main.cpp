@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "palettechoice.h"
 
 #include "core/common/inputerror.h"
 
@@ -102,12 +103,13 @@ int main(int argc, char **argv)
         std::fputs(qPrintable(cl.text), stdout);
         return 0;
     }
+    applyPaletteChoice(cl.palette); // checked by the parser
     if (!cl.screenshot.isEmpty())
         return screenshot(cl);
 
     MainWindow window;
     window.show();
-    if (!cl.inputs.val.isEmpty() || !cl.inputs.latency.isEmpty() || !cl.inputs.costs.isEmpty())
+    if (!cl.inputs.val.isEmpty() || !cl.inputs.eenetLogits.isEmpty() || !cl.inputs.latency.isEmpty() || !cl.inputs.costs.isEmpty())
         QTimer::singleShot(0, &window, [&window, cl]() { window.openCommandLine(cl); });
     return app.exec();
 }

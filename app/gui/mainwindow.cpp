@@ -170,6 +170,8 @@ void MainWindow::createActions()
                          [this] { m_files->openLatency(); }));
     file->addAction(make(QStringLiteral("openConfig"), tr("Open &config…"), QKeySequence(tr("Ctrl+Shift+L")),
                          [this] { m_files->openConfig(); }));
+    file->addAction(make(QStringLiteral("importEenet"), tr("Import &EENet outputs…"), QKeySequence(tr("Ctrl+Shift+I")),
+                         [this] { m_files->importEenet(); }));
     file->addMenu(recent);
     file->addSeparator();
     QAction *exportConfig = make(QStringLiteral("exportConfig"), tr("&Export config…"), QKeySequence(tr("Ctrl+E")),

@@ -18,6 +18,15 @@
 //                           [--warmup-seconds S] [--min-seconds S]
 //       repeatability: two latency profiles of the same model in one process, per-exit
 //       medians side by side and their largest relative difference
+//   exitscope-bench drag [--samples N] [--exits K] [--moves M]
+//       the window (offscreen unless QT_QPA_PLATFORM says otherwise) while exit 1's
+//       threshold line is dragged back and forth: from each mouse move until the window has
+//       re-evaluated and redrawn (no event pending, the trade-off plot's operating point the
+//       document's); prints `drag: median X ms, p99 Y ms` (built with the GUI only)
+
+#ifdef EXITSCOPE_BENCH_DRAG
+#include "dragbench.h"
+#endif
 
 #include "core/data/synth.h"
 #include "core/eval/evaluation.h"
@@ -398,6 +407,10 @@ int main(int argc, char **argv)
         return benchProfile(argc, argv);
     if (command == "sweep")
         return benchSweep(argc, argv);
-    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | interactive ... | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S | sweep ...\n";
+#ifdef EXITSCOPE_BENCH_DRAG
+    if (command == "drag")
+        return exitscope::bench::benchDrag(argc, argv);
+#endif
+    std::cerr << "usage: exitscope-bench eval [--samples N] [--exits K] [--repeats R] | interactive ... | load FILE.npz | solve --policy P ... | profile --model M.pt --input-shape S | sweep ... | drag ...\n";
     return 2;
 }

@@ -3,6 +3,7 @@
 #include "widgets/plots/draggableline.h"
 #include "widgets/plots/plottheme.h"
 
+#include <QFontMetrics>
 #include <QLocale>
 
 #include <qcustomplot.h>
@@ -53,7 +54,9 @@ public:
     explicit Private(QCustomPlot *plot);
 
     void updateBars();
-    void placeLegend(); // and the y range
+    // The legend's corner and visibility, and the y range, for the axis rect of the last
+    // layout; true when something changed.
+    bool placeLegend();
     void updateThreshold(); // the line, the shaded side, the text
     double drawnThreshold() const; // the threshold, kept inside the x range
 
@@ -65,6 +68,7 @@ public:
     DraggableLine *line = nullptr;
     HistogramView view;
     double dragFrom = 0;
+    int titleLayout = 0; // which of the text's layouts is shown (0: the widest)
     // What the bars were built for: the same range and bin count update values in place.
     int builtBins = -1;
     double builtLowest = 0, builtHighest = 0;
@@ -154,7 +158,7 @@ void ExitHistogramPlot::Private::updateBars()
     plot->xAxis->setLabel(view.scoreTitle.isEmpty() ? ExitHistogramPlot::tr("score") : view.scoreTitle);
 }
 
-void ExitHistogramPlot::Private::placeLegend()
+bool ExitHistogramPlot::Private::placeLegend()
 {
     // Runs after each layout, when the axis rect's and the legend's sizes are known: the
     // legend goes to the top corner whose bars are lower, and the y range leaves it room
@@ -178,15 +182,23 @@ void ExitHistogramPlot::Private::placeLegend()
     const double natural = std::max(top * 1.08, 1.0);
     const double free = rect.height() > 0 ? 1 - (legend.height() + 14.0) / rect.height() : 0.7;
     const double needed = free > 0.2 ? std::min(left, right) / free : std::numeric_limits<double>::infinity();
-    const bool show = needed <= 1.5 * natural;
+    // Nor when it is wider than half the axis rect (it would hide the bars, or be clipped).
+    const bool show = needed <= 1.5 * natural && legend.width() <= rect.width() / 2 + 8;
     const Qt::Alignment corner = Qt::AlignTop | (left <= right ? Qt::AlignLeft : Qt::AlignRight);
     QCPLayoutInset *inset = plot->axisRect()->insetLayout();
+    bool changed = false;
     if (show != plot->legend->visible() || corner != inset->insetAlignment(0)) {
         plot->legend->setVisible(show);
         inset->setInsetAlignment(0, corner);
-        inset->update(QCPLayoutElement::upLayout); // the layout already ran for this replot
+        inset->update(QCPLayoutElement::upLayout); // the layout may already have run for this replot
+        changed = true;
     }
-    plot->yAxis->setRange(0, show ? std::max(natural, needed) : natural);
+    const QCPRange range(0, show ? std::max(natural, needed) : natural);
+    if (range != plot->yAxis->range()) {
+        plot->yAxis->setRange(range);
+        changed = true;
+    }
+    return changed;
 }
 
 void ExitHistogramPlot::Private::updateThreshold()
@@ -213,17 +225,35 @@ void ExitHistogramPlot::Private::updateThreshold()
                                         : view.accuracy;
     const QString side = view.higherIsConfident ? QStringLiteral("≥") : QStringLiteral("≤");
     const QLocale locale;
-    // Three shorter lines when the plot is narrow (a row of histograms in the window).
-    const bool narrow = plot->width() < 330;
-    const QString text = narrow ? ExitHistogramPlot::tr("exit %1 · score %2 %3\nhits %4 · hit rate %5\n%6 %7")
-                                : ExitHistogramPlot::tr("exit %1 · leaves at score %2 %3\nhits %4 · hit rate %5 · %6 %7");
-    title->setText(text.arg(view.exit)
-                       .arg(side)
-                       .arg(QString::number(view.threshold, 'g', 4))
-                       .arg(locale.toString(static_cast<qlonglong>(view.hits)))
-                       .arg(percent(view.hitRate, 1))
-                       .arg(useAgreement ? ExitHistogramPlot::tr("agreement") : ExitHistogramPlot::tr("accuracy"))
-                       .arg(percent(quality, 2)));
+    const QString threshold = QString::number(view.threshold, 'g', 4);
+    const QString hits = locale.toString(static_cast<qlonglong>(view.hits));
+    const QString quantity = useAgreement ? ExitHistogramPlot::tr("agreement") : ExitHistogramPlot::tr("accuracy");
+    // The widest text that fits the plot's width: two lines, three shorter ones (a row of
+    // histograms in the window), or four short ones (many exits, or a large font).
+    const QStringList variants{
+        ExitHistogramPlot::tr("exit %1 · leaves at score %2 %3\nhits %4 · hit rate %5 · %6 %7")
+            .arg(view.exit).arg(side, threshold, hits, percent(view.hitRate, 1), quantity, percent(quality, 2)),
+        ExitHistogramPlot::tr("exit %1 · score %2 %3\nhits %4 · hit rate %5\n%6 %7")
+            .arg(view.exit).arg(side, threshold, hits, percent(view.hitRate, 1), quantity, percent(quality, 2)),
+        ExitHistogramPlot::tr("exit %1: %2 %3\nhits %4\nhit rate %5\n%6 %7")
+            .arg(view.exit).arg(side, threshold, hits, percent(view.hitRate, 1), quantity, percent(quality, 2)),
+    };
+    const QFontMetrics metrics(title->font());
+    const int room = plot->width() - 6;
+    int chosen = static_cast<int>(variants.size()) - 1;
+    for (int v = 0; v < chosen; ++v) {
+        int widest = 0;
+        for (const QString &line : variants[v].split(QLatin1Char('\n')))
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        // A wider layout than the one shown needs some slack: while a line is dragged the
+        // numbers change width, and the text should not jump between layouts.
+        if (widest <= room - (v < titleLayout ? 16 : 0)) {
+            chosen = v;
+            break;
+        }
+    }
+    titleLayout = chosen;
+    title->setText(variants[chosen]);
 }
 
 ExitHistogramPlot::ExitHistogramPlot(QWidget *parent)
@@ -249,7 +279,13 @@ ExitHistogramPlot::ExitHistogramPlot(QWidget *parent)
         else
             customPlot()->unsetCursor();
     });
-    connect(customPlot(), &QCustomPlot::afterLayout, this, [this] { d->placeLegend(); });
+    // A new layout (a resize, the first show) can move the legend and the y range after this
+    // replot computed its ticks: one more replot then, or the tick labels are stale (bunched
+    // at the bottom of a taller range).
+    connect(customPlot(), &QCustomPlot::afterLayout, this, [this] {
+        if (d->placeLegend())
+            customPlot()->replot(QCustomPlot::rpQueuedReplot);
+    });
     customPlot()->setMouseTracking(true);
     applyColors();
     setView(HistogramView{});
@@ -280,12 +316,17 @@ void ExitHistogramPlot::setView(const HistogramView &view)
     d->view = view;
     d->updateBars();
     d->updateThreshold();
+    d->placeLegend(); // the y range for the new counts before the replot computes its ticks
     customPlot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ExitHistogramPlot::resizeEvent(QResizeEvent *event)
 {
     PlotWidget::resizeEvent(event);
+    // Fewer score ticks on a narrow plot: five labels like "-0.75" run into each other
+    // under ~200 px (a row of 16 histograms).
+    const int labelWidth = QFontMetrics(customPlot()->xAxis->tickLabelFont()).horizontalAdvance(QStringLiteral("-0.75")) + 16;
+    customPlot()->xAxis->ticker()->setTickCount(std::clamp(customPlot()->width() / labelWidth, 2, 5));
     d->updateThreshold(); // the text's lines follow the width
     customPlot()->replot(QCustomPlot::rpQueuedReplot);
 }
