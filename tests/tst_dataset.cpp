@@ -450,6 +450,16 @@ private slots:
         const QString jpeg = writeFile(dir, "jpeg/c/x.jpg", dht);
         EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("jpeg")), str(jpeg) + ": unreadable image: corrupt JPEG (a Huffman table of 512 codes; at most 256)");
 
+        // Three codes of length 1, where there are two: stb_image 2.27 computed symbol ids past
+        // its table when decoding such a table (an assertion in the fuzz build; found by
+        // dataset_folder).
+        QByteArray oversubscribed("\xff\xd8\xff\xc4\x00\x16\x00", 7); // SOI; DHT of 22 bytes, class 0 id 0
+        oversubscribed += QByteArray(1, '\x03') + QByteArray(15, '\0') + QByteArray("\x01\x02\x03", 3) + QByteArray("\xff\xd9", 2);
+        QDir(dir.path()).mkpath("prefix/c");
+        const QString prefix = writeFile(dir, "prefix/c/x.jpg", oversubscribed);
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("prefix")),
+                           str(prefix) + ": unreadable image: corrupt JPEG (a Huffman table with more codes of a length than that length allows)");
+
         // A PNG chunk's stated length is held to the bytes that follow: stb_image grew its buffer
         // to an IDAT chunk's claim of 2 GiB before reading (libFuzzer malloc limit, dataset_folder).
         QDir(dir.path()).mkpath("png/c");

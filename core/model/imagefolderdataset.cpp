@@ -37,7 +37,8 @@ bool isPngOrJpeg(const char *head, std::size_t n)
 }
 
 // stb_image 2.27 (Debian bookworm's libstb) writes past its Huffman table when a JPEG's DHT
-// segment states more than 256 codes for a table (stb_image 2.28 refuses them). Walks the
+// segment states more than 256 codes for a table, and reads past it when the code lengths
+// are over-subscribed (stb_image 2.28 refuses both). Walks the
 // file's markers as stb_image reads them and refuses such a table before stb_image sees the
 // file: every marker of the file when `wholeFile` (what decoding reads, the segments between
 // a progressive JPEG's scans too), else those up to the frame header (what stbi_info reads).
@@ -62,11 +63,23 @@ void checkJpegTables(std::istream &in, const std::string &path, bool wholeFile)
             while (length > 0) {
                 byte();
                 int codes = 0;
-                for (int i = 0; i < 16; ++i)
-                    codes += std::max(byte(), 0);
+                unsigned code = 0; // the next code of the current length, as stb_image numbers them
+                bool oversubscribed = false;
+                for (int bits = 1; bits <= 16; ++bits) {
+                    const int count = std::max(byte(), 0);
+                    codes += count;
+                    code += static_cast<unsigned>(count);
+                    oversubscribed |= count > 0 && code - 1 >= (1u << bits);
+                    code <<= 1;
+                }
                 if (codes > 256)
                     throw InputError(path, "unreadable image: corrupt JPEG (a Huffman table of " + std::to_string(codes)
                                                + " codes; at most 256)");
+                // More codes of a length than that length has (not a prefix code): stb_image
+                // 2.27 then computes symbol ids past its table when decoding (2.28 refuses).
+                if (oversubscribed)
+                    throw InputError(path, "unreadable image: corrupt JPEG (a Huffman table with more codes of a length "
+                                           "than that length allows)");
                 in.ignore(codes);
                 length -= 17 + codes;
             }
