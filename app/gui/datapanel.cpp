@@ -75,7 +75,10 @@ DataPanel::DataPanel(Document *document, QWidget *parent)
     m_latencyModel = new LatencyTableModel(this);
     m_latencyView = new QTableView(this);
     m_latencyView->setModel(m_latencyModel);
-    m_latencyView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Each column as wide as its numbers (a measured profile has five): equal shares of a
+    // narrow dock elided them to "0....".
+    m_latencyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_latencyView->horizontalHeader()->setStretchLastSection(true);
     m_latencyView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                    | QAbstractItemView::AnyKeyPressed);
     m_latencyView->setToolTip(tr("Cumulative cost to each exit: double-click or type to edit"));
