@@ -710,6 +710,27 @@ private slots:
         QVERIFY(std::abs(d->settings().to - 0.9) < 1e-3);
     }
 
+    // A config names its policy (exitscope-cli solve writes it): the budget cursor goes on
+    // with that policy.
+    void configsPolicyBecomesTheCursorsPolicy()
+    {
+        const QString configPath = m_dir.filePath(QStringLiteral("solved.json"));
+        QProcess cli;
+        cli.start(QStringLiteral(EXITSCOPE_CLI), {QStringLiteral("solve"), QStringLiteral("--val"), m_val, QStringLiteral("--costs"), kCosts,
+                                                  QStringLiteral("--policy"), QStringLiteral("branchynet"), QStringLiteral("--budget"),
+                                                  QStringLiteral("0.6"), QStringLiteral("-o"), configPath});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        InputRequest request;
+        request.val = m_val;
+        request.costs = kCosts;
+        request.config = configPath;
+        const auto window = exitscope::gui::openWindow(request);
+        QVERIFY(window);
+        QCOMPARE(window->document()->policyState().name, QStringLiteral("branchynet"));
+        QCOMPARE(window->document()->currentPolicy(), PolicyId::BranchyNet);
+    }
+
     void screenshotOfTheBinary()
     {
         const QString png = m_dir.filePath(QStringLiteral("window.png"));

@@ -158,6 +158,9 @@ void Document::setInputs(LoadedInputs in)
     emit latencyChanged();
     invalidate();
     if (in.config) {
+        // The budget cursor goes on with the config's policy, when it is one of ours.
+        if (const std::optional<PolicyId> policy = parsePolicy(in.config->policyName); policy && *policy != PolicyId::Oracle)
+            setCurrentPolicy(*policy);
         PolicyState state{in.config->policy, text(in.config->policyName), in.config->budget};
         if (tracesChanged)
             applyPolicyState(state);
