@@ -30,10 +30,12 @@ constexpr bool kSanitizedBuild = true;
 constexpr bool kSanitizedBuild = false;
 #endif
 
-// ctest runs a slow suite (one that starts the CLI many times) as shards side by side
-// (exitscope_add_test SHARDS n): EXITSCOPE_TEST_SHARD "i/n" keeps the test functions, and
-// the rows of data-driven ones, whose name hashes to i; a suite's init() skips the rest:
+// ctest runs a slow suite (one that starts the CLI many times, or replays the paper's
+// curves) as shards side by side (exitscope_add_test SHARDS n): EXITSCOPE_TEST_SHARD "i/n"
+// keeps the test functions and data rows whose turn, counted in the order the suite runs
+// them (the same in every shard), is i modulo n; a suite's init() skips the rest:
 //     void init() { if (outsideShard()) QSKIP("run by another shard"); }
+// Rows of one function go to different shards, so a function's heavy rows spread out.
 inline bool outsideShard()
 {
     const QByteArray shard = qgetenv("EXITSCOPE_TEST_SHARD");
@@ -41,13 +43,8 @@ inline bool outsideShard()
     if (slash < 0)
         return false;
     const unsigned index = shard.left(slash).toUInt(), count = shard.mid(slash + 1).toUInt();
-    if (count < 2)
-        return false;
-    std::uint32_t hash = 2166136261u; // FNV-1a: the same in every run, unlike qHash
-    const QByteArray name = QByteArray(QTest::currentTestFunction()) + '/' + (QTest::currentDataTag() ? QTest::currentDataTag() : "");
-    for (const char c : name)
-        hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    return hash % count != index;
+    static unsigned turn = 0; // init() runs once per function and data row
+    return count >= 2 && turn++ % count != index;
 }
 
 inline QString sharedDataPath(const QString &relative)

@@ -44,6 +44,12 @@ class TestNumpyRecipe : public QObject
     QString m_python;
 
 private slots:
+    void init()
+    {
+        if (outsideShard())
+            QSKIP("run by another shard");
+    }
+
     void initTestCase()
     {
         m_python = pythonWithNumpy();

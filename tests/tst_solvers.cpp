@@ -160,6 +160,12 @@ class TestSolvers : public QObject
     }
 
 private slots:
+    void init()
+    {
+        if (outsideShard())
+            QSKIP("run by another shard");
+    }
+
     void initTestCase()
     {
         if (kSanitizedBuild)

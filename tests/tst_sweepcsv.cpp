@@ -79,6 +79,12 @@ class TestSweepCsv : public QObject
     Q_OBJECT
 
 private slots:
+    void init()
+    {
+        if (outsideShard())
+            QSKIP("run by another shard");
+    }
+
     // What sweepCsv writes reads back: every row, its thresholds bit for bit.
     void readsBackWhatItWrites()
     {
