@@ -56,7 +56,10 @@ void ModelRunner::start(const ModelRequest &request)
     LoadedInputs &before = m_previous->inputs;
     if (const Trace *val = m_document->val()) {
         before.val = *val;
-        before.valSummary = summarizeTrace(*val);
+        if (const TraceSummary *summary = m_document->valSummary())
+            before.valSummary = *summary;
+        else
+            before.valSummary = summarizeTrace(*val);
         before.valPath = m_document->valPath();
     }
     if (const Trace *test = m_document->test()) {
@@ -73,11 +76,15 @@ void ModelRunner::start(const ModelRequest &request)
     jobs.startStreaming<CollectedModelTraces>(
         kTracesSlot, tr("Collecting traces"), this,
         [request, runner, self = QPointer<ModelRunner>(this)](const JobContext &context, JobRunner::Token token) {
-            // Val first: it goes to the window while the test split runs (a copy, queued).
+            // Val first: it goes to the window while the test split runs, copied and
+            // summarized here, so that the GUI thread only takes it over.
             const auto valReady = [runner, token, self](const Trace &val) {
-                runner->postIfCurrent(token, [self, val]() {
+                auto in = std::make_shared<LoadedInputs>();
+                in->val = val;
+                in->valSummary = summarizeTrace(val);
+                runner->postIfCurrent(token, [self, in]() {
                     if (self)
-                        self->onValReady(val);
+                        self->onValReady(std::move(*in));
                 });
             };
             std::optional<CollectedModelTraces> collected = collectModelTraces(request, context, valReady);
@@ -89,18 +96,16 @@ void ModelRunner::start(const ModelRequest &request)
         [this](const QString &error) { emit this->error(tr("Cannot collect traces"), error); });
 }
 
-void ModelRunner::onValReady(const Trace &val)
+void ModelRunner::onValReady(LoadedInputs in)
 {
-    LoadedInputs in;
-    in.val = val;
-    in.valSummary = summarizeTrace(val);
+    const int samples = in.val->samples(), exits = in.val->exits();
     in.valPath = label(tr("val"));
     if (!apply(std::move(in), tr("Cannot collect traces"))) {
         m_document->jobs().cancel(kTracesSlot);
         return;
     }
     m_valDelivered = true;
-    emit message(tr("val trace collected: %1 samples, %2 exits; collecting the test split").arg(val.samples()).arg(val.exits()));
+    emit message(tr("val trace collected: %1 samples, %2 exits; collecting the test split").arg(samples).arg(exits));
 }
 
 bool ModelRunner::apply(LoadedInputs in, const QString &title)
@@ -114,11 +119,12 @@ bool ModelRunner::apply(LoadedInputs in, const QString &title)
     }
 }
 
-void ModelRunner::onTraces(const CollectedModelTraces &collected)
+void ModelRunner::onTraces(CollectedModelTraces &collected)
 {
-    const CollectedTraces &traces = collected.traces;
+    CollectedTraces &traces = collected.traces;
     LoadedInputs in;
-    in.test = traces.test;
+    const std::int64_t testSamples = traces.test.samples();
+    in.test = std::move(traces.test); // the job's own copy: taken over, not copied
     in.testPath = label(tr("test"));
     if (!m_valDelivered) { // the val trace's queued call was dropped: set both
         in.val = traces.val;
@@ -130,7 +136,7 @@ void ModelRunner::onTraces(const CollectedModelTraces &collected)
         return;
     }
     m_valDelivered = true;
-    emit message(tr("test trace collected: %1 samples").arg(traces.test.samples()));
+    emit message(tr("test trace collected: %1 samples").arg(testSamples));
     const ModelRequest request = *m_request;
     // Per-exit latency needs the staged layout; a monolithic model's latency is opened or typed.
     if (!collected.staged) {

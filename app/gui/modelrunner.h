@@ -52,8 +52,9 @@ signals:
 
 private:
     struct Previous; // the inputs before a run, restored when it stops half-way
-    void onValReady(const Trace &val);
-    void onTraces(const CollectedModelTraces &collected);
+    void onValReady(LoadedInputs in); // the val trace, summarized
+
+    void onTraces(CollectedModelTraces &collected);
     void onProfile(const LatencyProfile &profile);
     void stopped(const QString &slot, bool succeeded);
     void restorePrevious();
