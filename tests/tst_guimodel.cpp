@@ -8,6 +8,7 @@
 
 #include "commandline.h"
 #include "document.h"
+#include "jobrunner.h"
 #include "modeldialog.h"
 #include "modelrunner.h"
 #include "mainwindow.h"
@@ -24,8 +25,10 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 using namespace exitscope;
@@ -358,6 +361,35 @@ private slots:
         QCOMPARE(d->val()->samples(), 120);
         QCOMPARE(d->test()->samples(), 180);
         QVERIFY(window->messages().contains(QStringLiteral("monolithic")));
+    }
+
+    // The trace job's slot survives the new generation its own results start; a plain
+    // slot's job is cancelled and its result dropped. Document::cancelJobs stops both.
+    void independentSlotsSurviveANewGeneration()
+    {
+        JobRunner runner;
+        runner.keepAcrossGenerations(QStringLiteral("kept"));
+        std::atomic<bool> release{false};
+        QObject receiver;
+        int delivered = 0;
+        bool droppedDelivered = false;
+        const auto work = [&release](const JobContext &context) {
+            while (!release)
+                QThread::msleep(2);
+            context.throwIfCancelled();
+            return 1;
+        };
+        runner.start<int>(QStringLiteral("kept"), QStringLiteral("kept"), &receiver, work, [&](std::shared_ptr<int>) { ++delivered; });
+        runner.start<int>(QStringLiteral("plain"), QStringLiteral("plain"), &receiver, work,
+                          [&](std::shared_ptr<int>) { droppedDelivered = true; });
+        runner.newGeneration();
+        QVERIFY(runner.isRunning(QStringLiteral("kept")));
+        QVERIFY(!runner.isRunning(QStringLiteral("plain")));
+        release = true;
+        QVERIFY(runner.waitForIdle(30000));
+        QCOMPARE(delivered, 1);
+        QVERIFY(!droppedDelivered);
+        QCOMPARE(runner.independentSlots(), QSet<QString>{QStringLiteral("kept")});
     }
 
     void commandLine_data()
