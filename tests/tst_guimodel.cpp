@@ -325,6 +325,28 @@ private slots:
         QVERIFY(window->lastError().isEmpty());
     }
 
+    // Files opened while the model runs win: the run stops, and what was opened stays.
+    void openingFilesStopsTheRun()
+    {
+        auto window = shownWindow();
+        QVERIFY(window);
+        Document *d = window->document();
+        ModelRequest big = request(m_bigValSpec);
+        big.batchSize = 1;
+        window->modelRunner()->start(big);
+        QVERIFY(window->modelRunner()->running());
+        InputRequest files;
+        files.val = m_dir.filePath(QStringLiteral("cli/val.npz"));
+        files.test = m_dir.filePath(QStringLiteral("cli/test.npz"));
+        files.costs = QStringLiteral("1,2,3,4");
+        d->open(files);
+        QVERIFY(QTest::qWaitFor([&] { return d->ready() && d->jobs().isIdle(); }, 60000));
+        QVERIFY(!window->modelRunner()->running());
+        QCOMPARE(d->valPath(), files.val);
+        compareTraceContents(*d->val(), *m_cliVal);
+        QVERIFY2(window->messages().contains(QStringLiteral("other files were opened")), qPrintable(window->messages()));
+    }
+
     // A bad model or dataset: an error naming it; the window keeps what it had.
     void badInputIsNamedAndTheWindowGoesOn()
     {

@@ -8,6 +8,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QWidget>
 
@@ -31,6 +32,15 @@ ModelRunner::ModelRunner(Document *document, QWidget *window)
     m_document->jobs().keepAcrossGenerations(kTracesSlot);
     m_document->jobs().keepAcrossGenerations(kProfileSlot);
     connect(&m_document->jobs(), &JobRunner::jobFinished, this, &ModelRunner::stopped);
+    connect(m_document, &Document::inputsChanged, this, [this]() {
+        if (m_applying || !running())
+            return;
+        // Other files were opened meanwhile: they win; the run stops and restores nothing.
+        m_previous.reset();
+        m_document->jobs().cancel(kProfileSlot);
+        m_document->jobs().cancel(kTracesSlot);
+        emit message(tr("model run stopped: other files were opened"));
+    });
 }
 
 bool ModelRunner::running() const
@@ -110,6 +120,7 @@ void ModelRunner::onValReady(LoadedInputs in)
 
 bool ModelRunner::apply(LoadedInputs in, const QString &title)
 {
+    const QScopedValueRollback<bool> applying(m_applying, true);
     try {
         m_document->setInputs(std::move(in));
         return true;

@@ -20,7 +20,7 @@ class Document;
 // Afterwards the document holds val/test traces and a latency profile exactly as if the
 // files `exitscope-cli trace` and `profile` write had been opened. Cancelled or failed,
 // the document goes back to the inputs it had before (when it had none, the val trace
-// stays if it came). Offers the collected traces and profile for saving.
+// stays if it came); files opened meanwhile stop it and stay. Offers the collected traces and profile for saving.
 class ModelRunner : public QObject
 {
     Q_OBJECT
@@ -68,6 +68,7 @@ private:
     std::shared_ptr<Previous> m_previous;
     bool m_valDelivered = false;
     bool m_collected = false;
+    bool m_applying = false; // the runner's own setInputs: not "other files opened"
 };
 
 } // namespace exitscope::gui
