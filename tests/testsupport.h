@@ -5,6 +5,7 @@
 
 #include "core/common/inputerror.h"
 #include "core/data/trace.h"
+#include "core/io/npy.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -219,6 +221,39 @@ inline TraceContents keepTopk(TraceContents c, int k)
     c.topk = k;
     c.probabilities.clear();
     return c;
+}
+
+// Every field of two full-probability traces equal: what the window shows against what
+// the CLI wrote.
+inline void compareTraceContents(const Trace &shown, const Trace &written)
+{
+    const TraceContents &a = shown.contents(), &b = written.contents();
+    QCOMPARE(a.exits, b.exits);
+    QCOMPARE(a.samples, b.samples);
+    QCOMPARE(a.classes, b.classes);
+    QCOMPARE(a.probabilities, b.probabilities);
+    QCOMPARE(a.labels, b.labels);
+    QCOMPARE(a.predictions, b.predictions);
+    QCOMPARE(a.correct, b.correct);
+}
+
+// An .npy dataset of n samples of 32 features (the shared mlp4 models' input) with labels
+// 0..9, as x.npy and y.npy in `dir`; returns its spec (with "?options" when given).
+inline QString writeMlpDataset(const QTemporaryDir &dir, std::int64_t n, const QString &options = QString())
+{
+    std::mt19937 random(5);
+    std::normal_distribution<float> normal(0.0f, 2.0f);
+    std::vector<float> x(static_cast<std::size_t>(n) * 32);
+    for (float &v : x)
+        v = normal(random);
+    std::vector<std::int64_t> y(static_cast<std::size_t>(n));
+    for (std::size_t i = 0; i < y.size(); ++i)
+        y[i] = static_cast<std::int64_t>(i % 10);
+    const QString xPath = writeFile(dir, "x.npy", QByteArray::fromStdString(npyHeaderBytes(NpyType::Float32, {n, 32}))
+                                                      + QByteArray(reinterpret_cast<const char *>(x.data()), static_cast<int>(x.size() * 4)));
+    const QString yPath = writeFile(dir, "y.npy", QByteArray::fromStdString(npyHeaderBytes(NpyType::Int64, {n}))
+                                                      + QByteArray(reinterpret_cast<const char *>(y.data()), static_cast<int>(y.size() * 8)));
+    return "npy:" + xPath + "," + yPath + (options.isEmpty() ? "" : "?" + options);
 }
 
 } // namespace exitscope::test

@@ -25,22 +25,7 @@
 
 using namespace exitscope;
 using namespace exitscope::gui;
-
-namespace {
-
-void compareTraces(const Trace &shown, const Trace &written)
-{
-    const TraceContents &a = shown.contents(), &b = written.contents();
-    QCOMPARE(a.exits, b.exits);
-    QCOMPARE(a.samples, b.samples);
-    QCOMPARE(a.classes, b.classes);
-    QCOMPARE(a.probabilities, b.probabilities);
-    QCOMPARE(a.labels, b.labels);
-    QCOMPARE(a.predictions, b.predictions);
-    QCOMPARE(a.correct, b.correct);
-}
-
-} // namespace
+using exitscope::test::compareTraceContents;
 
 class TestGuiEenet : public QObject
 {
@@ -50,16 +35,6 @@ class TestGuiEenet : public QObject
     QString m_logits, m_seconds, m_flops;
     std::optional<Trace> m_val, m_test;
     std::optional<LatencyProfile> m_latency;
-
-    std::unique_ptr<MainWindow> newWindow()
-    {
-        auto window = std::make_unique<MainWindow>();
-        window->resize(1400, 900);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
-    }
 
     EenetImportDialog *waitForDialog(MainWindow *window)
     {
@@ -74,8 +49,8 @@ class TestGuiEenet : public QObject
         Document *d = window->document();
         QVERIFY(QTest::qWaitFor([&] { return d->ready() && d->jobs().isIdle(); }, 60000));
         QVERIFY(d->val() && d->test());
-        compareTraces(*d->val(), *m_val);
-        compareTraces(*d->test(), *m_test);
+        compareTraceContents(*d->val(), *m_val);
+        compareTraceContents(*d->test(), *m_test);
         QCOMPARE(d->valPath(), m_logits);
         if (latency) {
             QVERIFY(d->latency());
@@ -113,7 +88,7 @@ private slots:
     // Import opens what the CLI writes.
     void menuDialogOpensWhatTheCliWrites()
     {
-        auto window = newWindow();
+        auto window = shownWindow();
         QVERIFY(window);
         QAction *import = window->action(QStringLiteral("importEenet"));
         QVERIFY(import);
@@ -136,7 +111,7 @@ private slots:
     // A .pth dropped with its seconds.csv: the dialog, filled with both.
     void droppedPthAsksAndOpens()
     {
-        auto window = newWindow();
+        auto window = shownWindow();
         QVERIFY(window);
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(m_logits), QUrl::fromLocalFile(m_seconds)});
@@ -157,7 +132,7 @@ private slots:
     // Without seconds.csv, flops.pth is the latency (as the CLI's --flops).
     void flopsWhenNoSeconds()
     {
-        auto window = newWindow();
+        auto window = shownWindow();
         QVERIFY(window);
         InputRequest request;
         request.eenetLogits = m_logits;
@@ -168,7 +143,7 @@ private slots:
         QVERIFY(d->latency());
         QCOMPARE(d->latency()->unit, CostUnit::Flops);
         QCOMPARE(d->latencyPath(), m_flops);
-        compareTraces(*d->val(), *m_val);
+        compareTraceContents(*d->val(), *m_val);
     }
 
     // Bad files: a message naming the file, the window keeps what was open.
@@ -183,7 +158,7 @@ private slots:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(bool, badSeconds);
-        auto window = newWindow();
+        auto window = shownWindow();
         QVERIFY(window);
         Document *d = window->document();
         InputRequest good;
@@ -202,7 +177,7 @@ private slots:
         QVERIFY2(errors.contains(bad), qPrintable(errors));
         QCOMPARE(d->valPath(), m_logits); // what was open stays
         QCOMPARE(d->latencyPath(), m_seconds);
-        compareTraces(*d->val(), *m_val);
+        compareTraceContents(*d->val(), *m_val);
     }
 
     void commandLine()

@@ -44,24 +44,6 @@ ProfilerOptions quickOptions(std::vector<std::int64_t> shape, std::vector<int> b
     return o;
 }
 
-// An .npy dataset of n samples of 32 features (mlp4's input) with labels 0..9; returns its spec.
-QString writeMlpDataset(const QTemporaryDir &dir, std::int64_t n, const QString &options = QString())
-{
-    std::mt19937 random(5);
-    std::normal_distribution<float> normal(0.0f, 2.0f);
-    std::vector<float> x(static_cast<std::size_t>(n) * 32);
-    for (float &v : x)
-        v = normal(random);
-    std::vector<std::int64_t> y(static_cast<std::size_t>(n));
-    for (std::size_t i = 0; i < y.size(); ++i)
-        y[i] = static_cast<std::int64_t>(i % 10);
-    const QString xPath = writeFile(dir, "x.npy", QByteArray::fromStdString(npyHeaderBytes(NpyType::Float32, {n, 32}))
-                                                      + QByteArray(reinterpret_cast<const char *>(x.data()), static_cast<int>(x.size() * 4)));
-    const QString yPath = writeFile(dir, "y.npy", QByteArray::fromStdString(npyHeaderBytes(NpyType::Int64, {n}))
-                                                      + QByteArray(reinterpret_cast<const char *>(y.data()), static_cast<int>(y.size() * 8)));
-    return "npy:" + xPath + "," + yPath + (options.isEmpty() ? "" : "?" + options);
-}
-
 // Thresholds at each exit's median score: a policy under which samples leave at every exit.
 ThresholdPolicy medianPolicy(const Trace &trace, Measure measure)
 {

@@ -25,14 +25,23 @@ inline void useTestSettings()
     QSettings().clear();
 }
 
-// The window, shown at 1400 x 900, with `request` opened and evaluated; null when it does
-// not get there (a test then fails on it).
-inline std::unique_ptr<MainWindow> openWindow(const InputRequest &request)
+// The window, shown at 1400 x 900 with nothing open; null when it is not exposed.
+inline std::unique_ptr<MainWindow> shownWindow()
 {
     auto window = std::make_unique<MainWindow>();
     window->resize(1400, 900);
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+// The window, shown at 1400 x 900, with `request` opened and evaluated; null when it does
+// not get there (a test then fails on it).
+inline std::unique_ptr<MainWindow> openWindow(const InputRequest &request)
+{
+    auto window = shownWindow();
+    if (!window)
         return nullptr;
     window->document()->open(request);
     if (!QTest::qWaitFor([&] { return window->document()->ready() && window->document()->jobs().isIdle(); }, 60000))

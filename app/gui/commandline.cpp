@@ -60,9 +60,10 @@ SweepSettings sweepSettings(const QCommandLineParser &parser, const InputRequest
 {
     if (!parser.isSet("budgets"))
         throw UsageError("--policies needs --budgets FROM:TO:COUNT");
-    if ((in.val.isEmpty() && in.eenetLogits.isEmpty())
-        || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty() && in.eenetSeconds.isEmpty() && in.eenetFlops.isEmpty()))
-        throw UsageError("a sweep needs --val (or --eenet-logits) and --latency or --costs (or --eenet-seconds)");
+    if (!parser.isSet("model")
+        && ((in.val.isEmpty() && in.eenetLogits.isEmpty())
+            || (in.latency.isEmpty() && in.costs.isEmpty() && in.config.isEmpty() && in.eenetSeconds.isEmpty() && in.eenetFlops.isEmpty())))
+        throw UsageError("a sweep needs --val (or --eenet-logits, or --model) and --latency or --costs (or --eenet-seconds)");
     SweepSettings s;
     if (parser.isSet("policies"))
         s.policies = parsePolicies(parser.value("policies").toStdString());
@@ -84,6 +85,35 @@ SweepSettings sweepSettings(const QCommandLineParser &parser, const InputRequest
     s.relative = parser.isSet("relative");
     s.labelFree = parser.isSet("label-free");
     return s;
+}
+
+// --model and its options: what `exitscope-cli trace` takes (and `profile`, at batch size 1).
+ModelRequest modelRequest(const QCommandLineParser &parser)
+{
+    if (!parser.isSet("model") || !parser.isSet("dataset"))
+        throw UsageError("--model and --dataset go together");
+    for (const char *option : {"val", "test", "eenet-logits", "demo"})
+        if (parser.isSet(option))
+            throw UsageError(std::string("--model excludes --") + option + ": the traces are collected from the model");
+    ModelRequest r;
+    r.model = parser.value("model");
+    r.dataset = parser.value("dataset");
+    r.valDataset = parser.value("val-dataset");
+    if (parser.isSet("device"))
+        r.device = parser.value("device");
+    const auto count = [&parser](const char *option, int least) {
+        bool ok = false;
+        const int n = parser.value(option).toInt(&ok);
+        if (!ok || n < least)
+            throw InputError(std::string("--") + option, "expected a whole number of at least " + std::to_string(least) + ", found '"
+                                                             + parser.value(option).toStdString() + "'");
+        return n;
+    };
+    if (parser.isSet("threads"))
+        r.threads = count("threads", 0);
+    if (parser.isSet("batch-size"))
+        r.batchSize = count("batch-size", 1);
+    return r;
 }
 
 } // namespace
@@ -122,6 +152,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
         valued("screenshot", "Open, run the sweep, write the window to FILE.png and exit", "FILE.png"),
         valued("demo", "Open what `exitscope-cli demo --out-dir DIR` wrote and sweep as it did", "DIR"),
         valued("palette", "dark, light or system (the desktop's)", "PALETTE"),
+        valued("model", "Multi-exit TorchScript model: collect its traces and profile its latency (with --dataset)", "M.pt"),
+        valued("dataset", "With --model: dataset spec, e.g. mnist:DIR?val=5000&seed=1 (docs/datasets.md)", "SPEC"),
+        valued("val-dataset", "With --model: dataset spec of the val samples; --dataset is then the test set", "SPEC"),
+        valued("device", "With --model: cpu, cuda or cuda:N", "DEVICE"),
+        valued("threads", "With --model: LibTorch threads (default: all cores)", "N"),
+        valued("batch-size", "With --model: samples per batch while collecting traces (default 64)", "B"),
     });
     parser.addHelpOption();
     parser.addVersionOption();
@@ -162,6 +198,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
     if (!in.test.isEmpty() && in.val.isEmpty())
         throw UsageError("--test needs --val");
+    if (parser.isSet("model") || parser.isSet("dataset"))
+        cl.model = modelRequest(parser);
+    else
+        for (const char *option : {"val-dataset", "device", "threads", "batch-size"})
+            if (parser.isSet(option))
+                throw UsageError(std::string("--") + option + " needs --model and --dataset");
     if (parser.isSet("demo")) {
         for (const char *option : {"val", "test", "eenet-logits", "eenet-seconds", "eenet-flops", "latency", "costs", "config",
                                    "policies", "budgets", "relative", "budget-kind", "label-free"})
@@ -194,8 +236,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (!cl.palette.isEmpty() && cl.palette != QLatin1String("dark") && cl.palette != QLatin1String("light")
         && cl.palette != QLatin1String("system"))
         throw InputError("--palette", "expected dark, light or system, found '" + cl.palette.toStdString() + "'");
-    if (!cl.screenshot.isEmpty() && in.val.isEmpty() && in.eenetLogits.isEmpty())
-        throw UsageError("--screenshot needs --val (or --eenet-logits)");
+    if (!cl.screenshot.isEmpty() && in.val.isEmpty() && in.eenetLogits.isEmpty() && !cl.model)
+        throw UsageError("--screenshot needs --val (or --eenet-logits, or --model)");
     return cl;
 }
 

@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "inputloader.h"
+#include "modelrequest.h"
 
 #include <QString>
 #include <QStringList>
@@ -17,11 +18,14 @@ namespace exitscope::gui {
 //   [--config C] [--policies P1,P2 --budgets FROM:TO:COUNT [--relative]
 //   [--budget-kind mean|p90] [--label-free] [--compare BASELINE,P2,...]] [--palette dark|light|system]
 //   [--screenshot FILE.png]
-// or `exitscope --demo DIR [--compare ...] [--palette ...] [--screenshot FILE.png]`: what
+// or `exitscope --model M.pt --dataset SPEC [--val-dataset SPEC] [--device cpu|cuda]
+// [--threads N] [--batch-size B]` (traces collected and the latency profiled as jobs) with
+// the same sweep and view options; or `exitscope --demo DIR [--compare ...] [--palette ...] [--screenshot FILE.png]`: what
 // `exitscope-cli demo` wrote in DIR.
 struct CommandLine
 {
     InputRequest inputs;
+    std::optional<ModelRequest> model; // --model/--dataset: collect and profile instead of opening files
     std::optional<SweepSettings> sweep; // --policies/--budgets: the sweep to run once open
     std::vector<PolicyId> compare; // --compare: the Compare tab, baseline first
     QString screenshot;

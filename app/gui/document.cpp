@@ -513,6 +513,8 @@ void Document::cancelJobs()
     // The jobs the user started; the evaluators' own jobs are short and must come back.
     for (const QString &slot : {kSweep, kSolve, kLoad})
         m_jobs.cancel(slot);
+    for (const QString &slot : m_jobs.independentSlots()) // trace collection, profiling
+        m_jobs.cancel(slot);
 }
 
 void Document::startSweep()

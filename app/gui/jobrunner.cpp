@@ -61,6 +61,7 @@ std::shared_ptr<JobRunner::Job> JobRunner::open(const QString &slot, const QStri
     auto job = std::make_shared<Job>();
     job->id = m_nextId++;
     job->generation = m_generation;
+    job->independent = m_independent.contains(slot);
     job->slot = slot;
     job->title = title;
     job->receiver = receiver;
@@ -154,7 +155,7 @@ void JobRunner::run(const std::shared_ptr<Job> &job, std::function<void(const Jo
 
 bool JobRunner::isCurrent(const Job &job) const
 {
-    return job.generation == m_generation && !job.context.cancelled();
+    return (job.independent || job.generation == m_generation) && !job.context.cancelled();
 }
 
 void JobRunner::finish(const QString &slot, bool succeeded)
@@ -203,7 +204,10 @@ void JobRunner::cancelAll()
 void JobRunner::newGeneration()
 {
     ++m_generation;
-    cancelAll();
+    const QStringList running = m_jobs.keys();
+    for (const QString &slot : running)
+        if (!m_independent.contains(slot))
+            cancel(slot);
 }
 
 bool JobRunner::isRunning(const QString &slot) const

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QThreadPool>
 #include <QTimer>
@@ -83,6 +84,10 @@ public:
 
     void cancel(const QString &slot);
     void cancelAll();
+    // Jobs in this slot do not depend on the inputs (trace collection, which itself sets
+    // them as it goes): a new generation neither cancels them nor drops their results.
+    void keepAcrossGenerations(const QString &slot) { m_independent.insert(slot); }
+    const QSet<QString> &independentSlots() const { return m_independent; }
     // The inputs changed: cancels every job; results of jobs started before are dropped.
     void newGeneration();
     quint64 generation() const { return m_generation; }
@@ -106,6 +111,7 @@ private:
     {
         quint64 id = 0;
         quint64 generation = 0;
+        bool independent = false; // keepAcrossGenerations
         QString slot, title;
         QPointer<QObject> receiver;
         JobContext context;
@@ -123,6 +129,7 @@ private:
 
     QThreadPool m_pool;
     QHash<QString, std::shared_ptr<Job>> m_jobs; // running, by slot
+    QSet<QString> m_independent;
     quint64 m_generation = 1;
     quint64 m_nextId = 1;
     QTimer m_progressTimer;

@@ -32,7 +32,8 @@ int screenshot(const CommandLine &cl)
 {
     LoadedInputs loaded;
     try {
-        loaded = loadInputs(cl.inputs);
+        if (!cl.model)
+            loaded = loadInputs(cl.inputs);
     } catch (const InputError &e) {
         printError(QString::fromStdString(e.what()));
         return kBadInput;
@@ -46,18 +47,24 @@ int screenshot(const CommandLine &cl)
     window.resize(1600, 1000);
     window.show();
     Document *document = window.document();
-    try {
-        document->setInputs(std::move(loaded));
-    } catch (const InputError &e) {
-        printError(QString::fromStdString(e.what()));
-        return kBadInput;
-    }
-    if (!cl.compare.empty())
-        window.showComparison(cl.compare);
-    if (cl.sweep) {
-        document->setSettings(*cl.sweep);
-        if (status == 0)
-            document->startSweep();
+    if (cl.model) {
+        // Trace collection, then profiling, then the sweep: each starts the next, so the
+        // runner is idle only once all of them finished (or one failed).
+        window.openCommandLine(cl);
+    } else {
+        try {
+            document->setInputs(std::move(loaded));
+        } catch (const InputError &e) {
+            printError(QString::fromStdString(e.what()));
+            return kBadInput;
+        }
+        if (!cl.compare.empty())
+            window.showComparison(cl.compare);
+        if (cl.sweep) {
+            document->setSettings(*cl.sweep);
+            if (status == 0)
+                document->startSweep();
+        }
     }
     // Evaluators, then the sweep, then the policy it loads at the budget cursor.
     while (status == 0 && !document->jobs().isIdle())
@@ -109,7 +116,8 @@ int main(int argc, char **argv)
 
     MainWindow window;
     window.show();
-    if (!cl.inputs.val.isEmpty() || !cl.inputs.eenetLogits.isEmpty() || !cl.inputs.latency.isEmpty() || !cl.inputs.costs.isEmpty())
+    if (cl.model || !cl.inputs.val.isEmpty() || !cl.inputs.eenetLogits.isEmpty() || !cl.inputs.latency.isEmpty()
+        || !cl.inputs.costs.isEmpty())
         QTimer::singleShot(0, &window, [&window, cl]() { window.openCommandLine(cl); });
     return app.exec();
 }

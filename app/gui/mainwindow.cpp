@@ -5,6 +5,7 @@
 #include "document.h"
 #include "explorerview.h"
 #include "fileactions.h"
+#include "modelrunner.h"
 #include "policypanel.h"
 
 #include "widgets/operatingpointpanel.h"
@@ -170,12 +171,19 @@ void MainWindow::createActions()
                          [this] { m_files->openLatency(); }));
     file->addAction(make(QStringLiteral("openConfig"), tr("Open &config…"), QKeySequence(tr("Ctrl+Shift+L")),
                          [this] { m_files->openConfig(); }));
+    m_modelRunner = new ModelRunner(m_document, this);
+    connect(m_modelRunner, &ModelRunner::error, this, &MainWindow::showError);
+    connect(m_modelRunner, &ModelRunner::message, this, &MainWindow::log);
+    file->addAction(make(QStringLiteral("openModel"), tr("Open &model and dataset…"), QKeySequence(tr("Ctrl+M")),
+                         [this] { m_modelRunner->openDialog(); }));
     file->addAction(make(QStringLiteral("importEenet"), tr("Import &EENet outputs…"), QKeySequence(tr("Ctrl+Shift+I")),
                          [this] { m_files->importEenet(); }));
     file->addMenu(recent);
     file->addSeparator();
     QAction *exportConfig = make(QStringLiteral("exportConfig"), tr("&Export config…"), QKeySequence(tr("Ctrl+E")),
                                  [this] { m_files->exportConfig(); });
+    file->addAction(make(QStringLiteral("saveTraces"), tr("Save &traces and latency…"), QKeySequence(tr("Ctrl+T")),
+                         [this] { m_modelRunner->saveInteractively(); }));
     file->addAction(exportConfig);
     file->addAction(make(QStringLiteral("exportCurves"), tr("Export c&urves CSV…"), QKeySequence(tr("Ctrl+Shift+E")),
                          [this] { m_files->exportCurves(); }));
@@ -379,7 +387,7 @@ QString MainWindow::messages() const
 
 void MainWindow::openCommandLine(const CommandLine &commandLine)
 {
-    if (commandLine.sweep) {
+    if (commandLine.sweep && !commandLine.model) {
         // Once the files are open: the command line's settings, then its sweep.
         auto connection = std::make_shared<QMetaObject::Connection>();
         const SweepSettings settings = *commandLine.sweep;
@@ -391,6 +399,20 @@ void MainWindow::openCommandLine(const CommandLine &commandLine)
     }
     if (!commandLine.compare.empty())
         showComparison(commandLine.compare);
+    if (commandLine.model) {
+        // The sweep waits for the traces and the profile (ModelRunner::finished).
+        if (commandLine.sweep) {
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            const SweepSettings settings = *commandLine.sweep;
+            *connection = connect(m_modelRunner, &ModelRunner::finished, this, [this, connection, settings]() {
+                disconnect(*connection);
+                m_document->setSettings(settings);
+                m_document->startSweep();
+            });
+        }
+        m_modelRunner->start(*commandLine.model);
+        return;
+    }
     m_document->open(commandLine.inputs);
 }
 

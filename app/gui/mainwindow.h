@@ -20,6 +20,7 @@ class DataPanel;
 class Document;
 class ExplorerView;
 class FileActions;
+class ModelRunner;
 class OperatingPointPanel;
 class PolicyPanel;
 
@@ -45,6 +46,7 @@ public:
     PolicyPanel *policyPanel() const { return m_policyPanel; }
     OperatingPointPanel *summary() const { return m_summary; }
     FileActions *fileActions() const { return m_files; }
+    ModelRunner *modelRunner() const { return m_modelRunner; }
     QAction *action(const QString &name) const; // by object name: "undo", "sweep"...
 
     // Opens what the command line names (a job) and, once open, runs its sweep.
@@ -79,6 +81,7 @@ private:
 
     Document *m_document;
     FileActions *m_files = nullptr;
+    ModelRunner *m_modelRunner = nullptr; // traces and latency from a model and a dataset
     ExplorerView *m_explorer;
     CompareView *m_compare = nullptr;
     QTabWidget *m_centre = nullptr; // Explorer and Compare

@@ -1,0 +1,244 @@
+#include "modelrunner.h"
+
+#include "document.h"
+#include "modeldialog.h"
+
+#include "core/common/inputerror.h"
+#include "core/eval/tracesummary.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QScopedValueRollback>
+#include <QSettings>
+#include <QWidget>
+
+namespace exitscope::gui {
+
+const QString ModelRunner::kTracesSlot = QStringLiteral("modelTraces");
+const QString ModelRunner::kProfileSlot = QStringLiteral("modelProfile");
+
+struct ModelRunner::Previous
+{
+    LoadedInputs inputs;
+};
+
+ModelRunner::ModelRunner(Document *document, QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_window(window)
+{
+    // The trace job sets the document's inputs itself (val, then test): the new
+    // generation that starts must not cancel it.
+    m_document->jobs().keepAcrossGenerations(kTracesSlot);
+    m_document->jobs().keepAcrossGenerations(kProfileSlot);
+    connect(&m_document->jobs(), &JobRunner::jobFinished, this, &ModelRunner::stopped);
+    connect(m_document, &Document::inputsChanged, this, [this]() {
+        if (m_applying || !running())
+            return;
+        // Other files were opened meanwhile: they win; the run stops and restores nothing.
+        m_previous.reset();
+        m_document->jobs().cancel(kProfileSlot);
+        m_document->jobs().cancel(kTracesSlot);
+        emit message(tr("model run stopped: other files were opened"));
+    });
+}
+
+bool ModelRunner::running() const
+{
+    return m_document->jobs().isRunning(kTracesSlot) || m_document->jobs().isRunning(kProfileSlot);
+}
+
+QString ModelRunner::label(const QString &what) const
+{
+    // What the data panel and the title show in place of a file name.
+    return tr("%1 ▸ %2").arg(m_request ? m_request->model : QString(), what);
+}
+
+void ModelRunner::start(const ModelRequest &request)
+{
+    JobRunner &jobs = m_document->jobs();
+    jobs.cancel(kProfileSlot);
+    jobs.cancel(kTracesSlot); // restores what was there before it, if it had changed anything
+    m_request = request;
+    m_valDelivered = false;
+    m_collected = false;
+    m_previous = std::make_shared<Previous>();
+    LoadedInputs &before = m_previous->inputs;
+    if (const Trace *val = m_document->val()) {
+        before.val = *val;
+        if (const TraceSummary *summary = m_document->valSummary())
+            before.valSummary = *summary;
+        else
+            before.valSummary = summarizeTrace(*val);
+        before.valPath = m_document->valPath();
+    }
+    if (const Trace *test = m_document->test()) {
+        before.test = *test;
+        before.testPath = m_document->testPath();
+    }
+    if (const LatencyProfile *latency = m_document->latency()) {
+        before.latency = *latency;
+        before.latencyPath = m_document->latencyPath();
+    }
+    emit message(tr("collecting traces: %1 on %2").arg(request.model, request.dataset));
+
+    JobRunner *runner = &jobs;
+    jobs.startStreaming<CollectedModelTraces>(
+        kTracesSlot, tr("Collecting traces"), this,
+        [request, runner, self = QPointer<ModelRunner>(this)](const JobContext &context, JobRunner::Token token) {
+            // Val first: it goes to the window while the test split runs, copied and
+            // summarized here, so that the GUI thread only takes it over.
+            const auto valReady = [runner, token, self](const Trace &val) {
+                auto in = std::make_shared<LoadedInputs>();
+                in->val = val;
+                in->valSummary = summarizeTrace(val);
+                runner->postIfCurrent(token, [self, in]() {
+                    if (self)
+                        self->onValReady(std::move(*in));
+                });
+            };
+            std::optional<CollectedModelTraces> collected = collectModelTraces(request, context, valReady);
+            if (!collected)
+                throw Cancelled{};
+            return std::move(*collected);
+        },
+        [this](std::shared_ptr<CollectedModelTraces> collected) { onTraces(*collected); },
+        [this](const QString &error) { emit this->error(tr("Cannot collect traces"), error); });
+}
+
+void ModelRunner::onValReady(LoadedInputs in)
+{
+    const int samples = in.val->samples(), exits = in.val->exits();
+    in.valPath = label(tr("val"));
+    if (!apply(std::move(in), tr("Cannot collect traces"))) {
+        m_document->jobs().cancel(kTracesSlot);
+        return;
+    }
+    m_valDelivered = true;
+    emit message(tr("val trace collected: %1 samples, %2 exits; collecting the test split").arg(samples).arg(exits));
+}
+
+bool ModelRunner::apply(LoadedInputs in, const QString &title)
+{
+    const QScopedValueRollback<bool> applying(m_applying, true);
+    try {
+        m_document->setInputs(std::move(in));
+        return true;
+    } catch (const InputError &e) {
+        emit error(title, QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+void ModelRunner::onTraces(CollectedModelTraces &collected)
+{
+    CollectedTraces &traces = collected.traces;
+    LoadedInputs in;
+    const std::int64_t testSamples = traces.test.samples();
+    in.test = std::move(traces.test); // the job's own copy: taken over, not copied
+    in.testPath = label(tr("test"));
+    if (!m_valDelivered) { // the val trace's queued call was dropped: set both
+        in.val = traces.val;
+        in.valSummary = summarizeTrace(traces.val);
+        in.valPath = label(tr("val"));
+    }
+    if (!apply(std::move(in), tr("Cannot collect traces"))) {
+        restorePrevious();
+        return;
+    }
+    m_valDelivered = true;
+    emit message(tr("test trace collected: %1 samples").arg(testSamples));
+    const ModelRequest request = *m_request;
+    // Per-exit latency needs the staged layout; a monolithic model's latency is opened or typed.
+    if (!collected.staged) {
+        m_collected = true;
+        emit message(tr("%1 is monolithic: its per-exit latency cannot be measured; open a latency profile or type the costs")
+                         .arg(request.model));
+        emit finished();
+        return;
+    }
+    m_document->jobs().start<LatencyProfile>(
+        kProfileSlot, tr("Profiling latency"), this,
+        [request, sampleShape = collected.sampleShape](const JobContext &context) {
+            std::optional<LatencyProfile> profile = profileModel(request, sampleShape, context);
+            if (!profile)
+                throw Cancelled{};
+            return std::move(*profile);
+        },
+        [this](std::shared_ptr<LatencyProfile> profile) { onProfile(*profile); },
+        [this](const QString &error) { emit this->error(tr("Cannot profile the latency"), error); });
+}
+
+void ModelRunner::onProfile(const LatencyProfile &profile)
+{
+    LoadedInputs in;
+    in.latency = profile;
+    in.latencyPath = label(tr("profile"));
+    if (!apply(std::move(in), tr("Cannot profile the latency"))) {
+        restorePrevious();
+        return;
+    }
+    m_collected = true;
+    emit message(tr("latency profiled on %1: %2 ms to the last exit (batch 1, %3 timed runs)")
+                     .arg(QString::fromStdString(profile.provenance.device))
+                     .arg(profile.cumulative.back(), 0, 'g', 3)
+                     .arg(profile.provenance.runs));
+    emit finished();
+}
+
+void ModelRunner::stopped(const QString &slot, bool succeeded)
+{
+    if (succeeded || (slot != kTracesSlot && slot != kProfileSlot) || !m_previous)
+        return;
+    // Cancelled or failed half-way: back to what was open before the run.
+    emit message(slot == kTracesSlot ? tr("trace collection stopped") : tr("latency profiling stopped"));
+    restorePrevious();
+}
+
+void ModelRunner::restorePrevious()
+{
+    const std::shared_ptr<Previous> previous = std::move(m_previous);
+    if (!previous || !m_valDelivered)
+        return; // nothing had changed
+    m_valDelivered = false;
+    if (!previous->inputs.val) {
+        emit message(tr("the collected val trace stays: nothing was open before"));
+        return;
+    }
+    apply(previous->inputs, tr("Cannot restore"));
+}
+
+void ModelRunner::openDialog()
+{
+    auto *dialog = new ModelDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_request)
+        dialog->setRequest(*m_request);
+    connect(dialog, &ModelDialog::accepted, this, [this, dialog]() { start(dialog->request()); });
+    dialog->open();
+}
+
+QStringList ModelRunner::saveTo(const QString &folder)
+{
+    if (!m_document->val())
+        throw InputError(folder.toStdString(), "no traces to save: collect or open them first");
+    return saveCollected(folder, m_document->val(), m_document->test(), m_document->latency());
+}
+
+void ModelRunner::saveInteractively()
+{
+    QSettings settings;
+    const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Save traces and latency into"),
+                                                             settings.value(QStringLiteral("lastFolder")).toString());
+    if (folder.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("lastFolder"), folder);
+    try {
+        for (const QString &path : saveTo(folder))
+            emit message(tr("wrote %1").arg(path));
+    } catch (const InputError &e) {
+        emit error(tr("Save traces"), QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace exitscope::gui
