@@ -683,13 +683,12 @@ private slots:
     // given; the panel's "relative" box converts the range it shows to the other unit.
     void relativeBudgetsKeepTheirUnit()
     {
-        auto window = std::make_unique<MainWindow>();
         InputRequest request;
         request.val = m_val;
         request.costs = kCosts;
         request.reference = 2.0;
-        window->document()->open(request);
-        QVERIFY(QTest::qWaitFor([&] { return window->document()->ready() && window->document()->jobs().isIdle(); }, 60000));
+        const auto window = exitscope::gui::openWindow(request);
+        QVERIFY(window);
         Document *d = window->document();
         SweepSettings s = d->settings();
         s.relative = true;

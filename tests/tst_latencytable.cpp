@@ -142,21 +142,16 @@ private slots:
         writeTraceFile(synthesize({4, 1000, 10, 1}), val.toStdString());
         const QString latency = m_dir.filePath(QStringLiteral("measured.json"));
         writeLatencyProfile(measuredProfile(true), latency.toStdString());
-        MainWindow window;
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         InputRequest request;
         request.val = val;
         request.latency = latency;
-        window.document()->open(request);
-        Document *d = window.document();
-        QVERIFY(QTest::qWaitFor([&] { return d->ready() && d->jobs().isIdle(); }, 60000));
-        LatencyTableModel *model = window.dataPanel()->latencyModel();
+        const auto window = openWindow(request);
+        QVERIFY(window);
+        LatencyTableModel *model = window->dataPanel()->latencyModel();
         QCOMPARE(headers(*model), (QStringList{QStringLiteral("cost"), QStringLiteral("median"), QStringLiteral("IQR"),
                                                QStringLiteral("p90"), QStringLiteral("p99")}));
         QCOMPARE(model->data(model->index(3, model->column(LatencyTableModel::P99)), Qt::EditRole).toDouble(), 6.25);
-        auto *view = window.dataPanel()->findChild<QTableView *>();
+        auto *view = window->dataPanel()->findChild<QTableView *>();
         QVERIFY(view);
         QCOMPARE(view->model(), model);
         // Every row visible without scrolling.
