@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, with apt, the Debian bookworm packages Exitscope builds with, the Fashion-MNIST
-# images of the built-in demo and NumPy (tests open the exports in Python); only the
+# images of the built-in demo, NumPy (tests open the exports in Python) and what the package
+# test uses (dpkg-shlibdeps and the desktop-entry and AppStream validators); only the
 # missing ones, so a second run is quick. Run as root.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ packages=(
   libeigen3-dev libtorch-dev nlohmann-json3-dev libzip-dev libcli11-dev libssl-dev libstb-dev zlib1g-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   dataset-fashion-mnist python3-numpy
+  dpkg-dev desktop-file-utils appstream
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "errorreport.h"
 
+#include "app/buildinfo/buildinfo.h"
 #include "core/solvers/solver.h"
 
 #include <CLI/CLI.hpp>
@@ -80,7 +81,9 @@ int main(int argc, char **argv)
                  "Exit status: 0 ok, 1 `run` disagrees with the trace-based evaluation, 2 usage error, 3 bad input,\n"
                  "70 internal error (a bug in Exitscope), 130 interrupted (SIGINT or SIGTERM).",
                  "exitscope-cli"};
-    app.set_version_flag("--version", std::string("exitscope-cli ") + EXITSCOPE_VERSION);
+    std::string version = versionText("exitscope-cli", "Qt: not used (exitscope-cli has no window)");
+    version.pop_back(); // CLI11 ends it with a newline of its own
+    app.set_version_flag("--version", version);
     app.require_subcommand(1);
     app.fallthrough(false);
 

@@ -118,11 +118,14 @@ ModelRequest modelRequest(const QCommandLineParser &parser)
 
 } // namespace
 
-bool wantsScreenshot(int argc, char **argv)
+bool needsNoDisplay(int argc, char **argv)
 {
-    for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--screenshot" || a.rfind("--screenshot=", 0) == 0 || a == "--help" || a == "-h" || a == "--version"
+            || a == "-v")
             return true;
+    }
     return false;
 }
 
@@ -167,7 +170,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         throw UsageError("unexpected argument '" + parser.positionalArguments().front().toStdString() + "'");
     CommandLine cl;
     if (parser.isSet("help") || parser.isSet("version")) {
-        cl.text = parser.isSet("help") ? parser.helpText() : QStringLiteral("exitscope " EXITSCOPE_VERSION "\n");
+        cl.text = parser.isSet("help") ? parser.helpText() : QString();
+        cl.version = parser.isSet("version");
         return cl;
     }
     InputRequest &in = cl.inputs;

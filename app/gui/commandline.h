@@ -30,7 +30,8 @@ struct CommandLine
     std::vector<PolicyId> compare; // --compare: the Compare tab, baseline first
     QString screenshot;
     QString palette; // --palette dark|light|system (empty: system)
-    QString text; // --help or --version: print this and exit 0
+    QString text; // --help: print this and exit 0
+    bool version = false; // --version: print the build's versions (main) and exit 0
 };
 
 // A command line that cannot be parsed (unknown option, missing value): exit status 2.
@@ -43,8 +44,9 @@ struct UsageError : std::runtime_error
 // bad value (exit status 3), with the CLI's messages.
 CommandLine parseCommandLine(const QStringList &arguments);
 
-// Whether the arguments ask for --screenshot: then no display is needed (main() picks the
-// offscreen platform before the application starts).
-bool wantsScreenshot(int argc, char **argv);
+// Whether the arguments ask for --screenshot, --help or --version: then no display is
+// needed (main() picks the offscreen platform before the application starts), so that
+// they work on a server or in a package check.
+bool needsNoDisplay(int argc, char **argv);
 
 } // namespace exitscope::gui

@@ -6,9 +6,11 @@
 #include "mainwindow.h"
 #include "palettechoice.h"
 
+#include "app/buildinfo/buildinfo.h"
 #include "core/common/inputerror.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -87,13 +89,18 @@ int screenshot(const CommandLine &cl)
 
 int main(int argc, char **argv)
 {
-    // A screenshot needs no display: the offscreen platform, unless the caller chose one.
-    if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    // A screenshot, --help and --version need no display: the offscreen platform, unless
+    // the caller chose one.
+    if (needsNoDisplay(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Exitscope"));
     QApplication::setApplicationName(QStringLiteral("exitscope"));
-    QApplication::setApplicationVersion(QStringLiteral(EXITSCOPE_VERSION));
+    // The desktop entry and icon packaging/ installs; the icon from the resources when the
+    // theme has none (a build not installed).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.exitscope.Exitscope"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.exitscope.Exitscope"), QIcon(QStringLiteral(":/icons/exitscope.svg"))));
+    QApplication::setApplicationVersion(QStringLiteral(EXITSCOPE_VERSION " (git %1)").arg(QLatin1String(gitRevision())));
 
     CommandLine cl;
     try {
@@ -105,6 +112,10 @@ int main(int argc, char **argv)
     } catch (const InputError &e) {
         printError(QString::fromStdString(e.what()));
         return kBadInput;
+    }
+    if (cl.version) {
+        std::fputs(versionText("exitscope", std::string("Qt ") + qVersion() + " (built with " QT_VERSION_STR ")").c_str(), stdout);
+        return 0;
     }
     if (!cl.text.isEmpty()) {
         std::fputs(qPrintable(cl.text), stdout);

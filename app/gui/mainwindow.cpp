@@ -8,6 +8,7 @@
 #include "modelrunner.h"
 #include "policypanel.h"
 
+#include "core/model/multiexitmodel.h"
 #include "widgets/operatingpointpanel.h"
 #include "widgets/plots/exithistogramplot.h"
 #include "widgets/plots/gainplot.h"
@@ -457,8 +458,9 @@ void MainWindow::about()
     QMessageBox::about(this, tr("About exitscope"),
                        tr("<b>exitscope %1</b><p>Tune the exit thresholds of early-exit neural networks: compare the "
                           "policies' accuracy-vs-budget curves, drag thresholds, export them.</p>"
-                          "<p>Qt %2, QCustomPlot 2.1.</p>")
-                           .arg(QStringLiteral(EXITSCOPE_VERSION), QString::fromLatin1(qVersion())));
+                          "<p>LibTorch %2, Qt %3, QCustomPlot 2.1.</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromStdString(libtorchVersion()),
+                                QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::updateTitle()
