@@ -10,6 +10,7 @@
 #include "datapanel.h"
 #include "document.h"
 #include "explorerview.h"
+#include "fileactions.h"
 #include "mainwindow.h"
 #include "session.h"
 #include "sessioncontroller.h"
@@ -21,12 +22,16 @@
 #include "widgets/latencytablemodel.h"
 #include "widgets/thresholdtablemodel.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QFile>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 
@@ -282,6 +287,87 @@ private slots:
         QCOMPARE(readSession(other).val->file.path, QStringLiteral("other.exitscope.d/val.npz"));
     }
 
+    void eenetImportWithALearnedScorer()
+    {
+        // EENet's outputs exist only in memory once imported; its policy is a learned scorer.
+        SHARED_DATA(logits, "eenet-format/logits_single.pth");
+        SHARED_DATA(seconds, "eenet-format/seconds.csv");
+        InputRequest request;
+        request.eenetLogits = logits;
+        request.eenetSeconds = seconds;
+        auto window = openWindow(request);
+        QVERIFY(window);
+        Document *d = window->document();
+        sweep(window.get(), {PolicyId::Eenet, PolicyId::MsdNet}, 3);
+        d->setCurrentPolicy(PolicyId::Eenet);
+        const SweepRow *eenet = nullptr;
+        for (const SweepRow &row : d->sweepRows())
+            if (row.policy == PolicyId::Eenet && row.done && row.error.empty())
+                eenet = &row;
+        QVERIFY(eenet);
+        d->loadCurvePoint(PolicyId::Eenet, eenet->budget / d->sweepScale());
+        QVERIFY(QTest::qWaitFor([&] { return d->policyState().policy.measure == Measure::Learned && d->jobs().isIdle(); }, 60000));
+        const QString path = m_dir.filePath(QStringLiteral("eenet.exitscope"));
+        window->sessionController()->saveTo(path);
+        QVERIFY(QFileInfo::exists(QDir(sessionSideFolder(path)).filePath(QStringLiteral("test.npz"))));
+
+        auto reopened = shownWindow();
+        QVERIFY(reopened);
+        reopened->sessionController()->open(path);
+        QVERIFY(waitOpened(reopened.get()));
+        const Document *e = reopened->document();
+        QCOMPARE(e->policyState().policy.measure, Measure::Learned);
+        QVERIFY(e->policyState().policy.scorer);
+        QCOMPARE(e->policyState().policy.thresholds, d->policyState().policy.thresholds);
+        QCOMPARE(e->latency()->cumulative, d->latency()->cumulative);
+        QCOMPARE(e->latencyPath(), d->latencyPath());
+        QCOMPARE(e->sweepRows().size(), d->sweepRows().size());
+        for (std::size_t i = 0; i < d->sweepRows().size(); ++i)
+            QVERIFY2(rowDifference(e->sweepRows()[i], d->sweepRows()[i]).isEmpty(), qPrintable(rowDifference(e->sweepRows()[i], d->sweepRows()[i])));
+        // The learned scorer gives the same evaluation: the same numbers in both windows.
+        QCOMPARE(e->valEvaluator()->evaluation().accuracy, d->valEvaluator()->evaluation().accuracy);
+        QCOMPARE(e->valEvaluator()->evaluation().meanCost, d->valEvaluator()->evaluation().meanCost);
+        QCOMPARE(e->testEvaluator()->evaluation().accuracy, d->testEvaluator()->evaluation().accuracy);
+    }
+
+    void formatRoundTripsAModelRequest()
+    {
+        // The format alone (no window): what the model runner asked for comes back.
+        Session s;
+        s.val = SessionTrace{{QStringLiteral("/data/a_confidence.npy"), QStringLiteral("aa")}, SessionFile{QStringLiteral("/data/a_correct.npy"), QStringLiteral("bb")},
+                             Direction::HigherIsConfident};
+        s.model = SessionModel{ModelRequest{QStringLiteral("/m/mlp4.pt"), QStringLiteral("mnist:/d?val=500&seed=3"), QString(),
+                                            QStringLiteral("cuda:0"), 3, 32, 0.5, 4.0, 7},
+                               QStringLiteral("cc")};
+        s.settings.kind = BudgetKind::P90;
+        s.settings.policies = {PolicyId::Ippp, PolicyId::Best};
+        s.currentPolicy = PolicyId::Ippp;
+        s.cursorBudget = 0.625;
+        const Session t = sessionFromJson(sessionToJson(s), "s.exitscope");
+        QCOMPARE(t.val->file, s.val->file);
+        QCOMPARE(*t.val->aaai21Correct, *s.val->aaai21Correct);
+        QCOMPARE(t.val->aaai21Direction, Direction::HigherIsConfident);
+        const ModelRequest &a = s.model->request, &b = t.model->request;
+        QCOMPARE(b.model, a.model);
+        QCOMPARE(b.dataset, a.dataset);
+        QCOMPARE(b.valDataset, a.valDataset);
+        QCOMPARE(b.device, a.device);
+        QCOMPARE(b.threads, a.threads);
+        QCOMPARE(b.batchSize, a.batchSize);
+        QCOMPARE(b.profileMinSeconds, a.profileMinSeconds);
+        QCOMPARE(b.profileMaxSeconds, a.profileMaxSeconds);
+        QCOMPARE(b.profileWarmup, a.profileWarmup);
+        QCOMPARE(t.model->sha256, s.model->sha256);
+        QVERIFY(t.settings == s.settings);
+        QCOMPARE(t.currentPolicy, PolicyId::Ippp);
+        QCOMPARE(t.cursorBudget, 0.625);
+        QVERIFY(!t.operatingPoint && !t.sweep && !t.latency && !t.test);
+        // A field of the wrong type is named with its path.
+        std::string text = sessionToJson(s);
+        text.replace(text.find("\"batch_size\": 32"), 16, "\"batch_size\": \"x\"");
+        EXPECT_INPUT_ERROR(sessionFromJson(text, "s.exitscope"), "s.exitscope: sources.model.batch_size: expected a number");
+    }
+
     void changedSourceIsReported()
     {
         const QString folder = copyAlex(QStringLiteral("changed"));
@@ -408,7 +494,21 @@ private slots:
         QVERIFY(SessionController::orphanedRecoveryFiles().contains(recovery));
         auto window = shownWindow();
         QVERIFY(window);
-        window->sessionController()->restoreRecovery(recovery);
+        // The start-up question (modal): looked at, then answered Restore.
+        bool asked = false;
+        QTimer::singleShot(0, [&]() {
+            QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = box->text().contains(QLatin1String("did not close normally"));
+            if (qEnvironmentVariableIsSet("EXITSCOPE_SESSION_SHOTS"))
+                box->grab().save(qEnvironmentVariable("EXITSCOPE_SESSION_SHOTS") + QStringLiteral("/recovery-prompt.png"));
+            for (QAbstractButton *button : box->buttons())
+                if (button->text() == QLatin1String("Restore"))
+                    button->click();
+        });
+        window->sessionController()->offerRecovery();
+        QVERIFY(asked);
         QVERIFY(waitOpened(window.get()));
         QCOMPARE(window->document()->policyState().policy.thresholds, thresholds);
         QVERIFY(window->isWindowModified() || window->sessionController()->needsSaving()); // restored, not saved
@@ -420,6 +520,42 @@ private slots:
         QVERIFY(QFileInfo::exists(own));
         window->close();
         QVERIFY(!QFileInfo::exists(own));
+    }
+
+    void closingAsksWithUnsavedChanges()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("memory.exitscope"));
+        if (!QFileInfo::exists(path))
+            QSKIP("needs inMemoryTracesAreWrittenBeside's session");
+        auto window = shownWindow();
+        QVERIFY(window);
+        // A dropped .exitscope (File > Open's path too) opens the session.
+        window->fileActions()->openPaths({path});
+        QVERIFY(waitOpened(window.get()));
+        QCOMPARE(window->sessionController()->path(), path);
+        window->setAskOnClose(true);
+        window->document()->setThreshold(0, 0.5);
+        QVERIFY(window->isWindowModified());
+        const auto answer = [](const QString &button, bool *asked) {
+            QTimer::singleShot(0, [button, asked]() {
+                QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                *asked = box->text().contains(QLatin1String("memory.exitscope"));
+                for (QAbstractButton *b : box->buttons())
+                    if (b->text().remove(QLatin1Char('&')) == button)
+                        b->click();
+            });
+        };
+        bool asked = false;
+        answer(QStringLiteral("Cancel"), &asked);
+        QVERIFY(!window->close()); // Cancel: the window stays
+        QVERIFY(asked);
+        QVERIFY(window->isVisible());
+        asked = false;
+        answer(QStringLiteral("Save"), &asked);
+        QVERIFY(window->close()); // Save: written, then closed
+        QVERIFY(asked);
+        QCOMPARE(readSession(path).operatingPoint->policy.thresholds[0], 0.5);
     }
 
     void commandLineOpensASession()

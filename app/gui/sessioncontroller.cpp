@@ -520,7 +520,7 @@ void SessionController::offerRecovery()
         return;
     }
     QMessageBox box(QMessageBox::Question, tr("Restore autosaved work"),
-                    of.isEmpty() ? tr("exitscope did not close normally. Its window's state was autosaved at %1. Restore it?")
+                    of.isEmpty() ? tr("exitscope did not close normally. The window's unsaved work was autosaved at %1. Restore it?")
                                        .arg(QLocale().toString(QFileInfo(file).lastModified(), QLocale::ShortFormat))
                                  : tr("exitscope did not close normally while %1 had unsaved changes, autosaved at %2. "
                                       "Restore them?")
