@@ -49,6 +49,7 @@ int screenshot(const CommandLine &cl)
     window.show();
     Document *document = window.document();
     SessionController *session = window.sessionController();
+    session->setAutosaveInterval(0); // a screenshot is not work to recover
     QObject::connect(session, &SessionController::sourcesChanged, &window, [](const QString &text) {
         std::fprintf(stderr, "exitscope: warning: %s\n", qPrintable(text));
     });

@@ -92,10 +92,8 @@ SessionController::SessionController(Document *document, ModelRunner *runner, QW
         if (slot == kSlot && !succeeded)
             m_restoring = false; // cancelled or failed: no session came
     });
-    m_autosave.setInterval(1000 * autosaveInterval());
     connect(&m_autosave, &QTimer::timeout, this, &SessionController::autosaveNow);
-    if (autosaveInterval() > 0)
-        m_autosave.start();
+    setAutosaveInterval(QSettings().value(kAutosave, 60).toInt());
     fillRecentMenu();
 }
 
@@ -393,7 +391,7 @@ void SessionController::apply(const Session &session, const QString &path, Reope
         QString text = tr("The session's traces changed since it was saved:");
         for (const QString &change : r.changed)
             text += QStringLiteral("\n• ") + change;
-        text += QLatin1Char('\n') + tr("The files as they are now are open; the sweep's results were dropped (they were "
+        text += QStringLiteral("\n\n") + tr("The files as they are now are open; the sweep's results were dropped (they were "
                                        "computed on the old data): run the sweep again.");
         if (!recovery)
             m_dirty = true; // what is shown is no longer what the session says
@@ -435,13 +433,12 @@ void SessionController::fillRecentMenu()
 
 int SessionController::autosaveInterval() const
 {
-    return m_autosave.interval() > 0 && m_autosave.isActive() ? m_autosave.interval() / 1000
-                                                                : QSettings().value(kAutosave, 60).toInt();
+    return m_autosaveSeconds;
 }
 
 void SessionController::setAutosaveInterval(int seconds)
 {
-    QSettings().setValue(kAutosave, seconds);
+    m_autosaveSeconds = seconds;
     m_autosave.stop();
     if (seconds > 0) {
         m_autosave.setInterval(1000 * seconds);

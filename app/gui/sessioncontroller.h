@@ -61,7 +61,9 @@ public:
 
     // --- autosave and recovery
     QString recoveryPath() const { return m_recoveryPath; }
-    void setAutosaveInterval(int seconds); // 0: off; the default is the setting session/autosaveSeconds (60)
+    // Seconds between autosaves, 0: off. A window starts with the setting
+    // session/autosaveSeconds (60 when unset); this changes only this window's timer.
+    void setAutosaveInterval(int seconds);
     int autosaveInterval() const;
     // Writes the recovery file now when there is something unsaved (the timer's call).
     // Returns whether it wrote.
@@ -107,6 +109,7 @@ private:
     bool m_dirty = false; // changes outside the undo stack since saved/opened
     bool m_restoring = false;
     QTimer m_autosave;
+    int m_autosaveSeconds = 0;
     QString m_recoveryPath;
     std::unique_ptr<QLockFile> m_recoveryLock; // while held, no other start offers our file
 };
