@@ -305,6 +305,27 @@ private slots:
         // ...and saving the same session again refers to what is already beside it.
         reopened->sessionController()->saveTo(other);
         QCOMPARE(readSession(other).val->file.path, QStringLiteral("other.exitscope.d/val.npz"));
+
+        // A session replaces everything open: a test trace it does not have is closed.
+        LoadedInputs alone;
+        alone.val = synthesize({4, 400, 10, 9});
+        alone.valSummary = summarizeTrace(*alone.val);
+        alone.valPath = QStringLiteral("alone");
+        alone.latency = latencyProfileFromCosts({0.2, 0.4, 0.6, 1}, CostUnit::Relative, "costs");
+        alone.latencyPath = QStringLiteral("costs");
+        auto third = shownWindow();
+        QVERIFY(third);
+        third->document()->setInputs(std::move(alone));
+        QVERIFY(QTest::qWaitFor([&] { return third->document()->ready() && third->document()->jobs().isIdle(); }, 60000));
+        const QString valOnly = m_dir.filePath(QStringLiteral("valonly.exitscope"));
+        third->sessionController()->saveTo(valOnly);
+        QVERIFY(reopened->document()->test());
+        reopened->sessionController()->open(valOnly);
+        QVERIFY(waitOpened(reopened.get()));
+        QVERIFY(!reopened->document()->test());
+        QCOMPARE(reopened->document()->latency()->cumulative, third->document()->latency()->cumulative);
+        QCOMPARE(reopened->document()->policyState().policy.thresholds, third->document()->policyState().policy.thresholds);
+        QCOMPARE(reopened->sessionController()->path(), valOnly);
     }
 
     void eenetImportWithALearnedScorer()

@@ -101,6 +101,19 @@ void Document::setInputs(LoadedInputs in)
     }
 
     const bool tracesChanged = in.val || in.test;
+    if (in.replaceAll) {
+        if (!in.test) {
+            m_test.reset();
+            m_testPath.clear();
+            m_testOrigin.reset();
+        }
+        if (!in.latency) {
+            m_latency.reset();
+            m_latencyPath.clear();
+            m_latencySha256.clear();
+        }
+        m_state = PolicyState{};
+    }
     if (in.val) {
         m_val = std::move(in.val);
         m_valSummary = std::move(in.valSummary);

@@ -53,6 +53,9 @@ struct LoadedInputs
     bool latencyFromConfig = false; // only the config named one: used when no latency is open
     std::optional<ThresholdConfig> config;
     QString configPath;
+    // A session's inputs: they replace everything (a test trace or latency not given is
+    // closed, the thresholds start over) instead of joining what is open.
+    bool replaceAll = false;
 };
 
 // Reads everything requested: a pure function run in a worker (and directly by

@@ -349,6 +349,7 @@ void SessionController::openFile(const QString &path, bool recovery)
 void SessionController::apply(const Session &session, const QString &path, Reopened &r, bool recovery)
 {
     LoadedInputs in = std::move(r.inputs);
+    in.replaceAll = true; // nothing of what was open before stays
     if (session.latency) {
         in.latency = session.latency; // as the window had it: edits included
         in.latencyPath = session.latencyLabel;
