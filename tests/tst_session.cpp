@@ -27,6 +27,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
@@ -251,6 +253,9 @@ private slots:
         if (qEnvironmentVariableIsSet("EXITSCOPE_SESSION_SHOTS")) { // for people to look at
             const QString shots = qEnvironmentVariable("EXITSCOPE_SESSION_SHOTS");
             reopened->grab().save(shots + QStringLiteral("/reopened.png"));
+            QMenu *file = reopened->menuBar()->actions().front()->menu();
+            file->adjustSize();
+            file->grab().save(shots + QStringLiteral("/file-menu.png"));
             QFile::remove(shots + QStringLiteral("/alex.exitscope"));
             QFile::copy(path, shots + QStringLiteral("/alex.exitscope"));
             QProcess::execute(QStringLiteral(EXITSCOPE_GUI_BIN), {path, QStringLiteral("--screenshot"), shots + QStringLiteral("/session-window.png")});

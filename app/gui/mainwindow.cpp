@@ -191,7 +191,7 @@ void MainWindow::createActions()
                          [this] { m_files->importEenet(); }));
     file->addMenu(recent);
     file->addSeparator();
-    auto *recentSessions = new QMenu(tr("Recent s&essions"), this);
+    auto *recentSessions = new QMenu(tr("Recent sessio&ns"), this);
     m_session = new SessionController(m_document, m_modelRunner, this, recentSessions);
     m_files->setSessionOpener([this](const QString &path) { m_session->open(path); });
     file->addAction(make(QStringLiteral("openSession"), tr("Open sess&ion…"), QKeySequence(tr("Ctrl+Shift+U")),
