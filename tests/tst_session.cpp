@@ -259,6 +259,8 @@ private slots:
             QFile::remove(shots + QStringLiteral("/alex.exitscope"));
             QFile::copy(path, shots + QStringLiteral("/alex.exitscope"));
             QProcess::execute(QStringLiteral(EXITSCOPE_GUI_BIN), {path, QStringLiteral("--screenshot"), shots + QStringLiteral("/session-window.png")});
+            QProcess::execute(QStringLiteral(EXITSCOPE_GUI_BIN), {path, QStringLiteral("--compare"), QStringLiteral("heuristic,msdnet,branchynet"),
+                                                                  QStringLiteral("--screenshot"), shots + QStringLiteral("/session-compare.png")});
         }
 
         // A change after reopening marks it modified again; saving the same session again
