@@ -543,7 +543,7 @@ void Document::startSweep()
     }
     const SweepSettings s = m_settings;
     const double scale = budgetScale();
-    SweepRequest request{*m_val, m_test, m_latency->cumulative, {}, s.kind, s.policies, {}, 0};
+    SweepRequest request{*m_val, m_test, m_latency->cumulative, {}, s.kind, s.policies, {}, 0, {}};
     request.options.labelFree = s.labelFree;
     for (int i = 0; i < s.count; ++i)
         request.budgets.push_back((s.count == 1 ? s.from : s.from + (s.to - s.from) * i / (s.count - 1)) * scale);
