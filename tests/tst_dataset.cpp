@@ -468,6 +468,29 @@ private slots:
         const QString idat = writeFile(dir, "png/c/x.png", claim);
         EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("png")), str(idat) + ": unreadable image: truncated PNG (chunk 'IDAT' at byte 70 claims 2147483647 bytes, 22 follow its header)");
 
+        // A scan using a Huffman table no DHT defines: stb_image 2.27 decoded with the table's
+        // uninitialized memory and indexed its symbols with the result (UBSan: index -1; found
+        // by dataset_folder). Here AC table 0 becomes a second DC table 0.
+        QDir(dir.path()).mkpath("undefined/c");
+        const QString undefinedPath = dir.filePath("undefined/c/x.jpg");
+        const std::vector<unsigned char> grey(3 * 16 * 16, 128);
+        QVERIFY(stbi_write_jpg(qPrintable(undefinedPath), 16, 16, 3, grey.data(), 90) != 0);
+        QFile undefinedFile(undefinedPath);
+        QVERIFY(undefinedFile.open(QIODevice::ReadOnly));
+        QByteArray undefinedTable = undefinedFile.readAll();
+        undefinedFile.close();
+        const int dhtAt = undefinedTable.indexOf(QByteArray("\xff\xc4", 2));
+        QVERIFY(dhtAt > 0);
+        int acTable = dhtAt + 4 + 17; // after DC table 0's class/id byte and its 16 counts
+        for (int i = 0; i < 16; ++i)
+            acTable += static_cast<unsigned char>(undefinedTable[dhtAt + 5 + i]);
+        QCOMPARE(static_cast<unsigned char>(undefinedTable[acTable]), static_cast<unsigned char>(0x10));
+        undefinedTable[acTable] = 0x00;
+        writeFile(dir, "undefined/c/x.jpg", undefinedTable);
+        const auto undefinedData = open("folder:" + dir.filePath("undefined"));
+        EXPECT_INPUT_ERROR(undefinedData->readRange(0, 1),
+                           str(undefinedPath) + ": unreadable image: corrupt JPEG (a scan uses a Huffman table that no DHT segment defines)");
+
         QDir(dir.path()).mkpath("bmp/c");
         const unsigned char pixels[3 * 2 * 2] = {};
         const QString bmp = dir.filePath("bmp/c/x.png");

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 namespace exitscope {
 
@@ -43,9 +44,15 @@ bool isPngOrJpeg(const char *head, std::size_t n)
 // file's markers as stb_image reads them and refuses such a table before stb_image sees the
 // file: every marker of the file when `wholeFile` (what decoding reads, the segments between
 // a progressive JPEG's scans too), else those up to the frame header (what stbi_info reads).
+//
+// A scan that uses a Huffman table no DHT segment defined is refused too: stb_image 2.27
+// decodes with the table's uninitialized memory and indexes its symbol arrays with the
+// result (out of bounds; found by fuzz_dataset_folder).
 void checkJpegTables(std::istream &in, const std::string &path, bool wholeFile)
 {
     const auto byte = [&in] { return in.get(); }; // EOF (-1) at the end, as stb_image reads 0s
+    bool defined[2][4] = {}; // [DC = 0, AC = 1][table id]
+    bool progressive = false;
     for (int c = byte(); c != EOF; c = byte()) {
         if (c != 0xff)
             continue; // entropy-coded data, or bytes stb_image skips between segments
@@ -62,7 +69,9 @@ void checkJpegTables(std::istream &in, const std::string &path, bool wholeFile)
         int length = ((high << 8) | low) - 2;
         if (m == 0xc4) { // DHT: tables of a class/id byte, 16 code counts, then the codes' values
             while (length > 0) {
-                byte();
+                const int table = std::max(byte(), 0);
+                if ((table >> 4) <= 1 && (table & 15) <= 3) // else stb_image refuses the file
+                    defined[table >> 4][table & 15] = true;
                 int codes = 0;
                 unsigned code = 0; // the next code of the current length, as stb_image numbers them
                 bool oversubscribed = false;
@@ -86,10 +95,32 @@ void checkJpegTables(std::istream &in, const std::string &path, bool wholeFile)
             }
             if (length < 0) // stb_image stops here
                 return;
+        } else if (m == 0xda && length >= 1) { // SOS: components (id, DC/AC table ids), then Ss, Se, Ah/Al
+            const int components = std::max(byte(), 0);
+            std::vector<int> tables;
+            for (int c = 0; c < components; ++c) {
+                byte();
+                tables.push_back(std::max(byte(), 0));
+            }
+            const int spectralStart = byte();
+            byte();
+            const int approximationHigh = byte() >> 4;
+            in.ignore(std::max(length - 4 - 2 * components, 0));
+            // Baseline scans decode with both tables; a progressive DC scan's first pass with
+            // its DC table, an AC scan with its AC table (stb_image's decoders).
+            const bool usesDc = !progressive || (spectralStart == 0 && approximationHigh == 0);
+            const bool usesAc = !progressive || spectralStart != 0;
+            for (const int t : tables) {
+                const int dc = t >> 4, ac = t & 15;
+                if ((usesDc && dc <= 3 && !defined[0][dc]) || (usesAc && ac <= 3 && !defined[1][ac]))
+                    throw InputError(path, "unreadable image: corrupt JPEG (a scan uses a Huffman table that no DHT "
+                                           "segment defines)");
+            }
         } else {
             in.ignore(std::max(length, 0));
         }
         const bool frameHeader = (m >= 0xc0 && m <= 0xcf) && m != 0xc4 && m != 0xc8 && m != 0xcc;
+        progressive |= m == 0xc2;
         if (!wholeFile && frameHeader)
             return;
     }
