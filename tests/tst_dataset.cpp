@@ -88,6 +88,16 @@ QByteArray pngChunk(const char *type, const QByteArray &data)
 
 // A valid 8-bit RGB PNG (PNG spec, ISO 15948): IHDR, one IDAT holding a zlib stream of a
 // single stored (uncompressed) deflate block of filter-0 scanlines, IEND.
+// A JPEG of w x h pixels of one grey level, as stb_image_write encodes it.
+QByteArray greyJpeg(int w, int h, unsigned char level)
+{
+    const std::vector<unsigned char> pixels(static_cast<std::size_t>(3) * w * h, level);
+    QByteArray out;
+    const auto append = [](void *context, void *data, int size) { static_cast<QByteArray *>(context)->append(static_cast<const char *>(data), size); };
+    stbi_write_jpg_to_func(append, &out, w, h, 3, pixels.data(), 90);
+    return out;
+}
+
 QByteArray png(int w, int h, const std::function<std::array<int, 3>(int, int)> &pixel)
 {
     QByteArray raw;
@@ -472,13 +482,7 @@ private slots:
         // uninitialized memory and indexed its symbols with the result (UBSan: index -1; found
         // by dataset_folder). Here AC table 0 becomes a second DC table 0.
         QDir(dir.path()).mkpath("undefined/c");
-        const QString undefinedPath = dir.filePath("undefined/c/x.jpg");
-        const std::vector<unsigned char> grey(3 * 16 * 16, 128);
-        QVERIFY(stbi_write_jpg(qPrintable(undefinedPath), 16, 16, 3, grey.data(), 90) != 0);
-        QFile undefinedFile(undefinedPath);
-        QVERIFY(undefinedFile.open(QIODevice::ReadOnly));
-        QByteArray undefinedTable = undefinedFile.readAll();
-        undefinedFile.close();
+        QByteArray undefinedTable = greyJpeg(16, 16, 128);
         const int dhtAt = undefinedTable.indexOf(QByteArray("\xff\xc4", 2));
         QVERIFY(dhtAt > 0);
         int acTable = dhtAt + 4 + 17; // after DC table 0's class/id byte and its 16 counts
@@ -486,7 +490,7 @@ private slots:
             acTable += static_cast<unsigned char>(undefinedTable[dhtAt + 5 + i]);
         QCOMPARE(static_cast<unsigned char>(undefinedTable[acTable]), static_cast<unsigned char>(0x10));
         undefinedTable[acTable] = 0x00;
-        writeFile(dir, "undefined/c/x.jpg", undefinedTable);
+        const QString undefinedPath = writeFile(dir, "undefined/c/x.jpg", undefinedTable);
         const auto undefinedData = open("folder:" + dir.filePath("undefined"));
         EXPECT_INPUT_ERROR(undefinedData->readRange(0, 1),
                            str(undefinedPath) + ": unreadable image: corrupt JPEG (a scan uses a Huffman table that no DHT segment defines)");
@@ -525,16 +529,11 @@ private slots:
         QTemporaryDir dir;
         std::vector<unsigned char> black(3 * 1024 * 1024, 0);
         QDir(dir.path()).mkpath("jpeg/c");
-        const QString jpegPath = dir.filePath("jpeg/c/x.jpg");
-        QVERIFY(stbi_write_jpg(qPrintable(jpegPath), 16, 16, 3, black.data(), 90) != 0);
-        QFile jpegFile(jpegPath);
-        QVERIFY(jpegFile.open(QIODevice::ReadOnly));
-        QByteArray jpeg = jpegFile.readAll();
-        jpegFile.close();
+        QByteArray jpeg = greyJpeg(16, 16, 0);
         const int sof = jpeg.indexOf(QByteArray("\xff\xc0", 2));
         QVERIFY(sof > 0);
         jpeg.replace(sof + 5, 4, QByteArray("\x04\x04\x63\x04", 4)); // height 1028, width 25348
-        writeFile(dir, "jpeg/c/x.jpg", jpeg);
+        const QString jpegPath = writeFile(dir, "jpeg/c/x.jpg", jpeg);
         EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("jpeg")),
                            str(jpegPath) + ": unreadable image: truncated or corrupt (its header says 25348x1028 (WxH), which takes at least 51101 bytes; the file has "
                                + std::to_string(jpeg.size()) + ")");
