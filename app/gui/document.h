@@ -8,6 +8,7 @@
 #include "core/solvers/sweep.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QUndoStack>
 
@@ -80,6 +81,18 @@ public:
     bool hasLatency() const { return m_latency.has_value(); }
     const LatencyProfile *latency() const { return m_latency ? &*m_latency : nullptr; }
     QString latencyPath() const { return m_latencyPath; }
+    // The latency's profiles, one per batch size (a file's `batches`, the profiler's batch
+    // sizes; one for a typed or imported latency). latency() is one of them, possibly
+    // edited since; tuning follows it.
+    const std::vector<LatencyProfile> &latencyProfiles() const { return m_profiles; }
+    void setLatencyProfiles(std::vector<LatencyProfile> profiles) { m_profiles = std::move(profiles); }
+    // The index in latencyProfiles() of the batch size latency() was measured at; -1 when none.
+    int latencyBatchIndex() const;
+    // Tuning follows another batch size: latency() becomes that profile (one undo step,
+    // "latency at batch size B"), which re-evaluates everything as a latency edit does.
+    void chooseLatencyBatch(int index);
+    // What Save traces writes as the latency: every batch size, the chosen one as edited.
+    std::vector<LatencyProfile> latencyProfilesToSave() const;
     int exits() const { return m_val ? m_val->exits() : 0; }
 
     // An edit of the latency table: one undo step; re-evaluates everything.
@@ -119,6 +132,8 @@ public:
     // --- sweeps and the budget cursor
     void startSweep();
     void cancelJobs();
+    // Jobs in `slot` are the user's too: cancelJobs() (Cancel) stops them.
+    void cancelWithJobs(const QString &slot) { m_userSlots.insert(slot); }
     bool sweepRunning() const { return m_jobs.isRunning(QStringLiteral("sweep")); }
     const std::vector<SweepRow> &sweepRows() const { return m_rows; } // as they arrived, or the final result's
     std::shared_ptr<const SweepResult> sweepResult() const { return m_sweep; } // once complete
@@ -185,6 +200,8 @@ private:
     std::optional<TraceSummary> m_valSummary;
     QString m_valPath, m_testPath;
     std::optional<LatencyProfile> m_latency;
+    std::vector<LatencyProfile> m_profiles; // latencyProfiles()
+    QSet<QString> m_userSlots; // cancelWithJobs()
     QString m_latencyPath;
     SweepSettings m_settings;
 

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace exitscope::gui {
 
@@ -38,6 +39,9 @@ struct LoadedInputs
     QString valPath, testPath;
     std::optional<LatencyProfile> latency;
     QString latencyPath; // the file, or "costs" when typed
+    // Every profile of the latency, one per batch size (a JSON file's `batches`, the
+    // profiler's batch sizes); empty: only `latency`.
+    std::vector<LatencyProfile> latencyProfiles;
     bool latencyFromConfig = false; // only the config named one: used when no latency is open
     std::optional<ThresholdConfig> config;
     QString configPath;

@@ -20,9 +20,11 @@ class DataPanel;
 class Document;
 class ExplorerView;
 class FileActions;
+class LatencyView;
 class ModelRunner;
 class OperatingPointPanel;
 class PolicyPanel;
+class RunView;
 
 // The exitscope window (../shared/GUI.md's sketch): DATA and POLICIES docks on the left,
 // the trade-off plot over the per-exit histograms and the thresholds table in the centre,
@@ -47,6 +49,10 @@ public:
     OperatingPointPanel *summary() const { return m_summary; }
     FileActions *fileActions() const { return m_files; }
     ModelRunner *modelRunner() const { return m_modelRunner; }
+    LatencyView *latencyView() const { return m_latencyView; }
+    RunView *runView() const { return m_runView; }
+    void showLatency(); // the Latency tab
+    void showRealRun(); // the Real run tab
     QAction *action(const QString &name) const; // by object name: "undo", "sweep"...
 
     // Opens what the command line names (a job) and, once open, runs its sweep.
@@ -84,7 +90,9 @@ private:
     ModelRunner *m_modelRunner = nullptr; // traces and latency from a model and a dataset
     ExplorerView *m_explorer;
     CompareView *m_compare = nullptr;
-    QTabWidget *m_centre = nullptr; // Explorer and Compare
+    LatencyView *m_latencyView = nullptr;
+    RunView *m_runView = nullptr;
+    QTabWidget *m_centre = nullptr; // Explorer, Compare, Latency and Real run
     DataPanel *m_dataPanel = nullptr;
     PolicyPanel *m_policyPanel = nullptr;
     OperatingPointPanel *m_summary = nullptr;
