@@ -45,10 +45,10 @@ QCPStatisticalBox *boxesOf(LatencyPlot *plot)
     return nullptr;
 }
 
-// Where the test's screenshots go: $EXITSCOPE_SCREENSHOTS, else the temporary folder.
+// Where the test's screenshots go: $EXITSCOPE_TEST_SHOTS (as tst_guimodel), else the temporary folder.
 QString screenshotPath(const QString &name)
 {
-    const QString dir = qEnvironmentVariableIsSet("EXITSCOPE_SCREENSHOTS") ? qEnvironmentVariable("EXITSCOPE_SCREENSHOTS")
+    const QString dir = qEnvironmentVariableIsSet("EXITSCOPE_TEST_SHOTS") ? qEnvironmentVariable("EXITSCOPE_TEST_SHOTS")
                                                                            : QDir::tempPath();
     return QDir(dir).filePath(name);
 }

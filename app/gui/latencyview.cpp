@@ -96,12 +96,19 @@ void LatencyView::refresh()
     const QLocale locale;
     QString words;
     switch (v.source) {
-    case ProfileSource::Measured:
-        words = tr("<b>Measured</b> on %1, %2 thread(s), batch size %3, input %4; %5, LibTorch %6, %7 timed runs")
-                    .arg(unknown(v.device), v.threads > 0 ? locale.toString(v.threads) : tr("unknown"),
-                         v.batchSize > 0 ? locale.toString(v.batchSize) : tr("unknown"), unknown(v.inputShape), unknown(v.date),
-                         unknown(v.libtorchVersion), locale.toString(v.runs));
+    case ProfileSource::Measured: {
+        // A list of facts, each in words of its own (a missing one says so).
+        const QStringList facts{
+            v.device.empty() ? tr("device unknown") : tr("on %1").arg(text(v.device).toHtmlEscaped()),
+            v.threads > 0 ? tr("%1 thread(s)").arg(locale.toString(v.threads)) : tr("threads unknown"),
+            v.batchSize > 0 ? tr("batch size %1").arg(locale.toString(v.batchSize)) : tr("batch size unknown"),
+            v.inputShape.empty() ? tr("input shape unknown") : tr("input %1").arg(text(v.inputShape).toHtmlEscaped()),
+            v.date.empty() ? tr("date unknown") : text(v.date).toHtmlEscaped(),
+            v.libtorchVersion.empty() ? tr("LibTorch version unknown") : tr("LibTorch %1").arg(text(v.libtorchVersion).toHtmlEscaped()),
+            tr("%1 timed runs").arg(locale.toString(v.runs))};
+        words = tr("<b>Measured</b> %1").arg(facts.join(tr(", ")));
         break;
+    }
     case ProfileSource::Costs:
         words = tr("<b>Typed in</b> (costs)");
         break;

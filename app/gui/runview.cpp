@@ -151,9 +151,10 @@ RunView::RunView(Document *document, ModelRunner *runner, QWidget *parent)
             updateAction();
             showReport();
         });
+    // Every drag move: only whether the report is still the operating point's.
     connect(m_document, &Document::evaluationChanged, this, [this]() {
         updateAction();
-        showReport();
+        showState();
     });
     connect(&m_document->jobs(), &JobRunner::jobStarted, this, &RunView::updateAction);
     connect(&m_document->jobs(), &JobRunner::jobFinished, this, &RunView::updateAction);
@@ -261,6 +262,20 @@ void RunView::clearReport()
     showReport();
 }
 
+void RunView::showState()
+{
+    if (!m_report)
+        return;
+    QString thresholds;
+    for (double t : m_reportPolicy.thresholds)
+        thresholds += (thresholds.isEmpty() ? QString() : QStringLiteral(", ")) + number(t);
+    m_state->setText(reportIsStale()
+                         ? tr("<b><font color=#c0392b>For the previous operating point</font></b> (thresholds %1): the "
+                              "thresholds or the latency moved since; run again to check the new one.")
+                               .arg(thresholds.toHtmlEscaped())
+                         : tr("<b>For the current operating point</b> (thresholds %1).").arg(thresholds.toHtmlEscaped()));
+}
+
 void RunView::showReport()
 {
     if (!m_report) {
@@ -280,14 +295,7 @@ void RunView::showReport()
     const RunReport &r = *m_report;
     const EarlyExitCheck &c = r.check;
     const QLocale locale;
-    QString thresholds;
-    for (double t : m_reportPolicy.thresholds)
-        thresholds += (thresholds.isEmpty() ? QString() : QStringLiteral(", ")) + number(t);
-    m_state->setText(reportIsStale()
-                         ? tr("<b><font color=#c0392b>For the previous operating point</font></b> (thresholds %1): the "
-                              "thresholds or the latency moved since; run again to check the new one.")
-                               .arg(thresholds.toHtmlEscaped())
-                         : tr("<b>For the current operating point</b> (thresholds %1).").arg(thresholds.toHtmlEscaped()));
+    showState();
 
     QString html = QStringLiteral("<table cellspacing=3>");
     const auto row = [&html](const QString &name, const QString &value) {

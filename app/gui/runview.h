@@ -64,6 +64,7 @@ signals:
 private:
     void updateAction();
     void showReport();
+    void showState(); // whether the report is the current operating point's
     void clearReport();
 
     Document *m_document;
