@@ -16,6 +16,7 @@
 
 #include "core/data/latencyprofile.h"
 #include "core/eval/evaluation.h"
+#include "widgets/plots/hitsplot.h"
 #include "widgets/plots/latencyplot.h"
 
 #include <qcustomplot.h>
@@ -260,6 +261,8 @@ private slots:
             QCOMPARE(view->hitsTable()->item(k, 0)->text(), locale.toString(static_cast<qlonglong>(r.runHits[static_cast<std::size_t>(k)])));
             QCOMPARE(view->hitsTable()->item(k, 1)->text(), locale.toString(static_cast<qlonglong>(r.evaluatedHits[static_cast<std::size_t>(k)])));
         }
+        QCOMPARE(view->hitsPlot()->runHits(), r.runHits);
+        QCOMPARE(view->hitsPlot()->predictedHits(), r.evaluatedHits);
         const QString png = screenshotPath(QStringLiteral("exitscope-real-run.png"));
         QTest::qWait(200);
         QVERIFY(window->grab().save(png));

@@ -7,6 +7,7 @@
 #include "core/jobs/cancelhandle.h"
 #include "core/model/datasetsources.h"
 #include "core/model/operatingpointrun.h"
+#include "widgets/plots/hitsplot.h"
 
 #include <QAction>
 #include <QGridLayout>
@@ -141,7 +142,11 @@ RunView::RunView(Document *document, ModelRunner *runner, QWidget *parent)
     right->addWidget(m_latency);
     right->addWidget(new QLabel(tr("<b>Exits taken</b>: the run beside the trace-based evaluation"), this));
     m_hits = table(QStringLiteral("runHits"), this);
-    right->addWidget(m_hits, 1);
+    right->addWidget(m_hits);
+    m_hitsPlot = new HitsPlot(this);
+    m_hitsPlot->setObjectName(QStringLiteral("runHitsPlot"));
+    m_hitsPlot->setMinimumHeight(180);
+    right->addWidget(m_hitsPlot, 1);
     body->addLayout(right, 4);
     layout->addLayout(body, 1);
 
@@ -224,6 +229,8 @@ void RunView::start()
     // At the batch size the prediction is for, so that the two are comparable.
     const int batchSize = std::max(1, profile.provenance.batchSize);
     emit message(tr("real run of the operating point: %1 on the test split, batch size %2").arg(request.model).arg(batchSize));
+    if (m_document->jobs().status().running) // a sweep shares the CPU with the timed run
+        emit message(tr("note: other jobs are running; the real run's measured latency includes their load"));
     m_document->jobs().start<RunReport>(
         kSlot, tr("Running the operating point"), this,
         [=](const JobContext &context) { return runForReal(request, test, policy, profile, batchSize, context); },
@@ -290,6 +297,7 @@ void RunView::showReport()
         m_hits->clear();
         m_hits->setRowCount(0);
         m_hits->setColumnCount(0);
+        m_hitsPlot->setHits({}, {});
         return;
     }
     const RunReport &r = *m_report;
@@ -365,6 +373,7 @@ void RunView::showReport()
         m_hits->setItem(row, 2, cell(locale.toString(run - predicted)));
     }
     m_hits->setVerticalHeaderLabels(exits);
+    m_hitsPlot->setHits(r.runHits, r.evaluatedHits);
 }
 
 QString RunView::summaryText() const

@@ -16,6 +16,7 @@ class QTableWidget;
 namespace exitscope::gui {
 
 class Document;
+class HitsPlot;
 class ModelRunner;
 
 // The Real run tab: "Run operating point for real" (a job of the document's runner) runs
@@ -53,6 +54,7 @@ public:
     QString summaryText() const;
     QTableWidget *latencyTable() const { return m_latency; }
     QTableWidget *hitsTable() const { return m_hits; }
+    HitsPlot *hitsPlot() const { return m_hitsPlot; }
 
     static const QString kSlot;
 
@@ -73,6 +75,7 @@ private:
     QPushButton *m_button;
     QLabel *m_reason, *m_state, *m_summary, *m_warnings;
     QTableWidget *m_latency, *m_hits;
+    HitsPlot *m_hitsPlot;
     std::optional<RunReport> m_report;
     ThresholdPolicy m_reportPolicy;
     std::vector<double> m_reportCosts;
