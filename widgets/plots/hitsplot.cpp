@@ -1,5 +1,7 @@
 #include "widgets/plots/hitsplot.h"
 
+#include "widgets/plots/plottheme.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -29,13 +31,8 @@ HitsPlot::HitsPlot(QWidget *parent)
         b->setWidth(0.36);
         b->setBarsGroup(d->group);
     }
-    plot->xAxis->setLabel(tr("exit"));
+    useExitAxis(plot->xAxis, tr("exit"));
     plot->yAxis->setLabel(tr("samples"));
-    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-    ticker->setTickStep(1);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-    plot->xAxis->setTicker(ticker);
-    plot->xAxis->grid()->setVisible(false);
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     applyColors();

@@ -74,12 +74,7 @@ LatencyPlot::LatencyPlot(QWidget *parent)
     d->referenceLabel->setPadding(QMargins(3, 1, 3, 1));
     d->referenceLabel->setSelectable(false);
 
-    plot->xAxis->setLabel(tr("exit"));
-    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-    ticker->setTickStep(1);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-    plot->xAxis->setTicker(ticker);
-    plot->xAxis->grid()->setVisible(false);
+    useExitAxis(plot->xAxis, tr("exit"));
 
     // The legend under the axis rect, as the other plots'.
     plot->legend->setVisible(true);
