@@ -337,7 +337,8 @@ private slots:
     }
 
     // --profile-batch-sizes and --run-for-real: parsed, checked, and with --screenshot the
-    // window renders once the real run is done (its tab shown).
+    // window renders once the real run is done (its tab shown), the run being of the
+    // operating point the sweep loaded.
     void commandLine()
     {
         const CommandLine cl = parseCommandLine({QStringLiteral("exitscope"), QStringLiteral("--model"), m_model, QStringLiteral("--dataset"),
@@ -357,6 +358,8 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         gui.start(QStringLiteral(EXITSCOPE_GUI_BIN), {QStringLiteral("--model"), m_model, QStringLiteral("--dataset"), m_spec,
+                                                     QStringLiteral("--policies"), QStringLiteral("msdnet,oracle"),
+                                                     QStringLiteral("--budgets"), QStringLiteral("0.3:1:4"), QStringLiteral("--relative"),
                                                      QStringLiteral("--run-for-real"), QStringLiteral("--screenshot"), png});
         QVERIFY(gui.waitForFinished(180000));
         QVERIFY2(gui.exitCode() == 0, gui.readAllStandardError().constData());

@@ -433,7 +433,7 @@ void MainWindow::openCommandLine(const CommandLine &commandLine)
             });
         }
         if (commandLine.runForReal)
-            m_runView->startWhenReady();
+            m_runView->startWhenReady(commandLine.sweep.has_value());
         m_modelRunner->start(*commandLine.model);
         return;
     }

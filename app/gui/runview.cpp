@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -193,10 +194,18 @@ QString RunView::disabledReason() const
     return {};
 }
 
-void RunView::startWhenReady()
+void RunView::startWhenReady(bool afterSweep)
 {
     m_startWhenReady = true;
+    m_startAfterSweep = afterSweep;
     updateAction();
+}
+
+bool RunView::readyToStart() const
+{
+    // Idle, and a sweep of the command line done (it has loaded its operating point).
+    return m_startWhenReady && disabledReason().isEmpty() && m_document->jobs().isIdle()
+        && (!m_startAfterSweep || m_document->sweepResult());
 }
 
 void RunView::updateAction()
@@ -205,10 +214,14 @@ void RunView::updateAction()
     if (m_startWhenReady && m_runner->hasCollected() && !m_runner->running() && !m_runner->staged()) {
         m_startWhenReady = false;
         emit error(tr("Cannot run the operating point"), reason);
-    } else if (m_startWhenReady && reason.isEmpty()) {
-        m_startWhenReady = false;
-        start(); // comes back here once the job is in place
-        return;
+    } else if (readyToStart()) {
+        // Once this turn's changes are done (a sweep's result loads its policy in steps).
+        QTimer::singleShot(0, this, [this]() {
+            if (!readyToStart())
+                return;
+            m_startWhenReady = false;
+            start();
+        });
     }
     m_action->setEnabled(reason.isEmpty());
     m_button->setEnabled(reason.isEmpty());

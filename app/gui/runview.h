@@ -40,8 +40,10 @@ public:
     QString disabledReason() const;
     void start();
     // Starts once the action is enabled (the traces and profile of a model run in, the
-    // evaluators ready): --run-for-real. An error when the model turns out monolithic.
-    void startWhenReady();
+    // evaluators ready), no other job runs and, `afterSweep`, a sweep's result is in (it
+    // loads the operating point at the budget cursor): --run-for-real. An error when the
+    // model turns out monolithic.
+    void startWhenReady(bool afterSweep);
     bool running() const;
 
     // The last report and the operating point it is for; none before a run (or after the
@@ -65,6 +67,7 @@ signals:
 
 private:
     void updateAction();
+    bool readyToStart() const; // startWhenReady()'s moment
     void showReport();
     void showState(); // whether the report is the current operating point's
     void clearReport();
@@ -79,7 +82,7 @@ private:
     std::optional<RunReport> m_report;
     ThresholdPolicy m_reportPolicy;
     std::vector<double> m_reportCosts;
-    bool m_startWhenReady = false;
+    bool m_startWhenReady = false, m_startAfterSweep = false;
 };
 
 } // namespace exitscope::gui
