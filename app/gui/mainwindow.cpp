@@ -238,7 +238,7 @@ void MainWindow::createActions()
     m_viewMenu->addAction(make(QStringLiteral("showRealRun"), tr("&Real run: predicted vs measured"), QKeySequence(tr("Ctrl+Shift+R")),
                                [this] { showRealRun(); }));
 
-    QMenu *model = menuBar()->addMenu(tr("&Model"));
+    QMenu *model = menuBar()->addMenu(tr("M&odel")); // Alt+M is the Compare tab's
     QAction *runForReal = m_runView->runAction();
     runForReal->setShortcut(QKeySequence(tr("Ctrl+Shift+U")));
     addAction(runForReal);
