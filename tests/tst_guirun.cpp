@@ -358,8 +358,10 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         gui.start(QStringLiteral(EXITSCOPE_GUI_BIN), {QStringLiteral("--model"), m_model, QStringLiteral("--dataset"), m_spec,
+                                                     // Budgets from the full model's cost up: above the
+                                                     // cheapest exit whatever a loaded machine measures.
                                                      QStringLiteral("--policies"), QStringLiteral("msdnet,oracle"),
-                                                     QStringLiteral("--budgets"), QStringLiteral("0.3:1:4"), QStringLiteral("--relative"),
+                                                     QStringLiteral("--budgets"), QStringLiteral("1:2:3"), QStringLiteral("--relative"),
                                                      QStringLiteral("--run-for-real"), QStringLiteral("--screenshot"), png});
         QVERIFY(gui.waitForFinished(180000));
         QVERIFY2(gui.exitCode() == 0, gui.readAllStandardError().constData());
