@@ -37,15 +37,6 @@ using namespace exitscope::test;
 
 namespace {
 
-// A quick profile: the structure, not trustworthy numbers.
-ModelRequest quick(ModelRequest r)
-{
-    r.profileMinSeconds = 0;
-    r.profileMaxSeconds = 0.3;
-    r.profileWarmup = 2;
-    return r;
-}
-
 QStringList filesIn(const QString &dir)
 {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
@@ -66,16 +57,7 @@ class TestGuiModel : public QObject
         ModelRequest r;
         r.model = m_model;
         r.dataset = spec;
-        return quick(r);
-    }
-
-    // Runs the model in the window to the end (traces, profile, evaluators).
-    static bool collect(MainWindow *window, const ModelRequest &r)
-    {
-        QSignalSpy finished(window->modelRunner(), &ModelRunner::finished);
-        window->modelRunner()->start(r);
-        Document *d = window->document();
-        return QTest::qWaitFor([&] { return !finished.isEmpty() && d->ready() && d->jobs().isIdle(); }, 120000);
+        return quickProfile(r);
     }
 
 private slots:
@@ -117,7 +99,7 @@ private slots:
         dialog.setRequest(r);
         QVERIFY(QTest::qWaitFor([&] { return !probed.isEmpty(); }, 60000));
         QCOMPARE(probed.takeFirst().at(0).toBool(), true);
-        QVERIFY(dialog.probed());
+        QVERIFY2(dialog.probed(), qPrintable(dialog.summaryText()));
         const QString text = dialog.summaryText();
         QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Exits \\(K\\)\\s+4"))), qPrintable(text));
         QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Classes\\s+10"))), qPrintable(text));
@@ -272,7 +254,7 @@ private slots:
         QVERIFY(window);
         Document *d = window->document();
         // Before: the small dataset split otherwise (150 / 150), told apart from every run below.
-        QVERIFY(collect(window.get(), request(m_spec.section(QLatin1Char('?'), 0, 0) + QStringLiteral("?val=150&seed=4"))));
+        QVERIFY(collectFromModel(window.get(), request(m_spec.section(QLatin1Char('?'), 0, 0) + QStringLiteral("?val=150&seed=4"))) >= 0);
         QCOMPARE(d->val()->samples(), 150);
         const Trace before = *d->val();
         const Trace beforeTest = *d->test();
@@ -355,7 +337,7 @@ private slots:
         QString error;
         window->setErrorHandler([&error](const QString &message) { error = message; });
         Document *d = window->document();
-        QVERIFY(collect(window.get(), request(m_spec)));
+        QVERIFY(collectFromModel(window.get(), request(m_spec)) >= 0);
         const Trace before = *d->val();
 
         ModelRequest bad = request(m_spec);

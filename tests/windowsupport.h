@@ -4,12 +4,15 @@
 #include "document.h"
 #include "explorerview.h"
 #include "mainwindow.h"
+#include "modelrunner.h"
 #include "widgets/plots/exithistogramplot.h"
 
 #include <qcustomplot.h>
 #include <QAction>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -25,6 +28,29 @@ inline void useTestSettings()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("ExitscopeTest"));
     QSettings().clear();
+}
+
+// A model request whose profile is quick: the structure, not trustworthy numbers.
+inline ModelRequest quickProfile(ModelRequest r)
+{
+    r.profileMinSeconds = 0;
+    r.profileMaxSeconds = 0.3;
+    r.profileWarmup = 2;
+    return r;
+}
+
+// Runs the model in the window to the end (traces, profiles, evaluators; a monolithic
+// model has no latency to wait for): the milliseconds it took, -1 when it did not get there.
+inline qint64 collectFromModel(MainWindow *window, const ModelRequest &r)
+{
+    QSignalSpy finished(window->modelRunner(), &ModelRunner::finished);
+    QElapsedTimer timer;
+    timer.start();
+    window->modelRunner()->start(r);
+    Document *d = window->document();
+    if (!QTest::qWaitFor([&] { return !finished.isEmpty() && (d->ready() || !d->latency()) && d->jobs().isIdle(); }, 120000))
+        return -1;
+    return timer.elapsed();
 }
 
 // The window, shown at 1400 x 900 with nothing open; null when it is not exposed.

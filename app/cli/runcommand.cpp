@@ -6,10 +6,10 @@
 #include "core/common/atomicfile.h"
 #include "core/common/inputerror.h"
 #include "core/data/thresholdconfig.h"
+#include "core/model/datasetsources.h"
 #include "core/model/earlyexitrun.h"
-#include "core/model/latencyprofiler.h"
+#include "core/model/operatingpointrun.h"
 #include "core/model/runreport.h"
-#include "core/model/tracecollector.h"
 
 #include <cmath>
 #include <iostream>
@@ -124,35 +124,15 @@ int runRunCommand(const RunOptions &o)
     profile.requireExits(model.exits(), o.latency.empty() ? o.config + ": latency" : o.latency);
 
     const JobContext context = consoleContext();
-    // What the evaluation of the test trace says, then the real run to check it against.
-    context.progress.report(0, "trace of the test split");
-    const std::optional<Trace> trace = collectTrace(model, *data, sources.test, TraceCollectionOptions{kTraceBatch, 0, o.threads},
-                                                  context.part(0, 0.5, "trace of the test split"));
-    if (!trace)
+    // What the evaluation of the test trace says, then the real run to check it against
+    // (core's runOperatingPoint, as the window's real run).
+    std::optional<OperatingPointRun> checked
+        = runOperatingPoint(model, *data, sources.test, config.policy, o.config, profile,
+                            OperatingPointRunOptions{o.batchSize, o.warmup, o.threads, kTraceBatch}, context);
+    if (!checked)
         return interruptedNothingWritten();
-    checkPolicy(*trace, config.policy, o.config);
-    const Evaluation evaluation = evaluate(*trace, config.policy, profile.cumulative);
-    const std::optional<EarlyExitRun> run
-        = runEarlyExit(model, *data, sources.test, config.policy, EarlyExitOptions{o.batchSize, o.warmup, o.threads}, context.part(0.5, 1));
-    if (!run)
-        return interruptedNothingWritten();
-    // Right after the run, a short timing of the model without early exits: when it differs
-    // from the profile's reference, the machine's speed changed since profiling (a shared or
-    // throttled CPU), and measured and predicted latency differ for that reason.
-    std::optional<double> referenceNow;
-    if (profile.provenance.source == ProfileSource::Measured && profile.reference && profile.unit == CostUnit::Milliseconds) {
-        // Timed as the profile was (its batch size and threads), so that only the machine's
-        // speed can make the two differ: a run at another batch size is named as such.
-        ProfilerOptions quick;
-        quick.inputShape = data->sampleShape();
-        quick.batchSizes = {profile.provenance.batchSize > 0 ? profile.provenance.batchSize : o.batchSize};
-        quick.minSeconds = 0.3;
-        quick.maxSeconds = 1.0;
-        quick.threads = profile.provenance.threads > 0 ? profile.provenance.threads : o.threads;
-        const auto now = profileLatency(model, quick, JobContext{context.cancel, {}, {}});
-        if (now)
-            referenceNow = now->front().reference;
-    }
+    const Trace *trace = &checked->trace;
+    const EarlyExitRun *run = &checked->run;
     if (!o.samplesCsv.empty()) {
         std::ostringstream csv;
         csv << "index,exit,prediction,label,milliseconds\n";
@@ -164,7 +144,7 @@ int runRunCommand(const RunOptions &o)
         writeTextFile(o.samplesCsv, csv.str());
     }
 
-    const RunReport report = reportRun(*run, *trace, evaluation, profile, model.device(), o.batchSize, referenceNow);
+    const RunReport &report = checked->report;
     if (o.json)
         std::cout << reportJson(o, report).dump(2) << "\n";
     else

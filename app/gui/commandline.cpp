@@ -87,7 +87,7 @@ SweepSettings sweepSettings(const QCommandLineParser &parser, const InputRequest
     return s;
 }
 
-// --model and its options: what `exitscope-cli trace` takes (and `profile`, at batch size 1).
+// --model and its options: what `exitscope-cli trace` takes (and `profile --batch-sizes`).
 ModelRequest modelRequest(const QCommandLineParser &parser)
 {
     if (!parser.isSet("model") || !parser.isSet("dataset"))
@@ -113,6 +113,8 @@ ModelRequest modelRequest(const QCommandLineParser &parser)
         r.threads = count("threads", 0);
     if (parser.isSet("batch-size"))
         r.batchSize = count("batch-size", 1);
+    if (parser.isSet("profile-batch-sizes"))
+        r.profileBatchSizes = parseBatchSizes(parser.value("profile-batch-sizes"), "--profile-batch-sizes");
     return r;
 }
 
@@ -161,6 +163,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
         valued("device", "With --model: cpu, cuda or cuda:N", "DEVICE"),
         valued("threads", "With --model: LibTorch threads (default: all cores)", "N"),
         valued("batch-size", "With --model: samples per batch while collecting traces (default 64)", "B"),
+        QCommandLineOption("run-for-real", "With --model: once traced and profiled, run the operating point for real "
+                                           "(the Real run tab: predicted vs measured)"),
+        valued("profile-batch-sizes", "With --model: profile the latency at these batch sizes; tuning follows the first (default 1)",
+               "B1,B2,..."),
     });
     parser.addPositionalArgument("session", "A saved session (.exitscope) to open", "[SESSION.exitscope]");
     parser.addHelpOption();
@@ -214,12 +220,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
     if (!in.test.isEmpty() && in.val.isEmpty())
         throw UsageError("--test needs --val");
-    if (parser.isSet("model") || parser.isSet("dataset"))
+    if (parser.isSet("model") || parser.isSet("dataset")) {
         cl.model = modelRequest(parser);
-    else
-        for (const char *option : {"val-dataset", "device", "threads", "batch-size"})
+        cl.runForReal = parser.isSet("run-for-real");
+    } else {
+        for (const char *option : {"val-dataset", "device", "threads", "batch-size", "profile-batch-sizes", "run-for-real"})
             if (parser.isSet(option))
                 throw UsageError(std::string("--") + option + " needs --model and --dataset");
+    }
     if (parser.isSet("demo")) {
         for (const char *option : {"val", "test", "eenet-logits", "eenet-seconds", "eenet-flops", "latency", "costs", "config",
                                    "policies", "budgets", "relative", "budget-kind", "label-free"})

@@ -21,13 +21,15 @@ namespace exitscope::gui {
 // or `exitscope SESSION.exitscope [--compare ...] [--palette ...] [--screenshot FILE.png]`
 // (a saved session, docs/session-format.md);
 // or `exitscope --model M.pt --dataset SPEC [--val-dataset SPEC] [--device cpu|cuda]
-// [--threads N] [--batch-size B]` (traces collected and the latency profiled as jobs) with
+// [--threads N] [--batch-size B] [--profile-batch-sizes B1,B2] [--run-for-real]` (traces
+// collected, the latency profiled and, with --run-for-real, the operating point run as jobs) with
 // the same sweep and view options; or `exitscope --demo DIR [--compare ...] [--palette ...] [--screenshot FILE.png]`: what
 // `exitscope-cli demo` wrote in DIR.
 struct CommandLine
 {
     InputRequest inputs;
     std::optional<ModelRequest> model; // --model/--dataset: collect and profile instead of opening files
+    bool runForReal = false; // --run-for-real (with --model): then run the operating point for real
     std::optional<SweepSettings> sweep; // --policies/--budgets: the sweep to run once open
     std::vector<PolicyId> compare; // --compare: the Compare tab, baseline first
     QString session; // a positional SESSION.exitscope: the window's state saved before

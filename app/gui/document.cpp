@@ -130,6 +130,7 @@ void Document::setInputs(LoadedInputs in)
             m_latency.reset();
             m_latencyPath.clear();
             m_latencySha256.clear();
+            m_profiles.clear();
         }
     }
     if (in.test) {
@@ -152,6 +153,7 @@ void Document::setInputs(LoadedInputs in)
     }
     if (in.latency) {
         m_latencySha256 = in.latencySha256;
+        m_profiles = in.latencyProfiles.empty() ? std::vector<LatencyProfile>{*in.latency} : std::move(in.latencyProfiles);
         if (m_latency && !tracesChanged) {
             m_latencyPath = in.latencyPath;
             m_undo.push(new LatencyCommand(this, *m_latency, *in.latency, tr("open latency %1").arg(in.latencyPath)));
@@ -202,6 +204,36 @@ void Document::editLatency(const LatencyProfile &profile, const QString &what)
         return;
     }
     m_undo.push(new LatencyCommand(this, *m_latency, profile, what));
+}
+
+int Document::latencyBatchIndex() const
+{
+    if (!m_latency)
+        return -1;
+    for (std::size_t i = 0; i < m_profiles.size(); ++i)
+        if (m_profiles[i].provenance.batchSize == m_latency->provenance.batchSize)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void Document::chooseLatencyBatch(int index)
+{
+    if (!m_latency || index < 0 || index >= static_cast<int>(m_profiles.size()) || index == latencyBatchIndex())
+        return;
+    const LatencyProfile &chosen = m_profiles[static_cast<std::size_t>(index)];
+    m_undo.push(new LatencyCommand(this, *m_latency, chosen, tr("latency at batch size %1").arg(chosen.provenance.batchSize)));
+}
+
+std::vector<LatencyProfile> Document::latencyProfilesToSave() const
+{
+    if (!m_latency)
+        return {};
+    const int chosen = latencyBatchIndex();
+    if (chosen < 0)
+        return {*m_latency};
+    std::vector<LatencyProfile> profiles = m_profiles;
+    profiles[static_cast<std::size_t>(chosen)] = *m_latency;
+    return profiles;
 }
 
 void Document::applyLatency(const LatencyProfile &profile)
@@ -532,6 +564,8 @@ void Document::cancelJobs()
     for (const QString &slot : {kSweep, kSolve, kLoad})
         m_jobs.cancel(slot);
     for (const QString &slot : m_jobs.independentSlots()) // trace collection, profiling
+        m_jobs.cancel(slot);
+    for (const QString &slot : m_userSlots) // the real run
         m_jobs.cancel(slot);
 }
 

@@ -8,6 +8,7 @@
 #include "core/solvers/sweep.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QUndoStack>
 
@@ -85,6 +86,18 @@ public:
     std::optional<TraceOrigin> valOrigin() const { return m_valOrigin; }
     std::optional<TraceOrigin> testOrigin() const { return m_testOrigin; }
     QString latencySha256() const { return m_latencySha256; }
+    // The latency's profiles, one per batch size (a file's `batches`, the profiler's batch
+    // sizes; one for a typed or imported latency). latency() is one of them, possibly
+    // edited since; tuning follows it.
+    const std::vector<LatencyProfile> &latencyProfiles() const { return m_profiles; }
+    void setLatencyProfiles(std::vector<LatencyProfile> profiles) { m_profiles = std::move(profiles); }
+    // The index in latencyProfiles() of the batch size latency() was measured at; -1 when none.
+    int latencyBatchIndex() const;
+    // Tuning follows another batch size: latency() becomes that profile (one undo step,
+    // "latency at batch size B"), which re-evaluates everything as a latency edit does.
+    void chooseLatencyBatch(int index);
+    // What Save traces writes as the latency: every batch size, the chosen one as edited.
+    std::vector<LatencyProfile> latencyProfilesToSave() const;
     int exits() const { return m_val ? m_val->exits() : 0; }
 
     // An edit of the latency table: one undo step; re-evaluates everything.
@@ -124,6 +137,8 @@ public:
     // --- sweeps and the budget cursor
     void startSweep();
     void cancelJobs();
+    // Jobs in `slot` are the user's too: cancelJobs() (Cancel) stops them.
+    void cancelWithJobs(const QString &slot) { m_userSlots.insert(slot); }
     bool sweepRunning() const { return m_jobs.isRunning(QStringLiteral("sweep")); }
     const std::vector<SweepRow> &sweepRows() const { return m_rows; } // as they arrived, or the final result's
     std::shared_ptr<const SweepResult> sweepResult() const { return m_sweep; } // once complete
@@ -195,6 +210,8 @@ private:
     QString m_valPath, m_testPath;
     std::optional<TraceOrigin> m_valOrigin, m_testOrigin;
     std::optional<LatencyProfile> m_latency;
+    std::vector<LatencyProfile> m_profiles; // latencyProfiles()
+    QSet<QString> m_userSlots; // cancelWithJobs()
     QString m_latencyPath, m_latencySha256;
     SweepSettings m_settings;
 

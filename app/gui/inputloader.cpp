@@ -92,9 +92,12 @@ LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
         // EENet's, read with its logits
     } else if (!request.latency.isEmpty()) {
         const std::string path = request.latency.toStdString();
-        loaded.latency = QFileInfo(request.latency).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0
-            ? readSecondsCsv(path)
-            : readLatencyProfile(path);
+        if (QFileInfo(request.latency).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0) {
+            loaded.latency = readSecondsCsv(path);
+        } else {
+            loaded.latency = readLatencyProfile(path); // the file's main profile
+            loaded.latencyProfiles = readLatencyProfiles(path); // and its other batch sizes
+        }
         loaded.latencyPath = request.latency;
         loaded.latencySha256 = QString::fromStdString(sha256OfFile(path));
     } else if (!request.costs.isEmpty()) {
@@ -115,6 +118,8 @@ LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
         if (!(*request.reference > 0))
             throw InputError("--reference", "expected a positive cost, found " + std::to_string(*request.reference));
         loaded.latency->reference = *request.reference;
+        for (LatencyProfile &profile : loaded.latencyProfiles)
+            profile.reference = *request.reference;
     }
     context.progress.report(1, "read");
     return loaded;

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace exitscope::gui {
 
@@ -50,6 +51,9 @@ struct LoadedInputs
     std::optional<LatencyProfile> latency;
     QString latencyPath; // the file, or "costs" when typed
     QString latencySha256; // of the file read; empty when typed or imported
+    // Every profile of the latency, one per batch size (a JSON file's `batches`, the
+    // profiler's batch sizes); empty: only `latency`.
+    std::vector<LatencyProfile> latencyProfiles;
     bool latencyFromConfig = false; // only the config named one: used when no latency is open
     std::optional<ThresholdConfig> config;
     QString configPath;

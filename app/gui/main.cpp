@@ -77,8 +77,13 @@ int screenshot(const CommandLine &cl)
         }
     }
     // Evaluators, then the sweep, then the policy it loads at the budget cursor.
-    while (status == 0 && (!document->jobs().isIdle() || session->opening()))
-        document->jobs().waitForIdle(600000);
+    // A job may start once the last one is done (--run-for-real after the sweep): idle
+    // after the queued calls too.
+    do {
+        while (status == 0 && (!document->jobs().isIdle() || session->opening()))
+            document->jobs().waitForIdle(600000);
+        QApplication::processEvents();
+    } while (status == 0 && (!document->jobs().isIdle() || session->opening()));
     if (status != 0)
         return status;
     window.refreshNow();

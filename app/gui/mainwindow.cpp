@@ -5,9 +5,11 @@
 #include "document.h"
 #include "explorerview.h"
 #include "fileactions.h"
+#include "latencyview.h"
 #include "modelrunner.h"
 #include "policypanel.h"
 #include "sessioncontroller.h"
+#include "runview.h"
 
 #include "core/model/multiexitmodel.h"
 #include "widgets/operatingpointpanel.h"
@@ -75,6 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_centre->setDocumentMode(true);
     m_centre->addTab(m_explorer, tr("E&xplorer"));
     m_centre->addTab(m_compare, tr("Co&mpare"));
+    m_latencyView = new LatencyView(m_document, this);
+    m_centre->addTab(m_latencyView, tr("&Latency"));
     setCentralWidget(m_centre);
     createDocks();
     createActions();
@@ -188,6 +192,12 @@ void MainWindow::createActions()
     connect(m_modelRunner, &ModelRunner::message, this, &MainWindow::log);
     file->addAction(make(QStringLiteral("openModel"), tr("Open &model and dataset…"), QKeySequence(tr("Ctrl+M")),
                          [this] { m_modelRunner->openDialog(); }));
+    // The real run's tab needs the model runner: added after the Latency tab.
+    m_runView = new RunView(m_document, m_modelRunner, this);
+    m_centre->addTab(m_runView, tr("Real &run"));
+    connect(m_runView, &RunView::error, this, &MainWindow::showError);
+    connect(m_runView, &RunView::message, this, &MainWindow::log);
+    connect(m_runView, &RunView::finished, this, &MainWindow::showRealRun);
     file->addAction(make(QStringLiteral("importEenet"), tr("Import &EENet outputs…"), QKeySequence(tr("Ctrl+Shift+I")),
                          [this] { m_files->importEenet(); }));
     file->addMenu(recent);
@@ -244,6 +254,18 @@ void MainWindow::createActions()
                                [this] { m_centre->setCurrentWidget(m_explorer); }));
     m_viewMenu->addAction(make(QStringLiteral("showComparison"), tr("&Compare policies"), QKeySequence(tr("Ctrl+Shift+C")),
                                [this] { showComparison(); }));
+
+    m_viewMenu->addAction(make(QStringLiteral("showLatency"), tr("&Latency profiles"), QKeySequence(tr("Ctrl+Shift+A")),
+                               [this] { showLatency(); }));
+    m_viewMenu->addAction(make(QStringLiteral("showRealRun"), tr("&Real run: predicted vs measured"), QKeySequence(tr("Ctrl+Shift+R")),
+                               [this] { showRealRun(); }));
+
+    QMenu *model = menuBar()->addMenu(tr("M&odel")); // Alt+M is the Compare tab's
+    QAction *runForReal = m_runView->runAction();
+    runForReal->setShortcut(QKeySequence(tr("Ctrl+Shift+G")));
+    addAction(runForReal);
+    model->addAction(action(QStringLiteral("openModel")));
+    model->addAction(runForReal);
 
     QMenu *policies = menuBar()->addMenu(tr("&Policies"));
     QAction *sweep = make(QStringLiteral("sweep"), tr("&Run sweep"), QKeySequence(tr("Ctrl+R")), [this] { m_document->startSweep(); });
@@ -438,6 +460,8 @@ void MainWindow::openCommandLine(const CommandLine &commandLine)
                 m_document->startSweep();
             });
         }
+        if (commandLine.runForReal)
+            m_runView->startWhenReady(commandLine.sweep.has_value());
         m_modelRunner->start(*commandLine.model);
         return;
     }
@@ -449,6 +473,16 @@ void MainWindow::showComparison(const std::vector<PolicyId> &policies)
     if (!policies.empty())
         m_compare->setPolicies(policies);
     m_centre->setCurrentWidget(m_compare);
+}
+
+void MainWindow::showLatency()
+{
+    m_centre->setCurrentWidget(m_latencyView);
+}
+
+void MainWindow::showRealRun()
+{
+    m_centre->setCurrentWidget(m_runView);
 }
 
 void MainWindow::exportPlot()

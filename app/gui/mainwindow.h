@@ -20,10 +20,12 @@ class DataPanel;
 class Document;
 class ExplorerView;
 class FileActions;
+class LatencyView;
 class ModelRunner;
 class OperatingPointPanel;
 class PolicyPanel;
 class SessionController;
+class RunView;
 
 // The exitscope window (../shared/GUI.md's sketch): DATA and POLICIES docks on the left,
 // the trade-off plot over the per-exit histograms and the thresholds table in the centre,
@@ -52,6 +54,10 @@ public:
     // Closing with unsaved changes asks Save / Discard / Cancel (the application's window;
     // off for tests and --screenshot, which close without asking).
     void setAskOnClose(bool ask) { m_askOnClose = ask; }
+    LatencyView *latencyView() const { return m_latencyView; }
+    RunView *runView() const { return m_runView; }
+    void showLatency(); // the Latency tab
+    void showRealRun(); // the Real run tab
     QAction *action(const QString &name) const; // by object name: "undo", "sweep"...
 
     // Opens what the command line names (a job) and, once open, runs its sweep.
@@ -91,7 +97,9 @@ private:
     bool m_askOnClose = false;
     ExplorerView *m_explorer;
     CompareView *m_compare = nullptr;
-    QTabWidget *m_centre = nullptr; // Explorer and Compare
+    LatencyView *m_latencyView = nullptr;
+    RunView *m_runView = nullptr;
+    QTabWidget *m_centre = nullptr; // Explorer, Compare, Latency and Real run
     DataPanel *m_dataPanel = nullptr;
     PolicyPanel *m_policyPanel = nullptr;
     OperatingPointPanel *m_summary = nullptr;

@@ -1,5 +1,6 @@
 #include "modeldialog.h"
 
+#include "core/common/inputerror.h"
 #include "core/model/deviceinfo.h"
 
 #include <QComboBox>
@@ -115,9 +116,17 @@ ModelDialog::ModelDialog(QWidget *parent)
     m_batch->setObjectName(QStringLiteral("batchSize"));
     m_batch->setRange(1, 65536);
     m_batch->setValue(64);
-    m_batch->setToolTip(tr("Samples per batch while collecting traces (the latency is profiled at batch size 1)"));
+    m_batch->setToolTip(tr("Samples per batch while collecting traces"));
     form->addRow(tr("D&evice:"), row(this, {m_device, deviceLabel}));
     form->addRow(tr("&Threads:"), row(this, {m_threads, new QLabel(tr("batch size"), this), m_batch}));
+    m_profileBatches = lineEdit(QStringLiteral("profileBatchSizes"), tr("e.g. 1, 8, 64"));
+    m_profileBatches->setText(QStringLiteral("1"));
+    m_profileBatches->setToolTip(tr("The latency is profiled at each batch size; tuning starts with the first, "
+                                    "the latency view chooses another"));
+    m_batchesError = new QLabel(this);
+    m_batchesError->setObjectName(QStringLiteral("profileBatchSizesError"));
+    m_batchesError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    form->addRow(tr("&Profile at batch sizes:"), row(this, {m_profileBatches, m_batchesError}));
     layout->addLayout(form);
 
     auto *found = new QGroupBox(tr("What was found"), this);
@@ -152,6 +161,7 @@ ModelDialog::ModelDialog(QWidget *parent)
         if (!m_syncing)
             optionEdited(QStringLiteral("seed"), v == 0 ? QString() : QString::number(v));
     });
+    connect(m_profileBatches, &QLineEdit::textChanged, this, &ModelDialog::updateOk);
     for (QLineEdit *edit : {m_model, m_valDataset})
         connect(edit, &QLineEdit::textChanged, this, &ModelDialog::scheduleProbe);
     connect(m_device, &QComboBox::currentIndexChanged, this, &ModelDialog::scheduleProbe);
@@ -186,6 +196,7 @@ void ModelDialog::setRequest(const ModelRequest &r)
     m_device->setCurrentIndex(std::max(0, m_device->findData(r.device)));
     m_threads->setValue(r.threads);
     m_batch->setValue(r.batchSize);
+    m_profileBatches->setText(batchSizeList(r.profileBatchSizes));
     const int colon = static_cast<int>(r.dataset.indexOf(QLatin1Char(':')));
     if (colon > 0 && kKinds.contains(r.dataset.left(colon)))
         m_kind->setCurrentText(r.dataset.left(colon));
@@ -200,6 +211,11 @@ ModelRequest ModelDialog::request() const
     r.device = m_device->currentData().toString();
     r.threads = m_threads->value();
     r.batchSize = m_batch->value();
+    try {
+        r.profileBatchSizes = parseBatchSizes(m_profileBatches->text(), "batch sizes");
+    } catch (const InputError &) {
+        // OK is disabled while they do not read (updateOk): the request keeps the default.
+    }
     return r;
 }
 
@@ -325,7 +341,7 @@ void ModelDialog::probe()
             m_probed = true;
             m_state->setText(tr("Found:"));
             m_summary->setText(probeText(*found));
-            m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+            updateOk();
             emit probeFinished(true);
         },
         [this](const QString &error) {
@@ -333,6 +349,19 @@ void ModelDialog::probe()
             m_summary->clear();
             emit probeFinished(false);
         });
+}
+
+void ModelDialog::updateOk()
+{
+    // OK needs a probe that succeeded and batch sizes that read.
+    QString error;
+    try {
+        parseBatchSizes(m_profileBatches->text(), "batch sizes");
+    } catch (const InputError &e) {
+        error = QString::fromStdString(e.what());
+    }
+    m_batchesError->setText(error);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_probed && error.isEmpty());
 }
 
 } // namespace exitscope::gui

@@ -32,7 +32,8 @@ public:
     // For tests: whether the last probe succeeded (OK enabled), and what it showed.
     bool probed() const { return m_probed; }
     QString summaryText() const; // plain text of the summary (or the error)
-    // Fields by object name: "model", "dataset", "valDataset", "val", "seed", "mean", "std".
+    // Fields by object name: "model", "dataset", "valDataset", "val", "seed", "mean", "std",
+    // "profileBatchSizes".
     QLineEdit *field(const QString &name) const;
     QComboBox *deviceBox() const { return m_device; }
 
@@ -52,8 +53,10 @@ private:
     void specEdited();
     void scheduleProbe();
     void probe();
+    void updateOk();
 
-    QLineEdit *m_model, *m_dataset, *m_valDataset, *m_val, *m_mean, *m_std;
+    QLineEdit *m_model, *m_dataset, *m_valDataset, *m_val, *m_mean, *m_std, *m_profileBatches;
+    QLabel *m_batchesError;
     QSpinBox *m_seed, *m_threads, *m_batch;
     QComboBox *m_kind, *m_device;
     QLabel *m_summary, *m_state;

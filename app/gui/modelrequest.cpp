@@ -8,6 +8,9 @@
 #include "core/model/latencyprofiler.h"
 
 #include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
 #include <QDir>
 
 namespace exitscope::gui {
@@ -109,26 +112,24 @@ std::optional<CollectedModelTraces> collectModelTraces(const ModelRequest &reque
     return CollectedModelTraces{std::move(*traces), sources.testData->sampleShape(), model.layout() == ModelLayout::Staged};
 }
 
-std::optional<LatencyProfile> profileModel(const ModelRequest &request, const std::vector<std::int64_t> &sampleShape,
+std::optional<std::vector<LatencyProfile>> profileModel(const ModelRequest &request, const std::vector<std::int64_t> &sampleShape,
                                            const JobContext &context)
 {
     const MultiExitModel model = MultiExitModel::load(request.model.toStdString(), request.device.toStdString());
     ProfilerOptions options;
     options.inputShape = sampleShape;
-    options.batchSizes = {1};
+    options.batchSizes = request.profileBatchSizes.empty() ? std::vector<int>{1} : request.profileBatchSizes;
     options.warmupRuns = request.profileWarmup;
     options.minSeconds = request.profileMinSeconds;
     options.maxSeconds = std::max(request.profileMaxSeconds, request.profileMinSeconds);
     options.threads = request.threads;
     if (request.profileMinSeconds <= 0) // a quick profile (tests): no warm-up time either
         options.warmupSeconds = 0;
-    std::optional<std::vector<LatencyProfile>> profiles = profileLatency(model, options, context);
-    if (!profiles)
-        return std::nullopt;
-    return std::move(profiles->front());
+    return profileLatency(model, options, context);
 }
 
-QStringList saveCollected(const QString &folder, const Trace *val, const Trace *test, const LatencyProfile *latency)
+QStringList saveCollected(const QString &folder, const Trace *val, const Trace *test,
+                          const std::vector<LatencyProfile> &latency)
 {
     const QDir dir(QString::fromStdString(createFolder(folder.toStdString())));
     QStringList paths;
@@ -136,7 +137,7 @@ QStringList saveCollected(const QString &folder, const Trace *val, const Trace *
         paths << dir.filePath(QStringLiteral("val.npz"));
     if (test)
         paths << dir.filePath(QStringLiteral("test.npz"));
-    if (latency)
+    if (!latency.empty())
         paths << dir.filePath(QStringLiteral("latency.json"));
     std::vector<std::string> targets;
     for (const QString &p : paths)
@@ -147,10 +148,35 @@ QStringList saveCollected(const QString &folder, const Trace *val, const Trace *
         writeTraceFile(*val, files[i++].temporaryPath());
     if (test)
         writeTraceFile(*test, files[i++].temporaryPath());
-    if (latency)
-        writeLatencyProfile(*latency, files[i++].temporaryPath());
+    if (!latency.empty())
+        writeLatencyProfiles(latency, files[i++].temporaryPath());
     files.commit();
     return paths;
+}
+
+std::vector<int> parseBatchSizes(const QString &text, const std::string &where)
+{
+    std::vector<int> sizes;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int size = part.trimmed().toInt(&ok);
+        if (!ok || size < 1)
+            throw InputError(where, "\"" + part.trimmed().toStdString() + "\" is not a batch size (a whole number >= 1)");
+        if (std::find(sizes.begin(), sizes.end(), size) != sizes.end())
+            throw InputError(where, "batch size " + std::to_string(size) + " is named twice");
+        sizes.push_back(size);
+    }
+    if (sizes.empty())
+        throw InputError(where, "no batch size given, e.g. 1,8,64");
+    return sizes;
+}
+
+QString batchSizeList(const std::vector<int> &sizes)
+{
+    QStringList parts;
+    for (int size : sizes)
+        parts << QString::number(size);
+    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace exitscope::gui

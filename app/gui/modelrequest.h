@@ -24,7 +24,10 @@ struct ModelRequest
     QString valDataset; // empty: val and test split `dataset`
     QString device = QStringLiteral("cpu");
     int threads = 0; // LibTorch's intra-op threads; 0: as is
-    int batchSize = 64; // of trace collection; the profile is at batch size 1
+    int batchSize = 64; // of trace collection
+    // The latency is profiled at each of these (exitscope-cli profile --batch-sizes); the
+    // first is the one tuning starts with.
+    std::vector<int> profileBatchSizes{1};
     // The profiler's stopping rule (exitscope-cli profile --min-seconds/--max-seconds).
     double profileMinSeconds = 1.0, profileMaxSeconds = 10.0;
     int profileWarmup = 10;
@@ -61,15 +64,22 @@ struct CollectedModelTraces
 std::optional<CollectedModelTraces> collectModelTraces(const ModelRequest &request, const JobContext &context,
                                                        const ValTraceReady &valReady = {});
 
-// The batch-size-1 latency profile of a staged model (exitscope-cli profile --batch-sizes
-// 1 with the request's device, threads and stopping rule) for inputs of `sampleShape`.
-// Nothing when cancelled; InputError for a monolithic model.
-std::optional<LatencyProfile> profileModel(const ModelRequest &request, const std::vector<std::int64_t> &sampleShape,
+// The latency profiles of a staged model, one per batch size of the request, in its order
+// (exitscope-cli profile --batch-sizes with the request's device, threads and stopping
+// rule) for inputs of `sampleShape`. Nothing when cancelled; InputError for a monolithic model.
+std::optional<std::vector<LatencyProfile>> profileModel(const ModelRequest &request, const std::vector<std::int64_t> &sampleShape,
                                            const JobContext &context);
 
-// Writes val.npz, test.npz and latency.json (whichever are given) into `folder`, all or
-// none (core's atomic writers), so that the CLI reads them; returns the paths written.
+// Writes val.npz, test.npz and latency.json (whichever are given; latency.json holds every
+// profile, one per batch size, the first as its main one) into `folder`, all or none
+// (core's atomic writers), so that the CLI reads them; returns the paths written.
 // InputError naming the file on failure.
-QStringList saveCollected(const QString &folder, const Trace *val, const Trace *test, const LatencyProfile *latency);
+QStringList saveCollected(const QString &folder, const Trace *val, const Trace *test,
+                          const std::vector<LatencyProfile> &latency);
+
+// "1, 8, 64" -> {1, 8, 64}: batch sizes as the dialog and --profile-batch-sizes take them,
+// each >= 1, no repeats. InputError naming `where` otherwise.
+std::vector<int> parseBatchSizes(const QString &text, const std::string &where);
+QString batchSizeList(const std::vector<int> &sizes); // "1, 8, 64"
 
 } // namespace exitscope::gui

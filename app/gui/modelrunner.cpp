@@ -8,6 +8,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QScopedValueRollback>
 #include <QSettings>
 #include <QWidget>
@@ -65,6 +66,7 @@ void ModelRunner::start(const ModelRequest &request)
     m_request = request;
     m_valDelivered = false;
     m_collected = false;
+    m_staged = false;
     m_previous = std::make_shared<Previous>();
     LoadedInputs &before = m_previous->inputs;
     if (const Trace *val = m_document->val()) {
@@ -85,6 +87,7 @@ void ModelRunner::start(const ModelRequest &request)
         before.latency = *latency;
         before.latencyPath = m_document->latencyPath();
         before.latencySha256 = m_document->latencySha256();
+        before.latencyProfiles = m_document->latencyProfiles();
     }
     emit message(tr("collecting traces: %1 on %2").arg(request.model, request.dataset));
 
@@ -154,6 +157,7 @@ void ModelRunner::onTraces(CollectedModelTraces &collected)
     }
     m_valDelivered = true;
     emit message(tr("test trace collected: %1 samples").arg(testSamples));
+    m_staged = collected.staged;
     const ModelRequest request = *m_request;
     // Per-exit latency needs the staged layout; a monolithic model's latency is opened or typed.
     if (!collected.staged) {
@@ -163,32 +167,36 @@ void ModelRunner::onTraces(CollectedModelTraces &collected)
         emit finished();
         return;
     }
-    m_document->jobs().start<LatencyProfile>(
+    m_document->jobs().start<std::vector<LatencyProfile>>(
         kProfileSlot, tr("Profiling latency"), this,
         [request, sampleShape = collected.sampleShape](const JobContext &context) {
-            std::optional<LatencyProfile> profile = profileModel(request, sampleShape, context);
-            if (!profile)
+            std::optional<std::vector<LatencyProfile>> profiles = profileModel(request, sampleShape, context);
+            if (!profiles)
                 throw Cancelled{};
-            return std::move(*profile);
+            return std::move(*profiles);
         },
-        [this](std::shared_ptr<LatencyProfile> profile) { onProfile(*profile); },
+        [this](std::shared_ptr<std::vector<LatencyProfile>> profiles) { onProfile(*profiles); },
         [this](const QString &error) { emit this->error(tr("Cannot profile the latency"), error); });
 }
 
-void ModelRunner::onProfile(const LatencyProfile &profile)
+void ModelRunner::onProfile(const std::vector<LatencyProfile> &profiles)
 {
+    // Tuning starts with the first batch size asked for; the others are in the latency view.
+    const LatencyProfile &profile = profiles.front();
     LoadedInputs in;
     in.latency = profile;
+    in.latencyProfiles = profiles;
     in.latencyPath = label(tr("profile"));
     if (!apply(std::move(in), tr("Cannot profile the latency"))) {
         restorePrevious();
         return;
     }
     m_collected = true;
-    emit message(tr("latency profiled on %1: %2 ms to the last exit (batch 1, %3 timed runs)")
-                     .arg(QString::fromStdString(profile.provenance.device))
-                     .arg(profile.cumulative.back(), 0, 'g', 3)
-                     .arg(profile.provenance.runs));
+    for (const LatencyProfile &p : profiles)
+        emit message(tr("latency profiled on %1: %2 ms to the last exit (batch %3, %4 timed runs)")
+                         .arg(QString::fromStdString(p.provenance.device), QLocale().toString(p.cumulative.back(), 'g', 3))
+                         .arg(p.provenance.batchSize)
+                         .arg(p.provenance.runs));
     emit finished();
 }
 
@@ -228,7 +236,7 @@ QStringList ModelRunner::saveTo(const QString &folder)
 {
     if (!m_document->val())
         throw InputError(folder.toStdString(), "no traces to save: collect or open them first");
-    return saveCollected(folder, m_document->val(), m_document->test(), m_document->latency());
+    return saveCollected(folder, m_document->val(), m_document->test(), m_document->latencyProfilesToSave());
 }
 
 void ModelRunner::saveInteractively()

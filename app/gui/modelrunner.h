@@ -16,7 +16,8 @@ class Document;
 
 // From a model and a dataset to the document's inputs, as jobs of the document's runner:
 // trace collection (the val trace goes into the document as soon as it is there, so the
-// window shows it while the test split runs), then the latency profile at batch size 1.
+// window shows it while the test split runs), then the latency profiles at the request's
+// batch sizes (tuning starts with the first).
 // Afterwards the document holds val/test traces and a latency profile exactly as if the
 // files `exitscope-cli trace` and `profile` write had been opened. Cancelled or failed,
 // the document goes back to the inputs it had before (when it had none, the val trace
@@ -34,12 +35,17 @@ public:
     const std::optional<ModelRequest> &lastRequest() const { return m_request; }
     // Whether the document's inputs are still the ones the last run collected.
     bool hasCollected() const { return m_collected; }
-    // A reopened session's traces came from this request (they were saved beside it).
+    // A reopened session's traces came from this request (they were saved beside it). The
+    // model counts as staged (a session keeps a model's traces only with its profile); if it
+    // is not, the real run refuses it with the reason when it loads it.
     void setCollected(const ModelRequest &request)
     {
         m_request = request;
         m_collected = true;
+        m_staged = true;
     }
+    // Whether the model of the last run is staged (it can exit early, its latency be measured).
+    bool staged() const { return m_staged; }
 
     // File > Open model and dataset: the dialog, then start().
     void openDialog();
@@ -61,7 +67,7 @@ private:
     void onValReady(LoadedInputs in); // the val trace, summarized
 
     void onTraces(CollectedModelTraces &collected);
-    void onProfile(const LatencyProfile &profile);
+    void onProfile(const std::vector<LatencyProfile> &profiles);
     void stopped(const QString &slot, bool succeeded);
     void restorePrevious();
     // setInputs, or the error shown under `title` (false).
@@ -74,6 +80,7 @@ private:
     std::shared_ptr<Previous> m_previous;
     bool m_valDelivered = false;
     bool m_collected = false;
+    bool m_staged = false;
     bool m_applying = false; // the runner's own setInputs: not "other files opened"
 };
 

@@ -292,6 +292,12 @@ std::string sessionToJson(const Session &s)
     j["sources"] = sources;
     j["latency"] = s.latency ? latencyProfileToJson(*s.latency) : json(nullptr);
     j["latency_label"] = str(s.latencyLabel);
+    if (!s.latencyBatches.empty()) {
+        json batches = json::array();
+        for (const LatencyProfile &profile : s.latencyBatches)
+            batches.push_back(latencyProfileToJson(profile));
+        j["latency_batches"] = batches;
+    }
     j["settings"] = settingsToJson(s.settings);
     j["current_policy"] = std::string(policyName(s.currentPolicy));
     j["cursor_budget"] = s.cursorBudget;
@@ -345,6 +351,18 @@ Session sessionFromJson(const std::string &text, const std::string &where)
     if (in.hasNonNull("latency")) {
         s.latency = latencyProfileFromJson(in.raw("latency"), where + ": latency");
         s.latency->validate(where + ": latency");
+    }
+    if (in.hasNonNull("latency_batches")) {
+        const json &batches = in.raw("latency_batches");
+        if (!batches.is_array() || !s.latency)
+            throw InputError(where, "latency_batches: an array of latency profiles, beside a latency");
+        for (std::size_t i = 0; i < batches.size(); ++i) {
+            const std::string at = where + ": latency_batches[" + std::to_string(i) + "]";
+            LatencyProfile profile = latencyProfileFromJson(batches[i], at);
+            profile.validate(at);
+            profile.requireExits(s.latency->exits(), at);
+            s.latencyBatches.push_back(std::move(profile));
+        }
     }
     s.latencyLabel = qstr(in.optionalString("latency_label"));
     s.settings = settingsFromJson(in.object("settings"), where, "settings.");

@@ -58,6 +58,9 @@ struct Session
     // The latency as the window had it (typed or edited cells included), what it was
     // opened from (a path, or a label such as "costs"), and that file's hash when it is one.
     std::optional<LatencyProfile> latency;
+    // Every batch size's profile when the latency has several (the chosen one, as edited, is
+    // `latency`); empty otherwise.
+    std::vector<LatencyProfile> latencyBatches;
     QString latencyLabel;
     std::optional<SessionFile> latencySource;
     std::optional<SessionModel> model;

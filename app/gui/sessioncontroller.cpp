@@ -171,6 +171,8 @@ Session SessionController::capture(const QString &sessionPath) const
     if (const LatencyProfile *latency = d->latency()) {
         s.latency = *latency;
         s.latencyLabel = d->latencyPath();
+        if (d->latencyProfiles().size() > 1)
+            s.latencyBatches = d->latencyProfilesToSave();
         if (!d->latencySha256().isEmpty())
             s.latencySource = SessionFile{QFileInfo(d->latencyPath()).absoluteFilePath(), d->latencySha256()};
     }
@@ -354,6 +356,7 @@ void SessionController::apply(const Session &session, const QString &path, Reope
         in.latency = session.latency; // as the window had it: edits included
         in.latencyPath = session.latencyLabel;
         in.latencySha256 = session.latencySource ? session.latencySource->sha256 : QString();
+        in.latencyProfiles = session.latencyBatches; // the batch sizes to choose from
     }
     try {
         m_document->setInputs(std::move(in));

@@ -49,4 +49,14 @@ void applyPlotPalette(QCustomPlot *plot, const QPalette &palette)
     }
 }
 
+void useExitAxis(QCPAxis *axis, const QString &label)
+{
+    axis->setLabel(label);
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    axis->setTicker(ticker);
+    axis->grid()->setVisible(false);
+}
+
 } // namespace exitscope::gui

@@ -2,7 +2,9 @@
 
 #include <QPalette>
 
+class QCPAxis;
 class QCustomPlot;
+class QString;
 
 namespace exitscope::gui {
 
@@ -15,5 +17,8 @@ QColor plotBackground(const QPalette &palette);
 
 // Whether a palette is dark (its window colour darker than its text).
 bool isDarkPalette(const QPalette &palette);
+
+// An axis of exits 0, 1, ...: a tick per exit, no grid, titled `label`.
+void useExitAxis(QCPAxis *axis, const QString &label);
 
 } // namespace exitscope::gui
