@@ -39,8 +39,8 @@ class TestGuiEenet : public QObject
     EenetImportDialog *waitForDialog(MainWindow *window)
     {
         EenetImportDialog *dialog = nullptr;
-        QTest::qWaitFor([&] { return (dialog = window->findChild<EenetImportDialog *>()) && dialog->isVisible(); }, 10000);
-        return dialog;
+        const bool shown = QTest::qWaitFor([&] { return (dialog = window->findChild<EenetImportDialog *>()) && dialog->isVisible(); }, 10000);
+        return shown ? dialog : nullptr;
     }
 
     // The window shows what the CLI wrote: the val and test traces, the latency.

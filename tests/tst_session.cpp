@@ -439,7 +439,7 @@ private slots:
         s.val = SessionTrace{{QStringLiteral("/data/a_confidence.npy"), QStringLiteral("aa")}, SessionFile{QStringLiteral("/data/a_correct.npy"), QStringLiteral("bb")},
                              Direction::HigherIsConfident};
         s.model = SessionModel{ModelRequest{QStringLiteral("/m/mlp4.pt"), QStringLiteral("mnist:/d?val=500&seed=3"), QString(),
-                                            QStringLiteral("cuda:0"), 3, 32, 0.5, 4.0, 7},
+                                            QStringLiteral("cuda:0"), 3, 32, {1, 8}, 0.5, 4.0, 7},
                                QStringLiteral("cc")};
         s.settings.kind = BudgetKind::P90;
         s.settings.policies = {PolicyId::Ippp, PolicyId::Best};
@@ -456,6 +456,7 @@ private slots:
         QCOMPARE(b.device, a.device);
         QCOMPARE(b.threads, a.threads);
         QCOMPARE(b.batchSize, a.batchSize);
+        QCOMPARE(b.profileBatchSizes, a.profileBatchSizes);
         QCOMPARE(b.profileMinSeconds, a.profileMinSeconds);
         QCOMPARE(b.profileMaxSeconds, a.profileMaxSeconds);
         QCOMPARE(b.profileWarmup, a.profileWarmup);

@@ -253,12 +253,13 @@ json modelToJson(const SessionModel &m)
             {"device", str(r.device)},
             {"threads", r.threads},
             {"batch_size", r.batchSize},
+            {"profile_batch_sizes", r.profileBatchSizes},
             {"profile_min_seconds", r.profileMinSeconds},
             {"profile_max_seconds", r.profileMaxSeconds},
             {"profile_warmup", r.profileWarmup}};
 }
 
-SessionModel modelFromJson(const JsonReader &in)
+SessionModel modelFromJson(const JsonReader &in, const std::string &where)
 {
     SessionModel m;
     ModelRequest &r = m.request;
@@ -269,6 +270,16 @@ SessionModel modelFromJson(const JsonReader &in)
     r.device = qstr(in.string("device"));
     r.threads = static_cast<int>(in.integer("threads", 0, 4096));
     r.batchSize = static_cast<int>(in.integer("batch_size", 1, kLargestCount));
+    if (in.has("profile_batch_sizes")) {
+        r.profileBatchSizes.clear();
+        for (const double size : in.numbers("profile_batch_sizes")) {
+            if (!(size >= 1 && size <= kLargestCount) || size != std::floor(size))
+                throw InputError(where, "sources.model.profile_batch_sizes: batch sizes are whole numbers from 1");
+            r.profileBatchSizes.push_back(static_cast<int>(size));
+        }
+        if (r.profileBatchSizes.empty())
+            throw InputError(where, "sources.model.profile_batch_sizes: at least one batch size");
+    }
     r.profileMinSeconds = in.number("profile_min_seconds");
     r.profileMaxSeconds = in.number("profile_max_seconds");
     r.profileWarmup = static_cast<int>(in.integer("profile_warmup", 0, kLargestCount));
@@ -345,7 +356,7 @@ Session sessionFromJson(const std::string &text, const std::string &where)
     if (sources.hasNonNull("latency"))
         s.latencySource = fileFromJson(sources.object("latency"), where, "sources.latency.");
     if (sources.hasNonNull("model"))
-        s.model = modelFromJson(sources.object("model"));
+        s.model = modelFromJson(sources.object("model"), where);
     if (s.test && !s.val)
         throw InputError(where, "sources.test: a test trace without a val trace");
     if (in.hasNonNull("latency")) {
