@@ -2,6 +2,8 @@
 
 #include "core/common/numbertext.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace exitscope::gui {
@@ -79,7 +81,7 @@ QVariant LatencyTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DisplayRole) // 4 digits read (five columns share a narrow dock); editing shows a cost whole
-        return QString::number((*values(kind))[static_cast<std::size_t>(row)], 'g', 4);
+        return QLocale().toString((*values(kind))[static_cast<std::size_t>(row)], 'g', 4);
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     return (*values(kind))[static_cast<std::size_t>(row)];

@@ -2,6 +2,8 @@
 
 #include "core/common/numbertext.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace exitscope::gui {
@@ -56,10 +58,10 @@ QVariant ThresholdTableModel::data(const QModelIndex &index, int role) const
             .arg(index.column())
             .arg(m_measure, m_comparison);
     if (index.row() == Threshold && (role == Qt::DisplayRole || role == Qt::EditRole))
-        return role == Qt::EditRole ? QString::number(m_thresholds[exit], 'g', 17) : QString::number(m_thresholds[exit], 'g', 6);
+        return role == Qt::EditRole ? QString::number(m_thresholds[exit], 'g', 17) : QLocale().toString(m_thresholds[exit], 'g', 6);
     if (index.row() == HitRate && role == Qt::DisplayRole)
         return std::isnan(m_hitRates[exit]) ? QString(QChar(0x2013))
-                                             : QString::number(100 * m_hitRates[exit], 'f', 1) + QLatin1Char('%');
+                                             : QLocale().toString(100 * m_hitRates[exit], 'f', 1) + QLatin1Char('%');
     return {};
 }
 

@@ -8,6 +8,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QScopedValueRollback>
 #include <QSettings>
 #include <QWidget>
@@ -115,7 +116,7 @@ void ModelRunner::onValReady(LoadedInputs in)
         return;
     }
     m_valDelivered = true;
-    emit message(tr("val trace collected: %1 samples, %2 exits; collecting the test split").arg(samples).arg(exits));
+    emit message(tr("val trace collected: %Ln samples, %1 exits; collecting the test split", nullptr, static_cast<int>(samples)).arg(exits));
 }
 
 bool ModelRunner::apply(LoadedInputs in, const QString &title)
@@ -147,7 +148,7 @@ void ModelRunner::onTraces(CollectedModelTraces &collected)
         return;
     }
     m_valDelivered = true;
-    emit message(tr("test trace collected: %1 samples").arg(testSamples));
+    emit message(tr("test trace collected: %Ln samples", nullptr, static_cast<int>(testSamples)));
     const ModelRequest request = *m_request;
     // Per-exit latency needs the staged layout; a monolithic model's latency is opened or typed.
     if (!collected.staged) {
@@ -179,10 +180,8 @@ void ModelRunner::onProfile(const LatencyProfile &profile)
         return;
     }
     m_collected = true;
-    emit message(tr("latency profiled on %1: %2 ms to the last exit (batch 1, %3 timed runs)")
-                     .arg(QString::fromStdString(profile.provenance.device))
-                     .arg(profile.cumulative.back(), 0, 'g', 3)
-                     .arg(profile.provenance.runs));
+    emit message(tr("latency profiled on %1: %2 ms to the last exit (batch 1, %Ln timed runs)", nullptr, static_cast<int>(profile.provenance.runs))
+                     .arg(QString::fromStdString(profile.provenance.device), QLocale().toString(profile.cumulative.back(), 'g', 3)));
     emit finished();
 }
 
