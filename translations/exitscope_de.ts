@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>Gain: %1 minus %2&apos;s at the same budget (one sweep solves every policy at the same budgets; a budget either lacks is left out). In the table, &lt;i&gt;italics&lt;/i&gt; are interpolated between the sweep&apos;s budgets.</source>
-        <translation>Gewinn: %1 minus der von %2 beim selben Budget (ein Sweep löst jede Strategie bei denselben Budgets; ein Budget, das einer fehlt, entfällt). In der Tabelle sind &lt;i&gt;kursive&lt;/i&gt; Werte zwischen den Budgets des Sweeps interpoliert.</translation>
+        <translation>Gewinn: %1 minus die von %2 beim selben Budget (ein Sweep löst jede Strategie bei denselben Budgets; ein Budget, das einer fehlt, entfällt). In der Tabelle sind &lt;i&gt;kursive&lt;/i&gt; Werte zwischen den Budgets des Sweeps interpoliert.</translation>
     </message>
     <message>
         <source>%1 (baseline)</source>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <source>%1&apos;s %2 minus %3&apos;s at budget %4, in percentage points</source>
-        <translation>%2 von %1 minus der von %3 beim Budget %4, in Prozentpunkten</translation>
+        <translation>%2 von %1 minus die von %3 beim Budget %4, in Prozentpunkten</translation>
     </message>
     <message>
         <source>%1 at budget %2</source>
@@ -1202,6 +1202,10 @@ quote</translation>
     <message>
         <source>mean</source>
         <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
     </message>
 </context>
 <context>

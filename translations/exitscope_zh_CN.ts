@@ -1194,6 +1194,10 @@ hit rate %5
         <source>mean</source>
         <translation>平均</translation>
     </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
 </context>
 <context>
     <name>exitscope::gui::ModelDialog</name>

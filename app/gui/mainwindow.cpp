@@ -366,10 +366,12 @@ void MainWindow::refreshSummary()
 {
     const Document *d = m_document;
     const PolicyState &state = d->policyState();
+    // "manual" is the document's key for edited thresholds; solver names stay as they are.
+    const QString name = (state.name == QLatin1String("manual") ? tr("manual") : state.name).toHtmlEscaped();
     QString title = state.budget ? tr("<b>%1</b> at %2 budget %3")
-                                       .arg(state.name.toHtmlEscaped(), state.budget->kind == BudgetKind::P90 ? tr("p90") : tr("mean"),
+                                       .arg(name, state.budget->kind == BudgetKind::P90 ? tr("p90") : tr("mean"),
                                             QLocale().toString(state.budget->value, 'g', 4))
-                                 : tr("<b>%1</b>").arg(state.name.toHtmlEscaped());
+                                 : tr("<b>%1</b>").arg(name);
     if (d->ready())
         title = tr("%1<br>%2 %3 thresholds").arg(title, QString::fromStdString(std::string(measureName(state.policy.measure))),
                                                 state.policy.direction == Direction::HigherIsConfident ? QStringLiteral("≥") : QStringLiteral("≤"));
