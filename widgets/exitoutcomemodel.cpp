@@ -64,9 +64,9 @@ QVariant ExitOutcomeModel::data(const QModelIndex &index, int role) const
     case Cost:
         return QLocale().toString(m_costs[row], 'g', 4);
     case Reached:
-        return QString::number(e.reached);
+        return QLocale().toString(static_cast<qlonglong>(e.reached));
     case Hits:
-        return QString::number(e.hits);
+        return QLocale().toString(static_cast<qlonglong>(e.hits));
     case HitRate:
         return percent(e.reached ? e.hitRate : std::nan(""));
     case Objective:
