@@ -9,6 +9,7 @@
 #include "modeldialog.h"
 #include "testsupport.h"
 #include "widgets/elidedlabel.h"
+#include "widgets/thresholdtablemodel.h"
 #include "widgets/operatingpointpanel.h"
 #include "windowsupport.h"
 
@@ -300,6 +301,26 @@ private slots:
         const QStringList clipped = clippedTexts(window.get());
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
         QCOMPARE(window->width(), 1600);
+    }
+
+    // A threshold shows in the locale and may be typed in it: "0,25" in German, as well as
+    // the C form the editor starts from.
+    void thresholdsTypedInTheLocale()
+    {
+        QVERIFY(installLanguage(QStringLiteral("de")));
+        ThresholdTableModel model;
+        model.setThresholds({0.5, 0.125}, {0.25, 1.0}, QStringLiteral("max-prob"), QStringLiteral(">="));
+        QCOMPARE(model.data(model.index(ThresholdTableModel::Threshold, 1)).toString(), QStringLiteral("0,125"));
+        QCOMPARE(model.data(model.index(ThresholdTableModel::Threshold, 1), Qt::EditRole).toString(), QStringLiteral("0.125"));
+        QSignalSpy edited(&model, &ThresholdTableModel::thresholdEdited);
+        QSignalSpy refused(&model, &ThresholdTableModel::editRefused);
+        QVERIFY(model.setData(model.index(ThresholdTableModel::Threshold, 0), QStringLiteral("0,25")));
+        QVERIFY(model.setData(model.index(ThresholdTableModel::Threshold, 1), QStringLiteral("0.75")));
+        QVERIFY(!model.setData(model.index(ThresholdTableModel::Threshold, 1), QStringLiteral("viel")));
+        QCOMPARE(edited.size(), 2);
+        QCOMPARE(edited.at(0).at(1).toDouble(), 0.25);
+        QCOMPARE(edited.at(1).at(1).toDouble(), 0.75);
+        QCOMPARE(refused.size(), 1);
     }
 
     // The model dialog in each language, with what it found: every text fits.

@@ -1,6 +1,7 @@
 #include "latencytablemodel.h"
 
 #include "core/common/numbertext.h"
+#include "typednumber.h"
 
 #include <QLocale>
 
@@ -127,7 +128,7 @@ bool LatencyTableModel::setData(const QModelIndex &index, const QVariant &value,
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || index.column() != Cost || !m_profile)
         return false;
-    const std::optional<double> cost = parseDecimal(value.toString().trimmed().toStdString());
+    const std::optional<double> cost = parseTypedNumber(value.toString()); // C or the locale's form
     if (!cost) {
         emit editRefused(tr("cost of exit %1: '%2' is not a number").arg(index.row()).arg(value.toString()));
         return false;

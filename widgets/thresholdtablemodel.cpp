@@ -1,6 +1,7 @@
 #include "thresholdtablemodel.h"
 
 #include "core/common/numbertext.h"
+#include "typednumber.h"
 
 #include <QLocale>
 
@@ -90,7 +91,7 @@ bool ThresholdTableModel::setData(const QModelIndex &index, const QVariant &valu
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || index.row() != Threshold)
         return false;
-    const std::optional<double> threshold = parseDecimal(value.toString().trimmed().toStdString());
+    const std::optional<double> threshold = parseTypedNumber(value.toString()); // C or the locale's form
     if (!threshold) {
         emit editRefused(tr("threshold of exit %1: '%2' is not a number").arg(index.column()).arg(value.toString()));
         return false;
