@@ -492,6 +492,47 @@ private slots:
                  (std::vector<std::int64_t>{3, 4096, 8192})); // at the bound
     }
 
+    // A header's size must fit the file's bytes: an 808-byte JPEG claiming 25348 x 1028 pixels
+    // had stb_image decode it anyway, filling in the missing data, for 700 MB and 36 s in the
+    // fuzz build (found by fuzzing: tests/fuzz, dataset_folder). A JPEG codes every 8x8 block
+    // with at least one bit; a PNG's rows deflate at most 1032:1. Real images, however
+    // compressible, are far above both.
+    void rejectsImagesTooSmallForTheirSize()
+    {
+        QTemporaryDir dir;
+        std::vector<unsigned char> black(3 * 1024 * 1024, 0);
+        QDir(dir.path()).mkpath("jpeg/c");
+        const QString jpegPath = dir.filePath("jpeg/c/x.jpg");
+        QVERIFY(stbi_write_jpg(qPrintable(jpegPath), 16, 16, 3, black.data(), 90) != 0);
+        QFile jpegFile(jpegPath);
+        QVERIFY(jpegFile.open(QIODevice::ReadOnly));
+        QByteArray jpeg = jpegFile.readAll();
+        jpegFile.close();
+        const int sof = jpeg.indexOf(QByteArray("\xff\xc0", 2));
+        QVERIFY(sof > 0);
+        jpeg.replace(sof + 5, 4, QByteArray("\x04\x04\x63\x04", 4)); // height 1028, width 25348
+        writeFile(dir, "jpeg/c/x.jpg", jpeg);
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("jpeg")),
+                           str(jpegPath) + ": unreadable image: truncated or corrupt (its header says 25348x1028 (WxH), which takes at least 51101 bytes; the file has "
+                               + std::to_string(jpeg.size()) + ")");
+
+        QDir(dir.path()).mkpath("png/c");
+        QByteArray claim = png(2, 2, [](int, int) { return std::array<int, 3>{0, 0, 0}; });
+        claim.replace(16, 8, bigEndian32(4000) + bigEndian32(4000)); // IHDR: 8-bit RGB
+        const QString pngPath = writeFile(dir, "png/c/x.png", claim);
+        EXPECT_INPUT_ERROR(open("folder:" + dir.filePath("png")),
+                           str(pngPath) + ": unreadable image: truncated or corrupt (its header says 4000x4000 (WxH), which takes at least 46515 bytes; the file has "
+                               + std::to_string(claim.size()) + ")");
+
+        // Real all-black images of a million pixels, the most compressible there are, open.
+        QDir(dir.path()).mkpath("real/c");
+        QVERIFY(stbi_write_jpg(qPrintable(dir.filePath("real/c/a.jpg")), 1024, 1024, 3, black.data(), 90) != 0);
+        QVERIFY(stbi_write_png(qPrintable(dir.filePath("real/c/b.png")), 1024, 1024, 3, black.data(), 3 * 1024) != 0);
+        const auto real = open("folder:" + dir.filePath("real"));
+        QCOMPARE(real->size(), std::int64_t(2));
+        QCOMPARE(real->readRange(0, 2).inputs.size(), std::size_t(2 * 3 * 1024 * 1024));
+    }
+
     // Paths the system cannot look up are bad input, not a std::filesystem error: a name
     // longer than 255 bytes (found by fuzzing: tests/fuzz, dataset_cifar, where the spec's
     // options became part of the path), a link that loops.

@@ -101,15 +101,7 @@ class TestGui : public QObject
 
     static void sweep(MainWindow *window, std::vector<PolicyId> policies, int count)
     {
-        Document *d = window->document();
-        SweepSettings s = d->settings();
-        s.policies = std::move(policies);
-        s.count = count;
-        d->setSettings(s);
-        window->action(QStringLiteral("sweep"))->trigger();
-        QVERIFY(d->sweepRunning());
-        QVERIFY(QTest::qWaitFor([&] { return d->sweepResult() != nullptr && d->jobs().isIdle(); }, 300000));
-        window->refreshNow();
+        sweepInWindow(window, std::move(policies), count);
     }
 
     // The pixel of data coordinate x on a plot, in the middle of its axis rect's height.

@@ -1,11 +1,13 @@
 #pragma once
 // Opening the real window in a test: shared by the GUI suites.
 
+#include "document.h"
 #include "explorerview.h"
 #include "mainwindow.h"
 #include "widgets/plots/exithistogramplot.h"
 
 #include <qcustomplot.h>
+#include <QAction>
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
@@ -65,6 +67,21 @@ inline std::unique_ptr<MainWindow> openWindow(const InputRequest &request)
         return nullptr;
     window->refreshNow();
     return window;
+}
+
+// Runs a sweep of `policies` at `count` budgets from the window's Sweep action and waits
+// for its result (the budget range as the window set it).
+inline void sweepInWindow(MainWindow *window, std::vector<PolicyId> policies, int count)
+{
+    Document *d = window->document();
+    SweepSettings s = d->settings();
+    s.policies = std::move(policies);
+    s.count = count;
+    d->setSettings(s);
+    window->action(QStringLiteral("sweep"))->trigger();
+    QVERIFY(d->sweepRunning());
+    QVERIFY(QTest::qWaitFor([&] { return d->sweepResult() != nullptr && d->jobs().isIdle(); }, 300000));
+    window->refreshNow();
 }
 
 } // namespace exitscope::gui

@@ -110,6 +110,13 @@
     </message>
 </context>
 <context>
+    <name>RecentMenu</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdCommand</name>
     <message>
         <source>threshold of exit %1: %2 to %3</source>
@@ -164,7 +171,7 @@
     </message>
     <message>
         <source>Export co&amp;mparison CSV…</source>
-        <translation>Vergleich als CSV e&amp;xportieren…</translation>
+        <translation>&amp;Vergleich als CSV exportieren…</translation>
     </message>
     <message>
         <source>Write the table&apos;s budgets for both splits as CSV</source>
@@ -770,10 +777,6 @@ quote</translation>
         <translation>&amp;%1 %2 (%3)</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>Leeren</translation>
-    </message>
-    <message>
         <source>Export threshold config</source>
         <translation>Schwellenwert-Konfiguration exportieren</translation>
     </message>
@@ -796,6 +799,14 @@ quote</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Traces and sessions (*.npz *_confidence.npy *.exitscope);;All files (*)</source>
+        <translation>Traces und Sitzungen (*.npz *_confidence.npy *.exitscope);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 is a session: it was opened alone, without the other files</source>
+        <translation>%1 ist eine Sitzung: sie wurde allein geöffnet, ohne die anderen Dateien</translation>
     </message>
 </context>
 <context>
@@ -979,7 +990,7 @@ quote</translation>
     </message>
     <message>
         <source>Save &amp;traces and latency…</source>
-        <translation>Traces und Latenz &amp;speichern…</translation>
+        <translation>Traces und L&amp;atenz speichern…</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
@@ -987,7 +998,7 @@ quote</translation>
     </message>
     <message>
         <source>Export c&amp;urves CSV…</source>
-        <translation>K&amp;urven als CSV exportieren…</translation>
+        <translation>Kurven als &amp;CSV exportieren…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
@@ -1206,6 +1217,50 @@ quote</translation>
     <message>
         <source>manual</source>
         <translation>manuell</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Session sources changed</source>
+        <translation>Quellen der Sitzung geändert</translation>
+    </message>
+    <message>
+        <source>Recent sessio&amp;ns</source>
+        <translation>Zuletzt geöffnete Sitzu&amp;ngen</translation>
+    </message>
+    <message>
+        <source>Open sess&amp;ion…</source>
+        <translation>S&amp;itzung öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>Sitzung &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>Sitzung speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save this window&apos;s work as a session before closing?</source>
+        <translation>Die Arbeit dieses Fensters vor dem Schließen als Sitzung speichern?</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing?</source>
+        <translation>Die Änderungen an %1 vor dem Schließen speichern?</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1718,133 @@ mit dem letzten Ausgang)</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>exitscope::gui::SessionController</name>
+    <message>
+        <source>saved the session %1</source>
+        <translation>Sitzung %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <source>exitscope sessions (*.exitscope)</source>
+        <translation>exitscope-Sitzungen (*.exitscope)</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>exitscope sessions (*.exitscope);;All files (*)</source>
+        <translation>exitscope-Sitzungen (*.exitscope);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is missing; the session cannot be opened without it</source>
+        <translation>%1 %2 fehlt; ohne sie lässt sich die Sitzung nicht öffnen</translation>
+    </message>
+    <message>
+        <source>the val trace</source>
+        <translation>die val-Trace</translation>
+    </message>
+    <message>
+        <source>the test trace</source>
+        <translation>die test-Trace</translation>
+    </message>
+    <message>
+        <source>%1 %2 changed since the session was saved (SHA-256 was %3…, is now %4…)</source>
+        <translation>%1 %2 hat sich seit dem Speichern der Sitzung geändert (SHA-256 war %3…, ist jetzt %4…)</translation>
+    </message>
+    <message>
+        <source>the val trace&apos;s correctness</source>
+        <translation>die Korrektheit der val-Trace</translation>
+    </message>
+    <message>
+        <source>the test trace&apos;s correctness</source>
+        <translation>die Korrektheit der test-Trace</translation>
+    </message>
+    <message>
+        <source>%1 %2 is missing; %3</source>
+        <translation>%1 %2 fehlt; %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 changed since the session was saved; %3</source>
+        <translation>%1 %2 hat sich seit dem Speichern der Sitzung geändert; %3</translation>
+    </message>
+    <message>
+        <source>the latency file</source>
+        <translation>die Latenzdatei</translation>
+    </message>
+    <message>
+        <source>the latency as the session saved it is used</source>
+        <translation>die Latenz wird so verwendet, wie die Sitzung sie gespeichert hat</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>das Modell</translation>
+    </message>
+    <message>
+        <source>the traces saved with the session are used; collect them again to use the new model</source>
+        <translation>die mit der Sitzung gespeicherten Traces werden verwendet; für das neue Modell die Traces neu sammeln</translation>
+    </message>
+    <message>
+        <source>Opening the session</source>
+        <translation>Sitzung wird geöffnet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>restored the autosaved state%1</source>
+        <translation>automatisch gespeicherten Stand%1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>opened the session %1</source>
+        <translation>Sitzung %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>The session&apos;s traces changed since it was saved:</source>
+        <translation>Die Traces der Sitzung haben sich seit dem Speichern geändert:</translation>
+    </message>
+    <message>
+        <source>The files as they are now are open; the sweep&apos;s results were dropped (they were computed on the old data): run the sweep again.</source>
+        <translation>Die Dateien sind in ihrem jetzigen Stand geöffnet; die Ergebnisse des Sweeps wurden verworfen (sie beruhten auf den alten Daten): den Sweep erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>autosave failed: %1</source>
+        <translation>automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Restore autosaved work</source>
+        <translation>Automatisch gespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <source>exitscope did not close normally. The window&apos;s unsaved work was autosaved at %1. Restore it?</source>
+        <translation>exitscope wurde nicht normal beendet. Die ungespeicherte Arbeit des Fensters wurde um %1 automatisch gespeichert. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>exitscope did not close normally while %1 had unsaved changes, autosaved at %2. Restore them?</source>
+        <translation>exitscope wurde nicht normal beendet, während %1 ungespeicherte Änderungen hatte (automatisch gespeichert um %2). Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,13 @@
     </message>
 </context>
 <context>
+    <name>RecentMenu</name>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
     <name>ThresholdCommand</name>
     <message>
         <source>threshold of exit %1: %2 to %3</source>
@@ -763,10 +770,6 @@ hit rate %5
         <translation>&amp;%1 %2（%3）</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
         <source>Export threshold config</source>
         <translation>导出阈值配置</translation>
     </message>
@@ -789,6 +792,14 @@ hit rate %5
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Traces and sessions (*.npz *_confidence.npy *.exitscope);;All files (*)</source>
+        <translation>轨迹和会话 (*.npz *_confidence.npy *.exitscope);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 is a session: it was opened alone, without the other files</source>
+        <translation>%1 是会话：已单独打开，未打开其他文件</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1208,50 @@ hit rate %5
     <message>
         <source>manual</source>
         <translation>手动</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Session sources changed</source>
+        <translation>会话的源文件已更改</translation>
+    </message>
+    <message>
+        <source>Recent sessio&amp;ns</source>
+        <translation>最近的会话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open sess&amp;ion…</source>
+        <translation>打开会话(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save this window&apos;s work as a session before closing?</source>
+        <translation>关闭前将此窗口的工作保存为会话？</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing?</source>
+        <translation>关闭前保存对 %1 的更改？</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1705,133 @@ hit rate %5
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>exitscope::gui::SessionController</name>
+    <message>
+        <source>saved the session %1</source>
+        <translation>已保存会话 %1</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>exitscope sessions (*.exitscope)</source>
+        <translation>exitscope 会话 (*.exitscope)</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>exitscope sessions (*.exitscope);;All files (*)</source>
+        <translation>exitscope 会话 (*.exitscope);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is missing; the session cannot be opened without it</source>
+        <translation>%1 %2 缺失；没有它无法打开会话</translation>
+    </message>
+    <message>
+        <source>the val trace</source>
+        <translation>验证轨迹</translation>
+    </message>
+    <message>
+        <source>the test trace</source>
+        <translation>测试轨迹</translation>
+    </message>
+    <message>
+        <source>%1 %2 changed since the session was saved (SHA-256 was %3…, is now %4…)</source>
+        <translation>%1 %2 自会话保存以来已更改（SHA-256 原为 %3…，现为 %4…）</translation>
+    </message>
+    <message>
+        <source>the val trace&apos;s correctness</source>
+        <translation>验证轨迹的正确性文件</translation>
+    </message>
+    <message>
+        <source>the test trace&apos;s correctness</source>
+        <translation>测试轨迹的正确性文件</translation>
+    </message>
+    <message>
+        <source>%1 %2 is missing; %3</source>
+        <translation>%1 %2 缺失；%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 changed since the session was saved; %3</source>
+        <translation>%1 %2 自会话保存以来已更改；%3</translation>
+    </message>
+    <message>
+        <source>the latency file</source>
+        <translation>延迟文件</translation>
+    </message>
+    <message>
+        <source>the latency as the session saved it is used</source>
+        <translation>使用会话中保存的延迟</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>the traces saved with the session are used; collect them again to use the new model</source>
+        <translation>使用随会话保存的轨迹；要使用新模型，请重新采集轨迹</translation>
+    </message>
+    <message>
+        <source>Opening the session</source>
+        <translation>正在打开会话</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>restored the autosaved state%1</source>
+        <translation>已恢复自动保存的状态%1</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>opened the session %1</source>
+        <translation>已打开会话 %1</translation>
+    </message>
+    <message>
+        <source>The session&apos;s traces changed since it was saved:</source>
+        <translation>会话的轨迹自保存以来已更改：</translation>
+    </message>
+    <message>
+        <source>The files as they are now are open; the sweep&apos;s results were dropped (they were computed on the old data): run the sweep again.</source>
+        <translation>已按当前内容打开文件；扫描结果已丢弃（它们基于旧数据计算）：请重新运行扫描。</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Restore autosaved work</source>
+        <translation>恢复自动保存的工作</translation>
+    </message>
+    <message>
+        <source>exitscope did not close normally. The window&apos;s unsaved work was autosaved at %1. Restore it?</source>
+        <translation>exitscope 未正常关闭。窗口中未保存的工作已于 %1 自动保存。是否恢复？</translation>
+    </message>
+    <message>
+        <source>exitscope did not close normally while %1 had unsaved changes, autosaved at %2. Restore them?</source>
+        <translation>exitscope 未正常关闭，当时 %1 有未保存的更改（已于 %2 自动保存）。是否恢复？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
 </context>
 <context>

@@ -163,17 +163,29 @@ CommandLine parseCommandLine(const QStringList &arguments)
         valued("threads", "With --model: LibTorch threads (default: all cores)", "N"),
         valued("batch-size", "With --model: samples per batch while collecting traces (default 64)", "B"),
     });
+    parser.addPositionalArgument("session", "A saved session (.exitscope) to open", "[SESSION.exitscope]");
     parser.addHelpOption();
     parser.addVersionOption();
     if (!parser.parse(arguments))
         throw UsageError(parser.errorText().toStdString());
-    if (!parser.positionalArguments().isEmpty())
-        throw UsageError("unexpected argument '" + parser.positionalArguments().front().toStdString() + "'");
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && !positional.front().endsWith(QLatin1String(".exitscope"))))
+        throw UsageError("unexpected argument '" + positional.back().toStdString() + "' (the one argument is a SESSION.exitscope)");
     CommandLine cl;
     if (parser.isSet("help") || parser.isSet("version")) {
         cl.text = parser.isSet("help") ? parser.helpText() : QString();
         cl.version = parser.isSet("version");
         return cl;
+    }
+    if (!positional.isEmpty()) {
+        // A session holds the inputs, the settings and the sweep: only the view options go with it.
+        for (const char *option : {"val", "test", "latency", "costs", "cost-unit", "reference", "config", "eenet-logits",
+                                   "eenet-seconds", "eenet-flops", "policies", "budgets", "budget-kind", "relative",
+                                   "label-free", "lower-is-confident", "higher-is-confident", "demo", "model", "dataset",
+                                   "val-dataset", "device", "threads", "batch-size"})
+            if (parser.isSet(option))
+                throw UsageError(std::string("a session excludes --") + option + ": the session holds its inputs and settings");
+        cl.session = positional.front();
     }
     InputRequest &in = cl.inputs;
     in.val = parser.value("val");
@@ -218,13 +230,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
     } else {
         const bool sweepAsked = parser.isSet("policies") || parser.isSet("budgets");
         for (const char *option : {"relative", "budget-kind", "label-free", "compare"})
-            if (parser.isSet(option) && !sweepAsked)
+            if (parser.isSet(option) && !sweepAsked && cl.session.isEmpty())
                 throw UsageError(std::string("--") + option + " needs --policies and --budgets");
         if (sweepAsked)
             cl.sweep = sweepSettings(parser, in);
     }
     if (parser.isSet("compare")) {
-        const std::vector<PolicyId> &swept = cl.sweep->policies;
         try {
             cl.compare = parsePolicies(parser.value("compare").toStdString());
         } catch (const InputError &e) {
@@ -232,8 +243,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         }
         if (cl.compare.size() < 2)
             throw InputError("--compare", "name the baseline and at least one policy to compare with it");
-        for (PolicyId p : cl.compare)
-            if (std::find(swept.begin(), swept.end(), p) == swept.end())
+        for (PolicyId p : cl.compare) // a session's sweep is checked by the Compare tab once open
+            if (cl.sweep && std::find(cl.sweep->policies.begin(), cl.sweep->policies.end(), p) == cl.sweep->policies.end())
                 throw InputError("--compare", "'" + std::string(policyName(p)) + "' is not among the policies swept");
     }
     cl.screenshot = parser.value("screenshot");
@@ -248,8 +259,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
             throw InputError("--language", "expected en, de, zh_CN or system, found '" + language.toStdString() + "'");
         cl.language = language == QLatin1String("system") ? QString() : language;
     }
-    if (!cl.screenshot.isEmpty() && in.val.isEmpty() && in.eenetLogits.isEmpty() && !cl.model)
-        throw UsageError("--screenshot needs --val (or --eenet-logits, or --model)");
+    if (!cl.screenshot.isEmpty() && in.val.isEmpty() && in.eenetLogits.isEmpty() && !cl.model && cl.session.isEmpty())
+        throw UsageError("--screenshot needs --val (or --eenet-logits, --model or a SESSION.exitscope)");
     return cl;
 }
 

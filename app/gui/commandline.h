@@ -18,6 +18,8 @@ namespace exitscope::gui {
 //   [--config C] [--policies P1,P2 --budgets FROM:TO:COUNT [--relative]
 //   [--budget-kind mean|p90] [--label-free] [--compare BASELINE,P2,...]] [--palette dark|light|system]
 //   [--language en|de|zh_CN|system] [--screenshot FILE.png]
+// or `exitscope SESSION.exitscope [--compare ...] [--palette ...] [--screenshot FILE.png]`
+// (a saved session, docs/session-format.md);
 // or `exitscope --model M.pt --dataset SPEC [--val-dataset SPEC] [--device cpu|cuda]
 // [--threads N] [--batch-size B]` (traces collected and the latency profiled as jobs) with
 // the same sweep and view options; or `exitscope --demo DIR [--compare ...] [--palette ...] [--screenshot FILE.png]`: what
@@ -28,6 +30,7 @@ struct CommandLine
     std::optional<ModelRequest> model; // --model/--dataset: collect and profile instead of opening files
     std::optional<SweepSettings> sweep; // --policies/--budgets: the sweep to run once open
     std::vector<PolicyId> compare; // --compare: the Compare tab, baseline first
+    QString session; // a positional SESSION.exitscope: the window's state saved before
     QString screenshot;
     QString palette; // --palette dark|light|system (empty: system)
     std::optional<QString> language; // --language en|de|zh_CN|system ("" for system); unset: the stored choice

@@ -102,24 +102,41 @@ void Document::setInputs(LoadedInputs in)
     }
 
     const bool tracesChanged = in.val || in.test;
+    if (in.replaceAll) {
+        if (!in.test) {
+            m_test.reset();
+            m_testPath.clear();
+            m_testOrigin.reset();
+        }
+        if (!in.latency) {
+            m_latency.reset();
+            m_latencyPath.clear();
+            m_latencySha256.clear();
+        }
+        m_state = PolicyState{};
+    }
     if (in.val) {
         m_val = std::move(in.val);
         m_valSummary = std::move(in.valSummary);
         m_valPath = in.valPath;
+        m_valOrigin = in.valOrigin;
         if (m_test && !in.test && m_test->exits() != m_val->exits()) {
             emit message(tr("%1 closed: its exit count differs from the new val trace's").arg(m_testPath));
             m_test.reset();
             m_testPath.clear();
+            m_testOrigin.reset();
         }
         if (m_latency && !in.latency && m_latency->exits() != m_val->exits()) {
             emit message(tr("%1 closed: its exit count differs from the new val trace's").arg(m_latencyPath));
             m_latency.reset();
             m_latencyPath.clear();
+            m_latencySha256.clear();
         }
     }
     if (in.test) {
         m_test = std::move(in.test);
         m_testPath = in.testPath;
+        m_testOrigin = in.testOrigin;
     }
     if (tracesChanged) {
         // Thresholds of another trace mean nothing here: the history goes with it.
@@ -135,6 +152,7 @@ void Document::setInputs(LoadedInputs in)
             m_state.policy = defaultPolicy();
     }
     if (in.latency) {
+        m_latencySha256 = in.latencySha256;
         if (m_latency && !tracesChanged) {
             m_latencyPath = in.latencyPath;
             m_undo.push(new LatencyCommand(this, *m_latency, *in.latency, tr("open latency %1").arg(in.latencyPath)));
@@ -652,6 +670,32 @@ void Document::loadCurvePoint(PolicyId policy, double budget)
     m_cursorBudget = budget;
     if (const std::optional<PolicyState> state = stateFromSweep(policy, budget))
         loadPolicy(*state, tr("%1 at budget %2").arg(state->name).arg(QLocale().toString(state->budget->value, 'g', 4)));
+}
+
+// --- sessions
+
+void Document::restoreSweep(std::vector<SweepRow> rows, const SweepSettings &settings, double scale, bool complete)
+{
+    m_rows = std::move(rows);
+    m_sweepSettings = settings;
+    m_sweepScale = scale;
+    if (complete) {
+        auto result = std::make_shared<SweepResult>();
+        result->rows = m_rows;
+        result->complete = true;
+        m_sweep = std::move(result);
+    } else {
+        m_sweep.reset();
+    }
+    emit sweepChanged();
+}
+
+void Document::restoreCursor(double budget)
+{
+    if (!std::isfinite(budget))
+        return;
+    m_cursorBudget = budget;
+    emit settingsChanged(); // the cursor is drawn with the budget range
 }
 
 // --- exports

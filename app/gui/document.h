@@ -80,6 +80,11 @@ public:
     bool hasLatency() const { return m_latency.has_value(); }
     const LatencyProfile *latency() const { return m_latency ? &*m_latency : nullptr; }
     QString latencyPath() const { return m_latencyPath; }
+    // The files the traces and the latency were read from, as sessions refer to them; none
+    // (empty) for what exists only in memory.
+    std::optional<TraceOrigin> valOrigin() const { return m_valOrigin; }
+    std::optional<TraceOrigin> testOrigin() const { return m_testOrigin; }
+    QString latencySha256() const { return m_latencySha256; }
     int exits() const { return m_val ? m_val->exits() : 0; }
 
     // An edit of the latency table: one undo step; re-evaluates everything.
@@ -136,6 +141,10 @@ public:
     // A curve point clicked: that policy at that budget.
     void loadCurvePoint(PolicyId policy, double budget);
 
+    // --- sessions: the state put back as it was saved, without undo steps
+    void restoreSweep(std::vector<SweepRow> rows, const SweepSettings &settings, double scale, bool complete);
+    void restoreCursor(double budget);
+
     // --- exports (atomic; InputError on failure)
     ThresholdConfig operatingPointConfig() const;
     void exportConfig(const QString &path);
@@ -184,8 +193,9 @@ private:
     std::optional<Trace> m_val, m_test;
     std::optional<TraceSummary> m_valSummary;
     QString m_valPath, m_testPath;
+    std::optional<TraceOrigin> m_valOrigin, m_testOrigin;
     std::optional<LatencyProfile> m_latency;
-    QString m_latencyPath;
+    QString m_latencyPath, m_latencySha256;
     SweepSettings m_settings;
 
     PolicyState m_state;

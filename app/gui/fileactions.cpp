@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "eenetimportdialog.h"
+#include "recentlist.h"
 
 #include "core/common/inputerror.h"
 
@@ -80,7 +81,7 @@ void FileActions::openTraces()
     QSettings settings;
     const QStringList paths = QFileDialog::getOpenFileNames(m_window, tr("Open traces (val, and test)"),
                                                             settings.value(kFolder).toString(),
-                                                            tr("Traces (*.npz *_confidence.npy);;All files (*)"));
+                                                            tr("Traces and sessions (*.npz *_confidence.npy *.exitscope);;All files (*)"));
     if (paths.isEmpty())
         return;
     settings.setValue(kFolder, QFileInfo(paths.front()).absolutePath());
@@ -133,6 +134,8 @@ QString FileActions::kindOf(const QString &path, bool valTaken)
     if (suffix == QLatin1String("npz") || name.endsWith(QLatin1String("_confidence.npy")))
         return name.contains(QLatin1String("test")) && (valTaken || !name.contains(QLatin1String("val"))) ? QStringLiteral("test")
                                                                                                           : QStringLiteral("val");
+    if (suffix == QLatin1String("exitscope"))
+        return QStringLiteral("session");
     if (suffix == QLatin1String("pth"))
         return name.contains(QLatin1String("flops")) ? QStringLiteral("eenet-flops") : QStringLiteral("eenet");
     if (suffix == QLatin1String("csv"))
@@ -153,6 +156,14 @@ QString FileActions::kindOf(const QString &path, bool valTaken)
 
 void FileActions::openPaths(const QStringList &paths)
 {
+    for (const QString &path : paths)
+        if (m_openSession && kindOf(path, false) == QLatin1String("session")) {
+            // A session is the whole window's state: it is opened alone.
+            if (paths.size() > 1)
+                emit m_document->message(tr("%1 is a session: it was opened alone, without the other files").arg(path));
+            m_openSession(path);
+            return;
+        }
     InputRequest request;
     QStringList unknown;
     bool valTaken = m_document->hasVal();
@@ -221,13 +232,7 @@ QStringList FileActions::recentFiles() const
 
 void FileActions::remember(const QString &kind, const QString &path)
 {
-    QStringList recent = recentFiles();
-    const QString entry = kind + QLatin1Char('|') + path;
-    recent.removeAll(entry);
-    recent.prepend(entry);
-    while (recent.size() > kRecentCount)
-        recent.removeLast();
-    QSettings().setValue(kRecent, recent);
+    rememberRecent(kRecent, kind + QLatin1Char('|') + path, kRecentCount);
     fillRecentMenu();
 }
 
@@ -258,14 +263,7 @@ void FileActions::fillRecentMenu()
             open(request);
         });
     }
-    m_recentMenu->setEnabled(!recent.isEmpty());
-    if (!recent.isEmpty()) {
-        m_recentMenu->addSeparator();
-        connect(m_recentMenu->addAction(tr("Clear")), &QAction::triggered, this, [this]() {
-            QSettings().remove(kRecent);
-            fillRecentMenu();
-        });
-    }
+    finishRecentMenu(m_recentMenu, kRecent, this, [this]() { fillRecentMenu(); });
 }
 
 void FileActions::exportConfig()

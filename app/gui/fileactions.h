@@ -34,10 +34,12 @@ public:
     void exportConfig();
     void exportCurves();
 
-    // Dropped or given files: sorted by kind, opened together.
+    // Dropped or given files: sorted by kind, opened together; an .exitscope session goes
+    // to the session opener.
     void openPaths(const QStringList &paths);
+    void setSessionOpener(std::function<void(const QString &)> opener) { m_openSession = std::move(opener); }
     // What each path is: "val", "test", "latency", "config", "eenet" (logits_single.pth),
-    // "eenet-flops" (flops.pth), or empty when unknown.
+    // "eenet-flops" (flops.pth), "session" (.exitscope), or empty when unknown.
     static QString kindOf(const QString &path, bool valTaken);
 
     // The recent files, most recent first, as "kind|path".
@@ -57,6 +59,7 @@ private:
     Document *m_document;
     QWidget *m_window;
     QMenu *m_recentMenu;
+    std::function<void(const QString &)> m_openSession;
 };
 
 } // namespace exitscope::gui

@@ -1,5 +1,6 @@
 #include "inputloader.h"
 
+#include "core/common/filehash.h"
 #include "core/common/inputerror.h"
 #include "core/io/aaai21import.h"
 #include "core/io/eenetimport.h"
@@ -19,6 +20,18 @@ Trace readTrace(const QString &path, Direction aaai21Direction)
     if (!partner.isEmpty())
         return importAaai21(path.toStdString(), partner.toStdString(), aaai21Direction);
     return readTraceFile(path.toStdString());
+}
+
+TraceOrigin originOf(const QString &path, Direction aaai21Direction)
+{
+    TraceOrigin origin;
+    origin.sha256 = QString::fromStdString(sha256OfFile(path.toStdString()));
+    const QString partner = aaai21CorrectPartner(path);
+    if (!partner.isEmpty()) {
+        origin.aaai21CorrectSha256 = QString::fromStdString(sha256OfFile(partner.toStdString()));
+        origin.aaai21Direction = aaai21Direction;
+    }
+    return origin;
 }
 
 } // namespace
@@ -61,11 +74,13 @@ LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
         loaded.val = readTrace(request.val, request.aaai21Direction);
         loaded.valSummary = summarizeTrace(*loaded.val);
         loaded.valPath = request.val;
+        loaded.valOrigin = originOf(request.val, request.aaai21Direction);
     }
     if (!request.test.isEmpty()) {
         step("reading the test trace");
         loaded.test = readTrace(request.test, request.aaai21Direction);
         loaded.testPath = request.test;
+        loaded.testOrigin = originOf(request.test, request.aaai21Direction);
     }
     if (!request.config.isEmpty()) {
         step("reading the threshold config");
@@ -81,6 +96,7 @@ LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
             ? readSecondsCsv(path)
             : readLatencyProfile(path);
         loaded.latencyPath = request.latency;
+        loaded.latencySha256 = QString::fromStdString(sha256OfFile(path));
     } else if (!request.costs.isEmpty()) {
         const std::optional<CostUnit> unit = parseCostUnit(request.costUnit.toStdString());
         if (!unit)
@@ -90,6 +106,7 @@ LoadedInputs loadInputs(const InputRequest &request, const JobContext &context)
     } else if (loaded.config) {
         loaded.latency = loaded.config->latency; // as `exitscope-cli eval --config` does
         loaded.latencyPath = request.config;
+        loaded.latencySha256 = QString::fromStdString(sha256OfFile(request.config.toStdString()));
         loaded.latencyFromConfig = true;
     }
     if (request.reference) {

@@ -29,6 +29,16 @@ struct InputRequest
     QString eenetLogits, eenetSeconds, eenetFlops;
 };
 
+// Where a trace came from, for a session to refer to it: the SHA-256 of the file read (and
+// of an AAAI21 file's _correct.npy partner, with the direction chosen). A trace without
+// one exists only in memory (collected from a model, imported from EENet).
+struct TraceOrigin
+{
+    QString sha256;
+    QString aaai21CorrectSha256; // empty unless AAAI21
+    Direction aaai21Direction = Direction::LowerIsConfident;
+};
+
 // What was read, checked on its own; whether it fits the document's other inputs is the
 // document's check (Document::setInputs).
 struct LoadedInputs
@@ -36,11 +46,16 @@ struct LoadedInputs
     std::optional<Trace> val, test;
     std::optional<TraceSummary> valSummary;
     QString valPath, testPath;
+    std::optional<TraceOrigin> valOrigin, testOrigin;
     std::optional<LatencyProfile> latency;
     QString latencyPath; // the file, or "costs" when typed
+    QString latencySha256; // of the file read; empty when typed or imported
     bool latencyFromConfig = false; // only the config named one: used when no latency is open
     std::optional<ThresholdConfig> config;
     QString configPath;
+    // A session's inputs: they replace everything (a test trace or latency not given is
+    // closed, the thresholds start over) instead of joining what is open.
+    bool replaceAll = false;
 };
 
 // Reads everything requested: a pure function run in a worker (and directly by

@@ -6,6 +6,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "palettechoice.h"
+#include "sessioncontroller.h"
 
 #include "app/buildinfo/buildinfo.h"
 #include "core/common/inputerror.h"
@@ -35,7 +36,7 @@ int screenshot(const CommandLine &cl)
 {
     LoadedInputs loaded;
     try {
-        if (!cl.model)
+        if (!cl.model && cl.session.isEmpty())
             loaded = loadInputs(cl.inputs);
     } catch (const InputError &e) {
         printError(QString::fromStdString(e.what()));
@@ -50,7 +51,14 @@ int screenshot(const CommandLine &cl)
     window.resize(1600, 1000);
     window.show();
     Document *document = window.document();
-    if (cl.model) {
+    SessionController *session = window.sessionController();
+    session->setAutosaveInterval(0); // a screenshot is not work to recover
+    QObject::connect(session, &SessionController::sourcesChanged, &window, [](const QString &text) {
+        std::fprintf(stderr, "exitscope: warning: %s\n", qPrintable(text));
+    });
+    if (!cl.session.isEmpty()) {
+        window.openCommandLine(cl); // the session's sources read and hashed, then its state
+    } else if (cl.model) {
         // Trace collection, then profiling, then the sweep: each starts the next, so the
         // runner is idle only once all of them finished (or one failed).
         window.openCommandLine(cl);
@@ -70,7 +78,7 @@ int screenshot(const CommandLine &cl)
         }
     }
     // Evaluators, then the sweep, then the policy it loads at the budget cursor.
-    while (status == 0 && !document->jobs().isIdle())
+    while (status == 0 && (!document->jobs().isIdle() || session->opening()))
         document->jobs().waitForIdle(600000);
     if (status != 0)
         return status;
@@ -128,9 +136,12 @@ int main(int argc, char **argv)
         return screenshot(cl);
 
     MainWindow window;
+    window.setAskOnClose(true);
     window.show();
     if (cl.model || !cl.inputs.val.isEmpty() || !cl.inputs.eenetLogits.isEmpty() || !cl.inputs.latency.isEmpty()
-        || !cl.inputs.costs.isEmpty())
+        || !cl.inputs.costs.isEmpty() || !cl.session.isEmpty())
         QTimer::singleShot(0, &window, [&window, cl]() { window.openCommandLine(cl); });
+    else // a window that crashed before left its autosave: offered when nothing else was asked for
+        QTimer::singleShot(0, &window, [&window]() { window.sessionController()->offerRecovery(); });
     return app.exec();
 }

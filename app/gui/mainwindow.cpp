@@ -8,6 +8,7 @@
 #include "language.h"
 #include "modelrunner.h"
 #include "policypanel.h"
+#include "sessioncontroller.h"
 
 #include "core/model/multiexitmodel.h"
 #include "widgets/operatingpointpanel.h"
@@ -108,7 +109,17 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_document, &Document::inputError, this, &MainWindow::showError);
     connect(m_document, &Document::message, this, &MainWindow::log);
-    connect(&m_document->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+    connect(m_session, &SessionController::stateChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &SessionController::error, this, &MainWindow::showError);
+    connect(m_session, &SessionController::message, this, &MainWindow::log);
+    connect(m_session, &SessionController::sourcesChanged, this, [this](const QString &text) {
+        log(tr("warning: %1").arg(text));
+        if (m_errorHandler)
+            return; // --screenshot prints it (main.cpp)
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Session sources changed"), text, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 
     QSettings settings;
     resize(1400, 900);
@@ -184,6 +195,16 @@ void MainWindow::createActions()
     file->addAction(make(QStringLiteral("importEenet"), tr("Import &EENet outputs…"), QKeySequence(tr("Ctrl+Shift+I")),
                          [this] { m_files->importEenet(); }));
     file->addMenu(recent);
+    file->addSeparator();
+    auto *recentSessions = new QMenu(tr("Recent sessio&ns"), this);
+    m_session = new SessionController(m_document, m_modelRunner, this, recentSessions);
+    m_files->setSessionOpener([this](const QString &path) { m_session->open(path); });
+    file->addAction(make(QStringLiteral("openSession"), tr("Open sess&ion…"), QKeySequence(tr("Ctrl+Shift+U")),
+                         [this] { m_session->openInteractively(); }));
+    file->addAction(make(QStringLiteral("saveSession"), tr("&Save session"), QKeySequence::Save, [this] { m_session->save(); }));
+    file->addAction(make(QStringLiteral("saveSessionAs"), tr("Save session &as…"), QKeySequence(tr("Ctrl+Shift+S")),
+                         [this] { m_session->saveAs(); }));
+    file->addMenu(recentSessions);
     file->addSeparator();
     QAction *exportConfig = make(QStringLiteral("exportConfig"), tr("&Export config…"), QKeySequence(tr("Ctrl+E")),
                                  [this] { m_files->exportConfig(); });
@@ -424,6 +445,12 @@ QString MainWindow::messages() const
 
 void MainWindow::openCommandLine(const CommandLine &commandLine)
 {
+    if (!commandLine.session.isEmpty()) {
+        if (!commandLine.compare.empty())
+            showComparison(commandLine.compare);
+        m_session->open(commandLine.session);
+        return;
+    }
     if (commandLine.sweep && !commandLine.model) {
         // Once the files are open: the command line's settings, then its sweep.
         auto connection = std::make_shared<QMetaObject::Connection>();
@@ -501,13 +528,28 @@ void MainWindow::about()
 
 void MainWindow::updateTitle()
 {
-    const QString val = m_document->valPath();
-    setWindowFilePath(val);
-    setWindowTitle(val.isEmpty() ? QStringLiteral("exitscope[*]") : QStringLiteral("%1[*] — exitscope").arg(QFileInfo(val).fileName()));
+    // The session's name once there is one, else the val trace's.
+    const QString shown = m_session && !m_session->path().isEmpty() ? m_session->path() : m_document->valPath();
+    setWindowFilePath(shown);
+    setWindowTitle(shown.isEmpty() ? QStringLiteral("exitscope[*]") : QStringLiteral("%1[*] — exitscope").arg(QFileInfo(shown).fileName()));
+    setWindowModified(m_session && m_session->isModified());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_askOnClose && m_session->needsSaving()) {
+        QMessageBox box(QMessageBox::Question, tr("Unsaved changes"),
+                        m_session->path().isEmpty() ? tr("Save this window's work as a session before closing?")
+                                                    : tr("Save the changes to %1 before closing?").arg(QFileInfo(m_session->path()).fileName()),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setDefaultButton(QMessageBox::Save);
+        const int answer = box.exec();
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !m_session->save())) {
+            event->ignore();
+            return;
+        }
+    }
+    m_session->removeRecovery(); // a normal exit: nothing to recover
     m_document->cancelJobs();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -23,6 +23,7 @@ class FileActions;
 class ModelRunner;
 class OperatingPointPanel;
 class PolicyPanel;
+class SessionController;
 
 // The exitscope window (../shared/GUI.md's sketch): DATA and POLICIES docks on the left,
 // the trade-off plot over the per-exit histograms and the thresholds table in the centre,
@@ -47,6 +48,10 @@ public:
     OperatingPointPanel *summary() const { return m_summary; }
     FileActions *fileActions() const { return m_files; }
     ModelRunner *modelRunner() const { return m_modelRunner; }
+    SessionController *sessionController() const { return m_session; }
+    // Closing with unsaved changes asks Save / Discard / Cancel (the application's window;
+    // off for tests and --screenshot, which close without asking).
+    void setAskOnClose(bool ask) { m_askOnClose = ask; }
     QAction *action(const QString &name) const; // by object name: "undo", "sweep"...
 
     // Opens what the command line names (a job) and, once open, runs its sweep.
@@ -83,6 +88,8 @@ private:
     Document *m_document;
     FileActions *m_files = nullptr;
     ModelRunner *m_modelRunner = nullptr; // traces and latency from a model and a dataset
+    SessionController *m_session = nullptr; // .exitscope files, autosave
+    bool m_askOnClose = false;
     ExplorerView *m_explorer;
     CompareView *m_compare = nullptr;
     QTabWidget *m_centre = nullptr; // Explorer and Compare

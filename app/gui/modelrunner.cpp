@@ -34,7 +34,10 @@ ModelRunner::ModelRunner(Document *document, QWidget *window)
     m_document->jobs().keepAcrossGenerations(kProfileSlot);
     connect(&m_document->jobs(), &JobRunner::jobFinished, this, &ModelRunner::stopped);
     connect(m_document, &Document::inputsChanged, this, [this]() {
-        if (m_applying || !running())
+        if (m_applying)
+            return;
+        m_collected = false; // the document's inputs are no longer (all) the model's
+        if (!running())
             return;
         // Other files were opened meanwhile: they win; the run stops and restores nothing.
         m_previous.reset();
@@ -72,14 +75,17 @@ void ModelRunner::start(const ModelRequest &request)
         else
             before.valSummary = summarizeTrace(*val);
         before.valPath = m_document->valPath();
+        before.valOrigin = m_document->valOrigin();
     }
     if (const Trace *test = m_document->test()) {
         before.test = *test;
         before.testPath = m_document->testPath();
+        before.testOrigin = m_document->testOrigin();
     }
     if (const LatencyProfile *latency = m_document->latency()) {
         before.latency = *latency;
         before.latencyPath = m_document->latencyPath();
+        before.latencySha256 = m_document->latencySha256();
     }
     emit message(tr("collecting traces: %1 on %2").arg(request.model, request.dataset));
 

@@ -34,6 +34,12 @@ public:
     const std::optional<ModelRequest> &lastRequest() const { return m_request; }
     // Whether the document's inputs are still the ones the last run collected.
     bool hasCollected() const { return m_collected; }
+    // A reopened session's traces came from this request (they were saved beside it).
+    void setCollected(const ModelRequest &request)
+    {
+        m_request = request;
+        m_collected = true;
+    }
 
     // File > Open model and dataset: the dialog, then start().
     void openDialog();
