@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, with apt, the Debian bookworm packages Exitscope builds with, the Fashion-MNIST
 # images of the built-in demo, NumPy (tests open the exports in Python) and what the package
-# test uses (dpkg-shlibdeps and the desktop-entry and AppStream validators); only the
+# test uses (dpkg-shlibdeps and the desktop-entry and AppStream validators), Qt's own
+# translations and a CJK font (the window in German and Chinese, its screenshots); only the
 # missing ones, so a second run is quick. Run as root.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   dataset-fashion-mnist python3-numpy
   dpkg-dev desktop-file-utils appstream
+  qt6-translations-l10n fonts-wqy-microhei
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #include "comparisontablemodel.h"
 
 #include <QFont>
+#include <QLocale>
 
 #include <cmath>
 
@@ -83,7 +84,7 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     const double budget = m_table.budgets[row];
     if (kind == Kind::Budget) {
         if (role == Qt::DisplayRole)
-            return QString::number(budget, 'g', 5);
+            return QLocale().toString(budget, 'g', 5);
         if (role == Qt::UserRole)
             return budget;
         return {};
@@ -98,10 +99,10 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
         if (std::isnan(number))
             return dash();
         if (kind == Kind::Value)
-            return QString::number(100 * number, 'f', 2) + QLatin1Char('%');
+            return QLocale().toString(100 * number, 'f', 2) + QLatin1Char('%');
         if (kind == Kind::Cost)
-            return QString::number(number, 'g', 5);
-        return tr("%1%2 pp").arg(number > 0 ? QStringLiteral("+") : QString()).arg(100 * number, 0, 'f', 2);
+            return QLocale().toString(number, 'g', 5);
+        return tr("%1%2 pp").arg(number > 0 ? QStringLiteral("+") : QString()).arg(QLocale().toString(100 * number, 'f', 2));
     case Qt::FontRole:
         if (cell.interpolated) {
             QFont font;
@@ -112,10 +113,10 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         const QString &name = m_table.policies[policy];
         if (std::isnan(number))
-            return tr("%1 has no numbers at budget %2: outside the budgets the sweep solved").arg(name).arg(budget, 0, 'g', 5);
+            return tr("%1 has no numbers at budget %2: outside the budgets the sweep solved").arg(name).arg(QLocale().toString(budget, 'g', 5));
         QString tip = kind == Kind::Gain
-            ? tr("%1's %2 minus %3's at budget %4, in percentage points").arg(name, m_table.objective, m_table.policies.front()).arg(budget, 0, 'g', 5)
-            : tr("%1 at budget %2").arg(name).arg(budget, 0, 'g', 5);
+            ? tr("%1's %2 minus %3's at budget %4, in percentage points").arg(name, m_table.objective, m_table.policies.front()).arg(QLocale().toString(budget, 'g', 5))
+            : tr("%1 at budget %2").arg(name).arg(QLocale().toString(budget, 'g', 5));
         if (cell.interpolated)
             tip += tr(" (interpolated linearly between the two budgets the sweep solved around it)");
         return tip;

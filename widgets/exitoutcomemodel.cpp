@@ -1,5 +1,7 @@
 #include "exitoutcomemodel.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace exitscope::gui {
@@ -8,7 +10,7 @@ namespace {
 
 QString percent(double value)
 {
-    return std::isnan(value) ? QString(QChar(0x2013)) : QString::number(100 * value, 'f', 1) + QLatin1Char('%');
+    return std::isnan(value) ? QString(QChar(0x2013)) : QLocale().toString(100 * value, 'f', 1) + QLatin1Char('%');
 }
 
 } // namespace
@@ -60,11 +62,11 @@ QVariant ExitOutcomeModel::data(const QModelIndex &index, int role) const
     const ExitOutcome &e = m_exits[row];
     switch (index.column()) {
     case Cost:
-        return QString::number(m_costs[row], 'g', 4);
+        return QLocale().toString(m_costs[row], 'g', 4);
     case Reached:
-        return QString::number(e.reached);
+        return QLocale().toString(static_cast<qlonglong>(e.reached));
     case Hits:
-        return QString::number(e.hits);
+        return QLocale().toString(static_cast<qlonglong>(e.hits));
     case HitRate:
         return percent(e.reached ? e.hitRate : std::nan(""));
     case Objective:

@@ -1,5 +1,6 @@
 #include "exitsharebars.h"
 
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -20,7 +21,7 @@ void ExitShareBars::setShares(const std::vector<double> &shares)
     m_shares = shares;
     QStringList text;
     for (std::size_t k = 0; k < m_shares.size(); ++k)
-        text << tr("exit %1: %2%").arg(k).arg(100 * m_shares[k], 0, 'f', 1);
+        text << tr("exit %1: %2%").arg(k).arg(QLocale().toString(100 * m_shares[k], 'f', 1));
     setToolTip(text.join(QLatin1Char('\n')));
     update();
 }
@@ -67,7 +68,7 @@ void ExitShareBars::paintEvent(QPaintEvent *)
     // Many exits: the shares only where they fit above the bars (the tooltip has them all),
     // and every other exit number (or fewer, counted from the last) where they would touch.
     const QFontMetrics metrics(small);
-    const auto shareText = [](double share) { return QString::number(100 * share, 'f', share < 0.1 ? 1 : 0) + QLatin1Char('%'); };
+    const auto shareText = [](double share) { return QLocale().toString(100 * share, 'f', share < 0.1 ? 1 : 0) + QLatin1Char('%'); };
     int widest = 0;
     for (double share : m_shares)
         widest = std::max(widest, metrics.horizontalAdvance(shareText(std::clamp(share, 0.0, 1.0))));

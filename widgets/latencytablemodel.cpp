@@ -1,6 +1,9 @@
 #include "latencytablemodel.h"
 
 #include "core/common/numbertext.h"
+#include "typednumber.h"
+
+#include <QLocale>
 
 #include <algorithm>
 
@@ -79,7 +82,7 @@ QVariant LatencyTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DisplayRole) // 4 digits read (five columns share a narrow dock); editing shows a cost whole
-        return QString::number((*values(kind))[static_cast<std::size_t>(row)], 'g', 4);
+        return QLocale().toString((*values(kind))[static_cast<std::size_t>(row)], 'g', 4);
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     return (*values(kind))[static_cast<std::size_t>(row)];
@@ -125,7 +128,7 @@ bool LatencyTableModel::setData(const QModelIndex &index, const QVariant &value,
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || index.column() != Cost || !m_profile)
         return false;
-    const std::optional<double> cost = parseDecimal(value.toString().trimmed().toStdString());
+    const std::optional<double> cost = parseTypedNumber(value.toString()); // C or the locale's form
     if (!cost) {
         emit editRefused(tr("cost of exit %1: '%2' is not a number").arg(index.row()).arg(value.toString()));
         return false;

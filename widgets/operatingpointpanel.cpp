@@ -6,10 +6,12 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace exitscope::gui {
@@ -20,7 +22,7 @@ const char *const kFigureKeys[] = {"accuracy", "agreement", "mean", "p90", "p99"
 
 QString percent(double value)
 {
-    return std::isnan(value) ? QString(QChar(0x2013)) : QString::number(100 * value, 'f', 2) + QLatin1Char('%');
+    return std::isnan(value) ? QString(QChar(0x2013)) : QLocale().toString(100 * value, 'f', 2) + QLatin1Char('%');
 }
 
 QLabel *boldLabel(const QString &text, QWidget *parent)
@@ -83,7 +85,9 @@ OperatingPointPanel::OperatingPointPanel(QWidget *parent)
         table->setSelectionMode(QAbstractItemView::NoSelection);
         table->setFocusPolicy(Qt::NoFocus);
         table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-        table->horizontalHeader()->setStretchLastSection(true);
+        // The last column takes the rest (a Stretch section, not setStretchLastSection,
+        // whose width goes stale when the row header widens and then overflows).
+        table->horizontalHeader()->setSectionResizeMode(ExitOutcomeModel::Columns - 1, QHeaderView::Stretch);
         table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
         table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
         table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -127,14 +131,14 @@ void OperatingPointPanel::showSplit(int split, const Evaluation *e, const QStrin
     }
     for (QLabel *value : values)
         value->setToolTip(QString());
-    const auto cost = [scale](double c) { return QString::number(c / scale, 'g', 5); };
+    const auto cost = [scale](double c) { return QLocale().toString(c / scale, 'g', 5); };
     values[Accuracy]->setText(percent(e->accuracy));
     values[Agreement]->setText(percent(e->agreement));
     values[MeanCost]->setText(cost(e->meanCost));
     values[P90Cost]->setText(cost(e->p90Cost));
     values[P99Cost]->setText(cost(e->p99Cost));
     const double full = units.costs.empty() ? std::nan("") : units.costs.back() * scale;
-    values[SpeedUp]->setText(e->meanCost > 0 && std::isfinite(full) ? QString::number(full / e->meanCost, 'f', 2) + QChar(0xd7)
+    values[SpeedUp]->setText(e->meanCost > 0 && std::isfinite(full) ? QLocale().toString(full / e->meanCost, 'f', 2) + QChar(0xd7)
                                                                      : QString(QChar(0x2013)));
     bars->setShares(e->exitDistribution());
     model->setOutcomes(e->exits, units.costs, units.agreement);
@@ -142,6 +146,16 @@ void OperatingPointPanel::showSplit(int split, const Evaluation *e, const QStrin
     QTableView *table = m_tables[static_cast<std::size_t>(split)];
     table->setFixedHeight(table->horizontalHeader()->sizeHint().height() + model->rowCount() * table->verticalHeader()->defaultSectionSize()
                           + 2 * table->frameWidth() + (table->horizontalScrollBar()->isVisible() ? table->horizontalScrollBar()->height() : 0));
+    // As wide as its columns too (a translation's longer headers widen the panel, and the
+    // dock with it, rather than hide a column behind a scroll bar).
+    int width = table->verticalHeader()->sizeHint().width() + 2 * table->frameWidth();
+    for (int c = 0; c < model->columnCount(); ++c) {
+        int column = table->horizontalHeader()->sectionSizeHint(c);
+        for (int r = 0; r < model->rowCount(); ++r)
+            column = std::max(column, table->sizeHintForIndex(model->index(r, c)).width() + (table->showGrid() ? 1 : 0));
+        width += column;
+    }
+    table->setMinimumWidth(width);
 }
 
 QString OperatingPointPanel::figureText(const QString &figure, int split) const

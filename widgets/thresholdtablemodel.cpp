@@ -1,6 +1,9 @@
 #include "thresholdtablemodel.h"
 
 #include "core/common/numbertext.h"
+#include "typednumber.h"
+
+#include <QLocale>
 
 #include <cmath>
 
@@ -56,10 +59,10 @@ QVariant ThresholdTableModel::data(const QModelIndex &index, int role) const
             .arg(index.column())
             .arg(m_measure, m_comparison);
     if (index.row() == Threshold && (role == Qt::DisplayRole || role == Qt::EditRole))
-        return role == Qt::EditRole ? QString::number(m_thresholds[exit], 'g', 17) : QString::number(m_thresholds[exit], 'g', 6);
+        return role == Qt::EditRole ? QString::number(m_thresholds[exit], 'g', 17) : QLocale().toString(m_thresholds[exit], 'g', 6);
     if (index.row() == HitRate && role == Qt::DisplayRole)
         return std::isnan(m_hitRates[exit]) ? QString(QChar(0x2013))
-                                             : QString::number(100 * m_hitRates[exit], 'f', 1) + QLatin1Char('%');
+                                             : QLocale().toString(100 * m_hitRates[exit], 'f', 1) + QLatin1Char('%');
     return {};
 }
 
@@ -88,7 +91,7 @@ bool ThresholdTableModel::setData(const QModelIndex &index, const QVariant &valu
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole || index.row() != Threshold)
         return false;
-    const std::optional<double> threshold = parseDecimal(value.toString().trimmed().toStdString());
+    const std::optional<double> threshold = parseTypedNumber(value.toString()); // C or the locale's form
     if (!threshold) {
         emit editRefused(tr("threshold of exit %1: '%2' is not a number").arg(index.column()).arg(value.toString()));
         return false;

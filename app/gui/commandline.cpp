@@ -157,6 +157,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         valued("screenshot", "Open, run the sweep, write the window to FILE.png and exit", "FILE.png"),
         valued("demo", "Open what `exitscope-cli demo --out-dir DIR` wrote and sweep as it did", "DIR"),
         valued("palette", "dark, light or system (the desktop's)", "PALETTE"),
+        valued("language", "The window's language: en, de, zh_CN or system (default: the one chosen in View > Language)", "LANG"),
         valued("model", "Multi-exit TorchScript model: collect its traces and profile its latency (with --dataset)", "M.pt"),
         valued("dataset", "With --model: dataset spec, e.g. mnist:DIR?val=5000&seed=1 (docs/datasets.md)", "SPEC"),
         valued("val-dataset", "With --model: dataset spec of the val samples; --dataset is then the test set", "SPEC"),
@@ -259,6 +260,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (!cl.palette.isEmpty() && cl.palette != QLatin1String("dark") && cl.palette != QLatin1String("light")
         && cl.palette != QLatin1String("system"))
         throw InputError("--palette", "expected dark, light or system, found '" + cl.palette.toStdString() + "'");
+    if (parser.isSet("language")) {
+        const QString language = parser.value("language");
+        if (language != QLatin1String("en") && language != QLatin1String("de") && language != QLatin1String("zh_CN")
+            && language != QLatin1String("system"))
+            throw InputError("--language", "expected en, de, zh_CN or system, found '" + language.toStdString() + "'");
+        cl.language = language == QLatin1String("system") ? QString() : language;
+    }
     if (!cl.screenshot.isEmpty() && in.val.isEmpty() && in.eenetLogits.isEmpty() && !cl.model && cl.session.isEmpty())
         throw UsageError("--screenshot needs --val (or --eenet-logits, --model or a SESSION.exitscope)");
     return cl;

@@ -17,7 +17,7 @@ namespace exitscope::gui {
 //   (--latency L | --costs c1,...,cK [--cost-unit U]) [--reference R]
 //   [--config C] [--policies P1,P2 --budgets FROM:TO:COUNT [--relative]
 //   [--budget-kind mean|p90] [--label-free] [--compare BASELINE,P2,...]] [--palette dark|light|system]
-//   [--screenshot FILE.png]
+//   [--language en|de|zh_CN|system] [--screenshot FILE.png]
 // or `exitscope SESSION.exitscope [--compare ...] [--palette ...] [--screenshot FILE.png]`
 // (a saved session, docs/session-format.md);
 // or `exitscope --model M.pt --dataset SPEC [--val-dataset SPEC] [--device cpu|cuda]
@@ -35,6 +35,7 @@ struct CommandLine
     QString session; // a positional SESSION.exitscope: the window's state saved before
     QString screenshot;
     QString palette; // --palette dark|light|system (empty: system)
+    std::optional<QString> language; // --language en|de|zh_CN|system ("" for system); unset: the stored choice
     QString text; // --help: print this and exit 0
     bool version = false; // --version: print the build's versions (main) and exit 0
 };

@@ -57,7 +57,7 @@ CompareView::CompareView(Document *document, QWidget *parent)
     };
     m_baselineBox = new QComboBox(this);
     m_baselineBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_baselineBox->setToolTip(tr("The policy the others are measured against: their gain is their accuracy minus its"));
+    m_baselineBox->setToolTip(CompareView::tr("The policy the others are measured against: their gain is their accuracy minus its"));
     labelFor(tr("&Baseline"), m_baselineBox);
     // The compared policies as checkable chips, side by side (two rows at most).
     m_policyList = new QListWidget(this);

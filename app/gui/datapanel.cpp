@@ -118,12 +118,12 @@ void DataPanel::showInputs()
         m_summary->setText(tr("Open a val trace (File ▸ Open traces, or drop files here)."));
         return;
     }
-    QString text = tr("%1 exits, %2 samples").arg(val->exits()).arg(val->samples());
-    if (val->classes() > 0)
-        text += tr(", %1 classes").arg(val->classes());
-    text += val->hasCorrectness() ? tr("; labels known") : tr("; no labels (label-free)");
+    const int samples = static_cast<int>(val->samples());
+    QString text = val->classes() > 0 ? tr("%1 exits, %Ln samples, %2 classes", nullptr, samples).arg(val->exits()).arg(val->classes())
+                                      : tr("%1 exits, %Ln samples", nullptr, samples).arg(val->exits());
+    text = val->hasCorrectness() ? tr("%1; labels known").arg(text) : tr("%1; no labels (label-free)").arg(text);
     if (const Trace *test = m_document->test())
-        text += tr("; test: %1 samples").arg(test->samples());
+        text = tr("%1; test: %Ln samples", nullptr, static_cast<int>(test->samples())).arg(text);
     m_summary->setText(text);
 }
 

@@ -7,6 +7,7 @@
 #include "core/io/sweepcsv.h"
 
 #include <QFileInfo>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -672,7 +673,7 @@ void Document::acceptBudgetState(const PolicyState &state, bool final)
     const PolicyState origin = m_dragOrigin.value_or(m_state);
     m_dragOrigin.reset();
     applyPolicyState(origin);
-    loadPolicy(state, tr("%1 at budget %2").arg(state.name).arg(state.budget ? state.budget->value : 0, 0, 'g', 4));
+    loadPolicy(state, tr("%1 at budget %2").arg(state.name).arg(QLocale().toString(state.budget ? state.budget->value : 0, 'g', 4)));
 }
 
 void Document::solveAt(PolicyId policy, double budget, bool final)
@@ -702,7 +703,7 @@ void Document::loadCurvePoint(PolicyId policy, double budget)
     }
     m_cursorBudget = budget;
     if (const std::optional<PolicyState> state = stateFromSweep(policy, budget))
-        loadPolicy(*state, tr("%1 at budget %2").arg(state->name).arg(state->budget->value, 0, 'g', 4));
+        loadPolicy(*state, tr("%1 at budget %2").arg(state->name).arg(QLocale().toString(state->budget->value, 'g', 4)));
 }
 
 // --- sessions

@@ -3,6 +3,7 @@
 
 #include "commandline.h"
 #include "document.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "palettechoice.h"
 #include "sessioncontroller.h"
@@ -135,6 +136,7 @@ int main(int argc, char **argv)
         return 0;
     }
     applyPaletteChoice(cl.palette); // checked by the parser
+    installLanguage(cl.language.value_or(storedLanguage())); // before the first window: it is not retranslated
     if (!cl.screenshot.isEmpty())
         return screenshot(cl);
 

@@ -5,6 +5,7 @@
 #include "document.h"
 #include "explorerview.h"
 #include "fileactions.h"
+#include "language.h"
 #include "latencyview.h"
 #include "modelrunner.h"
 #include "policypanel.h"
@@ -18,6 +19,7 @@
 #include "widgets/plots/tradeoffplot.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -25,12 +27,14 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -259,6 +263,7 @@ void MainWindow::createActions()
                                [this] { showLatency(); }));
     m_viewMenu->addAction(make(QStringLiteral("showRealRun"), tr("&Real run: predicted vs measured"), QKeySequence(tr("Ctrl+Shift+R")),
                                [this] { showRealRun(); }));
+    createLanguageMenu();
 
     QMenu *model = menuBar()->addMenu(tr("M&odel")); // Alt+M is the Compare tab's
     QAction *runForReal = m_runView->runAction();
@@ -284,6 +289,30 @@ void MainWindow::createActions()
     tools->addAction(exportConfig);
     tools->addAction(undo);
     tools->addAction(redo);
+}
+
+// View ▸ Language: the choice is stored and applies at the next start (the window is
+// built translated, not retranslated live), as the menu says.
+void MainWindow::createLanguageMenu()
+{
+    QMenu *menu = m_viewMenu->addMenu(tr("&Language (at the next start)"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(menu);
+    const QString stored = storedLanguage();
+    for (const QString &code : languageCodes()) {
+        QAction *a = menu->addAction(languageName(code));
+        a->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setData(code);
+        a->setCheckable(true);
+        a->setChecked(code == stored);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code]() {
+            if (code == storedLanguage())
+                return;
+            storeLanguage(code);
+            log(tr("Language set to %1: it takes effect when exitscope starts again.").arg(languageName(code)));
+        });
+    }
 }
 
 QAction *MainWindow::action(const QString &name) const
@@ -325,8 +354,10 @@ void MainWindow::showProgress()
         sweep->setEnabled(!m_document->sweepRunning());
     if (!s.running) {
         const std::size_t rows = m_document->sweepRows().size();
-        m_status->setText(rows ? tr("Ready: %1 sweep rows%2").arg(rows).arg(m_document->sweepResult() ? QString() : tr(" (incomplete)"))
-                               : tr("Ready"));
+        const int n = static_cast<int>(rows);
+        m_status->setText(!rows                         ? tr("Ready")
+                          : m_document->sweepResult() ? tr("Ready: %Ln sweep rows", nullptr, n)
+                                                      : tr("Ready: %Ln sweep rows (incomplete)", nullptr, n));
         return;
     }
     m_status->setText(s.message.isEmpty() ? s.title : tr("%1: %2").arg(s.title, s.message));
@@ -378,17 +409,19 @@ void MainWindow::refreshSummary()
 {
     const Document *d = m_document;
     const PolicyState &state = d->policyState();
-    QString title = tr("<b>%1</b>").arg(state.name.toHtmlEscaped());
-    if (state.budget)
-        title += tr(" at %1 budget %2").arg(QString::fromStdString(std::string(budgetKindName(state.budget->kind))))
-                     .arg(state.budget->value, 0, 'g', 4);
+    // "manual" is the document's key for edited thresholds; solver names stay as they are.
+    const QString name = (state.name == QLatin1String("manual") ? tr("manual") : state.name).toHtmlEscaped();
+    QString title = state.budget ? tr("<b>%1</b> at %2 budget %3")
+                                       .arg(name, state.budget->kind == BudgetKind::P90 ? tr("p90") : tr("mean"),
+                                            QLocale().toString(state.budget->value, 'g', 4))
+                                 : tr("<b>%1</b>").arg(name);
     if (d->ready())
-        title += tr("<br>%1 %2 thresholds").arg(QString::fromStdString(std::string(measureName(state.policy.measure))),
-                                               state.policy.direction == Direction::HigherIsConfident ? tr("≥") : tr("≤"));
+        title = tr("%1<br>%2 %3 thresholds").arg(title, QString::fromStdString(std::string(measureName(state.policy.measure))),
+                                                state.policy.direction == Direction::HigherIsConfident ? QStringLiteral("≥") : QStringLiteral("≤"));
     else if (d->hasVal() && !d->hasLatency())
         title = tr("<i>Open a latency profile or type the exits' costs (Data)</i>");
     else if (d->hasVal())
-        title += tr("<br><i>evaluating…</i>");
+        title = tr("%1<br><i>evaluating…</i>").arg(title);
     else
         title = tr("<i>No traces open</i>");
     m_summary->setTitle(title);
@@ -403,6 +436,9 @@ void MainWindow::refreshSummary()
     const Evaluation *val = d->ready() ? &d->valEvaluator()->evaluation() : nullptr;
     const Evaluation *test = d->ready() && d->testEvaluator() ? &d->testEvaluator()->evaluation() : nullptr;
     m_summary->setFigures(val, test, d->test() ? d->testProblem() : tr("no test trace open"), units, scale);
+    // The dock follows the panel's width (its tables' columns, longer in some languages).
+    if (auto *scroll = qobject_cast<QScrollArea *>(m_summary->parentWidget()->parentWidget()))
+        scroll->setMinimumWidth(std::max(330, m_summary->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()));
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -77,6 +77,7 @@ protected:
 
 private:
     void createActions();
+    void createLanguageMenu();
     void createDocks();
     void createStatusBar();
     void scheduleRefresh(int firstExit);

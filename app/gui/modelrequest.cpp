@@ -12,21 +12,17 @@
 
 #include <algorithm>
 #include <QDir>
+#include <QLocale>
 
 namespace exitscope::gui {
 
 namespace {
 
-// The probe's words, translated in the context "ModelRequest".
+// The probe's words, translated in the context "ModelRequest" (ModelText::tr, which lupdate finds).
 struct ModelText
 {
     Q_DECLARE_TR_FUNCTIONS(ModelRequest)
 };
-
-QString tr(const char *text)
-{
-    return ModelText::tr(text);
-}
 
 QString number(std::int64_t n)
 {
@@ -68,22 +64,22 @@ QString probeText(const ModelProbe &p)
     const auto row = [&html](const QString &name, const QString &value) {
         html += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>").arg(name, value);
     };
-    row(tr("Layout"), m.layout == ModelLayout::Staged ? tr("staged (per-exit latency can be measured)")
-                                                      : tr("monolithic (forward only: no per-exit latency)"));
-    row(tr("Exits (K)"), m.exits > 0 ? QString::number(m.exits) : tr("known after a first run"));
-    row(tr("Classes"), m.classes > 0 ? QString::number(m.classes) : tr("known after a first run"));
-    row(tr("Model input"), m.input.empty() ? tr("not told by the file") : QString::fromStdString(m.input).toHtmlEscaped());
-    row(tr("Parameters"), number(m.parameters));
-    row(tr("Samples"), tr("%1 of shape %2")
+    row(ModelText::tr("Layout"), m.layout == ModelLayout::Staged ? ModelText::tr("staged (per-exit latency can be measured)")
+                                                      : ModelText::tr("monolithic (forward only: no per-exit latency)"));
+    row(ModelText::tr("Exits (K)"), m.exits > 0 ? number(m.exits) : ModelText::tr("known after a first run"));
+    row(ModelText::tr("Classes"), m.classes > 0 ? number(m.classes) : ModelText::tr("known after a first run"));
+    row(ModelText::tr("Model input"), m.input.empty() ? ModelText::tr("not told by the file") : QString::fromStdString(m.input).toHtmlEscaped());
+    row(ModelText::tr("Parameters"), number(m.parameters));
+    row(ModelText::tr("Samples"), ModelText::tr("%1 of shape %2")
                            .arg(number(p.valSamples + p.testSamples), QString::fromStdString(shapeText(p.sampleShape)).toHtmlEscaped()));
-    row(tr("Val"), tr("%1 samples of %2").arg(number(p.valSamples), QString::fromStdString(p.valWhere).toHtmlEscaped()));
-    row(tr("Test"), tr("%1 samples: %2").arg(number(p.testSamples), QString::fromStdString(p.testDescription).toHtmlEscaped()));
-    row(tr("Labels"), p.labels ? (p.classes > 0 ? tr("yes, %1 classes").arg(p.classes) : tr("yes")) : tr("none (label-free)"));
+    row(ModelText::tr("Val"), ModelText::tr("%Ln samples of %1", nullptr, static_cast<int>(p.valSamples)).arg(QString::fromStdString(p.valWhere).toHtmlEscaped()));
+    row(ModelText::tr("Test"), ModelText::tr("%Ln samples: %1", nullptr, static_cast<int>(p.testSamples)).arg(QString::fromStdString(p.testDescription).toHtmlEscaped()));
+    row(ModelText::tr("Labels"), p.labels ? (p.classes > 0 ? ModelText::tr("yes, %Ln classes", nullptr, static_cast<int>(p.classes)) : ModelText::tr("yes")) : ModelText::tr("none (label-free)"));
     html += QStringLiteral("</table>");
     if (!m.stageParameters.empty()) {
         html += QStringLiteral("<table cellspacing=0 cellpadding=2><tr><th align=left>%1&nbsp;</th><th align=right>%2&nbsp;</th>"
                                "<th align=right>%3&nbsp;</th><th align=right>%4</th></tr>")
-                    .arg(tr("exit"), tr("stage"), tr("head"), tr("cumulative"));
+                    .arg(ModelText::tr("exit"), ModelText::tr("stage"), ModelText::tr("head"), ModelText::tr("cumulative"));
         std::int64_t cumulative = 0;
         for (std::size_t k = 0; k < m.stageParameters.size(); ++k) {
             cumulative += m.stageParameters[k] + m.exitParameters[k];
@@ -94,7 +90,7 @@ QString probeText(const ModelProbe &p)
         html += QStringLiteral("</table>");
     }
     if (m.classes > 0 && p.classes > 0 && m.classes != p.classes)
-        html += tr("<p><font color=#c0392b>The model's heads have %1 classes, the dataset %2.</font></p>").arg(m.classes).arg(p.classes);
+        html += ModelText::tr("<p><font color=#c0392b>The model's heads have %1 classes, the dataset %2.</font></p>").arg(m.classes).arg(p.classes);
     return html;
 }
 

@@ -124,7 +124,7 @@ void ModelRunner::onValReady(LoadedInputs in)
         return;
     }
     m_valDelivered = true;
-    emit message(tr("val trace collected: %1 samples, %2 exits; collecting the test split").arg(samples).arg(exits));
+    emit message(tr("val trace collected: %Ln samples, %1 exits; collecting the test split", nullptr, static_cast<int>(samples)).arg(exits));
 }
 
 bool ModelRunner::apply(LoadedInputs in, const QString &title)
@@ -156,7 +156,7 @@ void ModelRunner::onTraces(CollectedModelTraces &collected)
         return;
     }
     m_valDelivered = true;
-    emit message(tr("test trace collected: %1 samples").arg(testSamples));
+    emit message(tr("test trace collected: %Ln samples", nullptr, static_cast<int>(testSamples)));
     m_staged = collected.staged;
     const ModelRequest request = *m_request;
     // Per-exit latency needs the staged layout; a monolithic model's latency is opened or typed.
@@ -193,10 +193,9 @@ void ModelRunner::onProfile(const std::vector<LatencyProfile> &profiles)
     }
     m_collected = true;
     for (const LatencyProfile &p : profiles)
-        emit message(tr("latency profiled on %1: %2 ms to the last exit (batch %3, %4 timed runs)")
+        emit message(tr("latency profiled on %1: %2 ms to the last exit (batch %3, %Ln timed runs)", nullptr, static_cast<int>(p.provenance.runs))
                          .arg(QString::fromStdString(p.provenance.device), QLocale().toString(p.cumulative.back(), 'g', 3))
-                         .arg(p.provenance.batchSize)
-                         .arg(p.provenance.runs));
+                         .arg(QLocale().toString(p.provenance.batchSize)));
     emit finished();
 }
 

@@ -1,6 +1,7 @@
 #include "undocommands.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace exitscope::gui {
 
@@ -13,8 +14,8 @@ ThresholdCommand::ThresholdCommand(Document *document, int exit, double from, do
 {
     setText(QCoreApplication::translate("ThresholdCommand", "threshold of exit %1: %2 to %3")
                 .arg(exit)
-                .arg(from, 0, 'g', 6)
-                .arg(to, 0, 'g', 6));
+                .arg(QLocale().toString(from, 'g', 6))
+                .arg(QLocale().toString(to, 'g', 6)));
 }
 
 void ThresholdCommand::undo()

@@ -25,7 +25,7 @@ protected:
 
 QString percent(double fraction, int decimals)
 {
-    return std::isfinite(fraction) ? QStringLiteral("%1%").arg(100 * fraction, 0, 'f', decimals)
+    return std::isfinite(fraction) ? QStringLiteral("%1%").arg(QLocale().toString(100 * fraction, 'f', decimals))
                                    : ExitHistogramPlot::tr("n/a");
 }
 
@@ -225,7 +225,7 @@ void ExitHistogramPlot::Private::updateThreshold()
                                         : view.accuracy;
     const QString side = view.higherIsConfident ? QStringLiteral("≥") : QStringLiteral("≤");
     const QLocale locale;
-    const QString threshold = QString::number(view.threshold, 'g', 4);
+    const QString threshold = QLocale().toString(view.threshold, 'g', 4);
     const QString hits = locale.toString(static_cast<qlonglong>(view.hits));
     const QString quantity = useAgreement ? ExitHistogramPlot::tr("agreement") : ExitHistogramPlot::tr("accuracy");
     // The widest text that fits the plot's width: two lines, three shorter ones (a row of

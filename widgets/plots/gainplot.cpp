@@ -2,6 +2,7 @@
 
 #include "widgets/plots/policystyle.h"
 
+#include <QLocale>
 #include <QToolTip>
 
 #include <qcustomplot.h>
@@ -18,7 +19,7 @@ constexpr double kHitPixels = 8;
 
 QString number(double value)
 {
-    return QString::number(value, 'g', 5);
+    return QLocale().toString(value, 'g', 5);
 }
 
 } // namespace
@@ -93,9 +94,9 @@ void GainPlot::Private::hover(QMouseEvent *event)
     const QString name = bestCurve->label.isEmpty() ? bestCurve->policy : bestCurve->label;
     const QString text = GainPlot::tr("<b>%1</b> vs %2<br>budget: %3<br>%4 vs %5<br>gain: %6%7 pp")
                              .arg(name.toHtmlEscaped(), baseline.toHtmlEscaped(), number(best->budget))
-                             .arg(QString::number(100 * best->value, 'f', 2) + QLatin1Char('%'),
-                                  QString::number(100 * best->baselineValue, 'f', 2) + QLatin1Char('%'),
-                                  best->gain > 0 ? QStringLiteral("+") : QString(), QString::number(best->gain, 'f', 2));
+                             .arg(QLocale().toString(100 * best->value, 'f', 2) + QLatin1Char('%'),
+                                  QLocale().toString(100 * best->baselineValue, 'f', 2) + QLatin1Char('%'),
+                                  best->gain > 0 ? QStringLiteral("+") : QString(), QLocale().toString(best->gain, 'f', 2));
     QToolTip::showText(plot->mapToGlobal(pos.toPoint()), text, plot);
 }
 

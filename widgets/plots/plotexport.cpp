@@ -16,10 +16,12 @@ namespace exitscope::gui {
 
 namespace {
 
-QString tr(const char *text)
+// The export's messages, translated in the context "exitscope::gui::PlotExport"
+// (PlotExportText::tr, which lupdate finds).
+struct PlotExportText
 {
-    return QCoreApplication::translate("exitscope::gui::PlotExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(exitscope::gui::PlotExport)
+};
 
 // Qt 6.4's SVG generator ignores clipping, so whatever reaches past the axis rect (a zoomed
 // curve, the oracle's shading) would cover the margins. This layerable, on a layer right
@@ -121,15 +123,15 @@ bool exportPlot(QCustomPlot *plot, const QString &path, QString *error)
     };
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
-        return fail(tr("%1: unknown image format '%2' (expected .png, .svg or .pdf)")
-                        .arg(QDir::toNativeSeparators(path), suffix.isEmpty() ? tr("no suffix") : suffix));
+        return fail(PlotExportText::tr("%1: unknown image format '%2' (expected .png, .svg or .pdf)")
+                        .arg(QDir::toNativeSeparators(path), suffix.isEmpty() ? PlotExportText::tr("no suffix") : suffix));
     const QSize size = plot->size();
     if (size.isEmpty())
-        return fail(tr("%1: the plot has no size to draw").arg(QDir::toNativeSeparators(path)));
+        return fail(PlotExportText::tr("%1: the plot has no size to draw").arg(QDir::toNativeSeparators(path)));
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(PlotExportText::tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     const QString title = QFileInfo(path).completeBaseName();
     bool drawn = false;
     if (suffix == QLatin1String("png"))
@@ -139,12 +141,12 @@ bool exportPlot(QCustomPlot *plot, const QString &path, QString *error)
     else
         drawn = writePdf(plot, &file, size, title);
     if (!drawn || file.error() != QFileDevice::NoError) {
-        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : tr("drawing failed");
+        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : PlotExportText::tr("drawing failed");
         file.cancelWriting();
-        return fail(tr("%1: cannot write the image: %2").arg(QDir::toNativeSeparators(path), reason));
+        return fail(PlotExportText::tr("%1: cannot write the image: %2").arg(QDir::toNativeSeparators(path), reason));
     }
     if (!file.commit())
-        return fail(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(PlotExportText::tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "widgets/plots/policystyle.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QSet>
 #include <QToolTip>
 
@@ -40,7 +41,7 @@ bool finite(double cost, double accuracy)
 
 QString number(double value)
 {
-    return QString::number(value, 'g', 5);
+    return QLocale().toString(value, 'g', 5);
 }
 
 // Toggle keys of the elements that are not policies' curves (a policy id never starts with '#').
