@@ -547,7 +547,7 @@
     </message>
     <message>
         <source>latency at batch size %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz bei Batch-Größe %1</translation>
     </message>
 </context>
 <context>
@@ -828,19 +828,19 @@ quote</translation>
     <name>exitscope::gui::HitsPlot</name>
     <message>
         <source>predicted (trace)</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhergesagt (Trace)</translation>
     </message>
     <message>
         <source>real run</source>
-        <translation type="unfinished"></translation>
+        <translation>realer Lauf</translation>
     </message>
     <message>
         <source>exit</source>
-        <translation type="unfinished">Ausgang</translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
         <source>samples</source>
-        <translation type="unfinished">Samples</translation>
+        <translation>Samples</translation>
     </message>
 </context>
 <context>
@@ -854,39 +854,39 @@ quote</translation>
     <name>exitscope::gui::LatencyPlot</name>
     <message>
         <source>mean cumulative latency</source>
-        <translation type="unfinished"></translation>
+        <translation>mittlere kumulierte Latenz</translation>
     </message>
     <message>
         <source>median, IQR, p99 whisker</source>
-        <translation type="unfinished"></translation>
+        <translation>Median, IQR, p99-Whisker</translation>
     </message>
     <message>
         <source>p90</source>
-        <translation type="unfinished">p90</translation>
+        <translation>p90</translation>
     </message>
     <message>
         <source>this exit&apos;s stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe dieses Ausgangs</translation>
     </message>
     <message>
         <source>this exit&apos;s head</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopf dieses Ausgangs</translation>
     </message>
     <message>
         <source>exit</source>
-        <translation type="unfinished">Ausgang</translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
         <source>full model (reference): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>volles Modell (Referenz): %1 %2</translation>
     </message>
     <message>
         <source>cumulative latency</source>
-        <translation type="unfinished"></translation>
+        <translation>kumulierte Latenz</translation>
     </message>
     <message>
         <source>cumulative latency (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kumulierte Latenz (%1)</translation>
     </message>
 </context>
 <context>
@@ -956,115 +956,115 @@ quote</translation>
     <name>exitscope::gui::LatencyView</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>The profile tuning follows: the evaluation, sweeps and exports use its costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil, dem die Abstimmung folgt: Auswertung, Sweeps und Exporte nutzen seine Kosten</translation>
     </message>
     <message>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-&amp;Größe:</translation>
     </message>
     <message>
         <source>&lt;i&gt;No latency profile: open one, type the costs in the Data dock, or open a model and a dataset to measure it&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Kein Latenzprofil: eines öffnen, die Kosten im Daten-Panel eingeben oder ein Modell und einen Datensatz öffnen, um es zu messen&lt;/i&gt;</translation>
     </message>
     <message>
         <source>device unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät unbekannt</translation>
     </message>
     <message>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>auf %1</translation>
     </message>
     <message>
         <source>%1 thread(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Thread(s)</translation>
     </message>
     <message>
         <source>threads unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads unbekannt</translation>
     </message>
     <message>
         <source>batch size %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Größe %1</translation>
     </message>
     <message>
         <source>batch size unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Größe unbekannt</translation>
     </message>
     <message>
         <source>input shape unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabeform unbekannt</translation>
     </message>
     <message>
         <source>input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe %1</translation>
     </message>
     <message>
         <source>date unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum unbekannt</translation>
     </message>
     <message>
         <source>LibTorch version unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>LibTorch-Version unbekannt</translation>
     </message>
     <message>
         <source>LibTorch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>LibTorch %1</translation>
     </message>
     <message>
         <source>%1 timed runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gemessene Läufe</translation>
     </message>
     <message>
         <source>&lt;b&gt;Measured&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Gemessen&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>&lt;b&gt;Typed in&lt;/b&gt; (costs)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Eingegeben&lt;/b&gt; (Kosten)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Imported&lt;/b&gt; from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Importiert&lt;/b&gt; aus %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Source not recorded&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Quelle nicht erfasst&lt;/b&gt;</translation>
     </message>
     <message>
         <source>; device %1, batch size %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; Gerät %1, Batch-Größe %2</translation>
     </message>
     <message>
         <source>&lt;br&gt;%1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;%1</translation>
     </message>
     <message>
         <source>The spread did not settle: the largest IQR / median over the exits is %1 (the profiler&apos;s target is %2). The machine was busy or the profile too short; profile again with more time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Streuung hat sich nicht stabilisiert: das größte Verhältnis IQR / Median über die Ausgänge ist %1 (Ziel des Profilers: %2). Der Rechner war ausgelastet oder das Profil zu kurz; mit mehr Zeit erneut profilieren.</translation>
     </message>
     <message>
         <source>This profile has no spread (typed in or imported): bars of its costs only. A profile measured from a model (Open model and dataset) has the median, IQR, p90 and p99 of every exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil hat keine Streuung (eingegeben oder importiert): nur Balken seiner Kosten. Ein an einem Modell gemessenes Profil (Modell und Datensatz öffnen) hat Median, IQR, p90 und p99 jedes Ausgangs.</translation>
     </message>
     <message>
         <source>Box: IQR around the median (red), whisker to p99, cross at p90. No per-stage times in this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box: IQR um den Median (rot), Whisker bis p99, Kreuz bei p90. Dieses Profil hat keine Zeiten je Stufe.</translation>
     </message>
     <message>
         <source>Box: IQR around the median (red), whisker to p99, cross at p90. Narrow bars: what each exit adds, its stage&apos;s and its head&apos;s median time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Box: IQR um den Median (rot), Whisker bis p99, Kreuz bei p90. Schmale Balken: was jeder Ausgang hinzufügt, die Median-Zeit seiner Stufe und seines Kopfs.</translation>
     </message>
     <message>
         <source>Some p99 whiskers run off the top: the largest p99 is %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige p99-Whisker ragen oben hinaus: das größte p99 ist %1 %2.</translation>
     </message>
 </context>
 <context>
@@ -1441,35 +1441,35 @@ quote</translation>
     </message>
     <message>
         <source>&amp;Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Latenz</translation>
     </message>
     <message>
         <source>Real &amp;run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Realer Lauf</translation>
     </message>
     <message>
         <source>&amp;Latency profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Latenzprofile</translation>
     </message>
     <message>
         <source>Ctrl+Shift+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
         <source>&amp;Real run: predicted vs measured</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Realer Lauf: vorhergesagt vs. gemessen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
         <source>M&amp;odel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell</translation>
     </message>
     <message>
         <source>Ctrl+Shift+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+G</translation>
     </message>
 </context>
 <context>
@@ -1640,19 +1640,19 @@ quote</translation>
     </message>
     <message>
         <source>Samples per batch while collecting traces</source>
-        <translation type="unfinished"></translation>
+        <translation>Samples je Batch beim Sammeln der Traces</translation>
     </message>
     <message>
         <source>e.g. 1, 8, 64</source>
-        <translation type="unfinished">z. B. 1, 8, 64</translation>
+        <translation>z. B. 1, 8, 64</translation>
     </message>
     <message>
         <source>The latency is profiled at each batch size; tuning starts with the first, the latency view chooses another</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Latenz wird bei jeder Batch-Größe profiliert; die Abstimmung beginnt mit der ersten, die Latenz-Ansicht wählt eine andere</translation>
     </message>
     <message>
         <source>&amp;Profile at batch sizes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profilieren bei Batch-Größen:</translation>
     </message>
 </context>
 <context>
@@ -1745,9 +1745,9 @@ quote</translation>
     </message>
     <message numerus="yes">
         <source>latency profiled on %1: %2 ms to the last exit (batch %3, %Ln timed runs)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Latenz profiliert auf %1: %2 ms bis zum letzten Ausgang (Batch %3, %Ln gemessener Lauf)</numerusform>
+            <numerusform>Latenz profiliert auf %1: %2 ms bis zum letzten Ausgang (Batch %3, %Ln gemessene Läufe)</numerusform>
         </translation>
     </message>
 </context>
@@ -1945,187 +1945,187 @@ mit dem letzten Ausgang)</translation>
     <name>exitscope::gui::RunView</name>
     <message>
         <source>n/a</source>
-        <translation type="unfinished">k. A.</translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>Run operating point for &amp;real</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitspunkt &amp;real ausführen</translation>
     </message>
     <message>
         <source>Run operating point for real</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitspunkt real ausführen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Latency per sample&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Latenz je Sample&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Exits taken&lt;/b&gt;: the run beside the trace-based evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Genommene Ausgänge&lt;/b&gt;: der Lauf neben der Trace-basierten Auswertung</translation>
     </message>
     <message>
         <source>A run is in progress (Cancel in the status bar stops it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf ist im Gange (Abbrechen in der Statusleiste stoppt ihn).</translation>
     </message>
     <message>
         <source>Needs traces collected from a model in this window (File &gt; Open model and dataset): the run checks them sample by sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Braucht Traces, die in diesem Fenster aus einem Modell gesammelt wurden (Datei &gt; Modell und Datensatz öffnen): der Lauf prüft sie Sample für Sample.</translation>
     </message>
     <message>
         <source>Traces or latency are still being collected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Traces oder Latenz werden noch gesammelt.</translation>
     </message>
     <message>
         <source>The model is monolithic (forward only): it cannot stop at an early exit, so there is nothing to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell ist monolithisch (nur forward): es kann nicht an einem frühen Ausgang anhalten, also gibt es nichts auszuführen.</translation>
     </message>
     <message>
         <source>No test trace: the run covers the test split and is checked against its trace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine test-Trace: der Lauf deckt den test-Split ab und wird gegen dessen Trace geprüft.</translation>
     </message>
     <message>
         <source>No latency profile: the prediction needs one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Latenzprofil: die Vorhersage braucht eines.</translation>
     </message>
     <message>
         <source>Evaluating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertung läuft…</translation>
     </message>
     <message>
         <source>Cannot run the operating point</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitspunkt kann nicht ausgeführt werden</translation>
     </message>
     <message>
         <source>Runs the model with these thresholds on the test split and compares with the prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt das Modell mit diesen Schwellenwerten auf dem test-Split aus und vergleicht mit der Vorhersage</translation>
     </message>
     <message>
         <source>real run of the operating point: %1 on the test split, batch size %2</source>
-        <translation type="unfinished"></translation>
+        <translation>realer Lauf des Arbeitspunkts: %1 auf dem test-Split, Batch-Größe %2</translation>
     </message>
     <message>
         <source>note: other jobs are running; the real run&apos;s measured latency includes their load</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: andere Jobs laufen; die gemessene Latenz des realen Laufs enthält ihre Last</translation>
     </message>
     <message>
         <source>Running the operating point</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitspunkt wird ausgeführt</translation>
     </message>
     <message>
         <source>real run: %1 of %2 exits and %3 of %2 predictions as the trace said; measured mean %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>realer Lauf: %1 von %2 Ausgängen und %3 von %2 Vorhersagen wie in der Trace; gemessenes Mittel %4 ms</translation>
     </message>
     <message>
         <source>the real run&apos;s report was dropped: the inputs changed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Bericht des realen Laufs wurde verworfen: die Eingaben haben sich geändert</translation>
     </message>
     <message>
         <source>&lt;b&gt;&lt;font color=#c0392b&gt;For the previous operating point&lt;/font&gt;&lt;/b&gt; (thresholds %1): the thresholds or the latency moved since; run again to check the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;&lt;font color=#c0392b&gt;Für den vorherigen Arbeitspunkt&lt;/font&gt;&lt;/b&gt; (Schwellenwerte %1): Schwellenwerte oder Latenz haben sich seitdem geändert; erneut ausführen, um den neuen zu prüfen.</translation>
     </message>
     <message>
         <source>&lt;b&gt;For the current operating point&lt;/b&gt; (thresholds %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Für den aktuellen Arbeitspunkt&lt;/b&gt; (Schwellenwerte %1).</translation>
     </message>
     <message>
         <source>&lt;i&gt;No real run yet.&lt;/i&gt; It runs the model the traces came from with the operating point&apos;s thresholds on the test split, times every sample and checks its exit and prediction against the trace-based evaluation.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Noch kein realer Lauf.&lt;/i&gt; Er führt das Modell, aus dem die Traces stammen, mit den Schwellenwerten des Arbeitspunkts auf dem test-Split aus, misst die Zeit jedes Samples und prüft dessen Ausgang und Vorhersage gegen die Trace-basierte Auswertung.</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Übereinstimmung</translation>
     </message>
     <message>
         <source>&lt;font color=#1e8449&gt;%1 of %2 exits and %3 of %2 predictions as the trace-based evaluation said&lt;/font&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;font color=#1e8449&gt;%1 von %2 Ausgängen und %3 von %2 Vorhersagen wie in der Trace-basierten Auswertung&lt;/font&gt;</translation>
     </message>
     <message>
         <source>&lt;font color=#c0392b&gt;%1 of %2 exits and %3 of %2 predictions as the trace-based evaluation said&lt;/font&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;font color=#c0392b&gt;%1 von %2 Ausgängen und %3 von %2 Vorhersagen wie in der Trace-basierten Auswertung&lt;/font&gt;</translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Accuracy</translation>
     </message>
     <message>
         <source>%1 (trace-based evaluation: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Trace-basierte Auswertung: %2)</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message>
         <source>%1 samples/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Samples/s</translation>
     </message>
     <message>
         <source>Ran on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeführt auf</translation>
     </message>
     <message>
         <source>%1, %2 thread(s), batch size %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 Thread(s), Batch-Größe %3</translation>
     </message>
     <message>
         <source>Full model</source>
-        <translation type="unfinished"></translation>
+        <translation>Volles Modell</translation>
     </message>
     <message>
         <source>%1 ms when profiled, %2 ms right after the run%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms beim Profilieren, %2 ms direkt nach dem Lauf%3</translation>
     </message>
     <message>
         <source>: the machine&apos;s speed changed</source>
-        <translation type="unfinished"></translation>
+        <translation>: die Geschwindigkeit des Rechners hat sich geändert</translation>
     </message>
     <message>
         <source>measured (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>gemessen (ms)</translation>
     </message>
     <message>
         <source>predicted (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhergesagt (ms)</translation>
     </message>
     <message>
         <source>measured vs predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>gemessen vs. vorhergesagt</translation>
     </message>
     <message>
         <source>predicted, drift-corrected (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhergesagt, driftkorrigiert (ms)</translation>
     </message>
     <message>
         <source>measured vs corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>gemessen vs. korrigiert</translation>
     </message>
     <message>
         <source>mean</source>
-        <translation type="unfinished">Mittel</translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>p90</source>
-        <translation type="unfinished">p90</translation>
+        <translation>p90</translation>
     </message>
     <message>
         <source>n/a (not a time)</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A. (keine Zeit)</translation>
     </message>
     <message>
         <source>hits (run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer (Lauf)</translation>
     </message>
     <message>
         <source>hits (predicted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer (vorhergesagt)</translation>
     </message>
     <message>
         <source>difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz</translation>
     </message>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished">Ausgang %1</translation>
+        <translation>Ausgang %1</translation>
     </message>
 </context>
 <context>

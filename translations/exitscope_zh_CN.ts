@@ -541,7 +541,7 @@
     </message>
     <message>
         <source>latency at batch size %1</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小 %1 下的延迟</translation>
     </message>
 </context>
 <context>
@@ -821,19 +821,19 @@ hit rate %5
     <name>exitscope::gui::HitsPlot</name>
     <message>
         <source>predicted (trace)</source>
-        <translation type="unfinished"></translation>
+        <translation>预测（轨迹）</translation>
     </message>
     <message>
         <source>real run</source>
-        <translation type="unfinished"></translation>
+        <translation>实际运行</translation>
     </message>
     <message>
         <source>exit</source>
-        <translation type="unfinished">出口</translation>
+        <translation>出口</translation>
     </message>
     <message>
         <source>samples</source>
-        <translation type="unfinished">样本数</translation>
+        <translation>样本数</translation>
     </message>
 </context>
 <context>
@@ -847,39 +847,39 @@ hit rate %5
     <name>exitscope::gui::LatencyPlot</name>
     <message>
         <source>mean cumulative latency</source>
-        <translation type="unfinished"></translation>
+        <translation>平均累计延迟</translation>
     </message>
     <message>
         <source>median, IQR, p99 whisker</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数、IQR、p99 须线</translation>
     </message>
     <message>
         <source>p90</source>
-        <translation type="unfinished">p90</translation>
+        <translation>p90</translation>
     </message>
     <message>
         <source>this exit&apos;s stage</source>
-        <translation type="unfinished"></translation>
+        <translation>此出口的阶段</translation>
     </message>
     <message>
         <source>this exit&apos;s head</source>
-        <translation type="unfinished"></translation>
+        <translation>此出口的输出头</translation>
     </message>
     <message>
         <source>exit</source>
-        <translation type="unfinished">出口</translation>
+        <translation>出口</translation>
     </message>
     <message>
         <source>full model (reference): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>完整模型（参考）：%1 %2</translation>
     </message>
     <message>
         <source>cumulative latency</source>
-        <translation type="unfinished"></translation>
+        <translation>累计延迟</translation>
     </message>
     <message>
         <source>cumulative latency (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>累计延迟（%1）</translation>
     </message>
 </context>
 <context>
@@ -949,115 +949,115 @@ hit rate %5
     <name>exitscope::gui::LatencyView</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>The profile tuning follows: the evaluation, sweeps and exports use its costs</source>
-        <translation type="unfinished"></translation>
+        <translation>调节所依据的延迟剖析：评估、扫描和导出均使用其成本</translation>
     </message>
     <message>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
         <source>&lt;i&gt;No latency profile: open one, type the costs in the Data dock, or open a model and a dataset to measure it&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;无延迟剖析：请打开一个，在“数据”面板中输入成本，或打开模型和数据集进行测量&lt;/i&gt;</translation>
     </message>
     <message>
         <source>device unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>设备未知</translation>
     </message>
     <message>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 %1</translation>
     </message>
     <message>
         <source>%1 thread(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个线程</translation>
     </message>
     <message>
         <source>threads unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>线程数未知</translation>
     </message>
     <message>
         <source>batch size %1</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小 %1</translation>
     </message>
     <message>
         <source>batch size unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小未知</translation>
     </message>
     <message>
         <source>input shape unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>输入形状未知</translation>
     </message>
     <message>
         <source>input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1</translation>
     </message>
     <message>
         <source>date unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>日期未知</translation>
     </message>
     <message>
         <source>LibTorch version unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>LibTorch 版本未知</translation>
     </message>
     <message>
         <source>LibTorch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>LibTorch %1</translation>
     </message>
     <message>
         <source>%1 timed runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 次计时运行</translation>
     </message>
     <message>
         <source>&lt;b&gt;Measured&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;实测&lt;/b&gt;：%1</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>，</translation>
     </message>
     <message>
         <source>&lt;b&gt;Typed in&lt;/b&gt; (costs)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;手动输入&lt;/b&gt;（成本）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Imported&lt;/b&gt; from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;导入&lt;/b&gt;自 %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Source not recorded&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;来源未记录&lt;/b&gt;</translation>
     </message>
     <message>
         <source>; device %1, batch size %2</source>
-        <translation type="unfinished"></translation>
+        <translation>；设备 %1，批大小 %2</translation>
     </message>
     <message>
         <source>&lt;br&gt;%1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;%1</translation>
     </message>
     <message>
         <source>The spread did not settle: the largest IQR / median over the exits is %1 (the profiler&apos;s target is %2). The machine was busy or the profile too short; profile again with more time.</source>
-        <translation type="unfinished"></translation>
+        <translation>离散度未收敛：各出口中 IQR / 中位数的最大值为 %1（剖析器的目标为 %2）。机器当时较忙或剖析时间过短；请用更长时间重新剖析。</translation>
     </message>
     <message>
         <source>This profile has no spread (typed in or imported): bars of its costs only. A profile measured from a model (Open model and dataset) has the median, IQR, p90 and p99 of every exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>此剖析没有离散度（手动输入或导入）：仅显示其成本的柱形。从模型测得的剖析（打开模型和数据集）包含每个出口的中位数、IQR、p90 和 p99。</translation>
     </message>
     <message>
         <source>Box: IQR around the median (red), whisker to p99, cross at p90. No per-stage times in this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>箱体：中位数（红色）周围的 IQR，须线延伸至 p99，叉号标示 p90。此剖析没有各阶段的时间。</translation>
     </message>
     <message>
         <source>Box: IQR around the median (red), whisker to p99, cross at p90. Narrow bars: what each exit adds, its stage&apos;s and its head&apos;s median time.</source>
-        <translation type="unfinished"></translation>
+        <translation>箱体：中位数（红色）周围的 IQR，须线延伸至 p99，叉号标示 p90。窄柱：每个出口增加的部分，即其阶段和输出头的中位时间。</translation>
     </message>
     <message>
         <source>Some p99 whiskers run off the top: the largest p99 is %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分 p99 须线超出顶部：最大的 p99 为 %1 %2。</translation>
     </message>
 </context>
 <context>
@@ -1432,35 +1432,35 @@ hit rate %5
     </message>
     <message>
         <source>&amp;Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟(&amp;L)</translation>
     </message>
     <message>
         <source>Real &amp;run</source>
-        <translation type="unfinished"></translation>
+        <translation>实际运行(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Latency profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟剖析(&amp;L)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
         <source>&amp;Real run: predicted vs measured</source>
-        <translation type="unfinished"></translation>
+        <translation>实际运行：预测与实测对比(&amp;R)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
         <source>M&amp;odel</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;O)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+G</translation>
     </message>
 </context>
 <context>
@@ -1631,19 +1631,19 @@ hit rate %5
     </message>
     <message>
         <source>Samples per batch while collecting traces</source>
-        <translation type="unfinished"></translation>
+        <translation>采集轨迹时每批的样本数</translation>
     </message>
     <message>
         <source>e.g. 1, 8, 64</source>
-        <translation type="unfinished">例如 1, 8, 64</translation>
+        <translation>例如 1, 8, 64</translation>
     </message>
     <message>
         <source>The latency is profiled at each batch size; tuning starts with the first, the latency view chooses another</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个批大小下剖析延迟；调节从第一个开始，可在“延迟”视图中选择其他批大小</translation>
     </message>
     <message>
         <source>&amp;Profile at batch sizes:</source>
-        <translation type="unfinished"></translation>
+        <translation>剖析所用批大小(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -1734,8 +1734,8 @@ hit rate %5
     </message>
     <message numerus="yes">
         <source>latency profiled on %1: %2 ms to the last exit (batch %3, %Ln timed runs)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在 %1 上剖析延迟：到最后一个出口 %2 ms（批大小 %3，%Ln 次计时运行）</numerusform>
         </translation>
     </message>
 </context>
@@ -1932,187 +1932,187 @@ hit rate %5
     <name>exitscope::gui::RunView</name>
     <message>
         <source>n/a</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Run operating point for &amp;real</source>
-        <translation type="unfinished"></translation>
+        <translation>实际运行工作点(&amp;R)</translation>
     </message>
     <message>
         <source>Run operating point for real</source>
-        <translation type="unfinished"></translation>
+        <translation>实际运行工作点</translation>
     </message>
     <message>
         <source>&lt;b&gt;Latency per sample&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;每个样本的延迟&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Exits taken&lt;/b&gt;: the run beside the trace-based evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;退出的出口&lt;/b&gt;：实际运行与基于轨迹的评估对照</translation>
     </message>
     <message>
         <source>A run is in progress (Cancel in the status bar stops it).</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行（状态栏中的“取消”可将其停止）。</translation>
     </message>
     <message>
         <source>Needs traces collected from a model in this window (File &gt; Open model and dataset): the run checks them sample by sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要在此窗口中从模型采集的轨迹（文件 &gt; 打开模型和数据集）：运行会逐个样本核对它们。</translation>
     </message>
     <message>
         <source>Traces or latency are still being collected.</source>
-        <translation type="unfinished"></translation>
+        <translation>仍在采集轨迹或延迟。</translation>
     </message>
     <message>
         <source>The model is monolithic (forward only): it cannot stop at an early exit, so there is nothing to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型是整体式的（仅 forward）：无法在早期出口停止，因此没有可运行的内容。</translation>
     </message>
     <message>
         <source>No test trace: the run covers the test split and is checked against its trace.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有测试轨迹：运行覆盖测试集，并与其轨迹核对。</translation>
     </message>
     <message>
         <source>No latency profile: the prediction needs one.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有延迟剖析：预测需要它。</translation>
     </message>
     <message>
         <source>Evaluating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估…</translation>
     </message>
     <message>
         <source>Cannot run the operating point</source>
-        <translation type="unfinished"></translation>
+        <translation>无法运行工作点</translation>
     </message>
     <message>
         <source>Runs the model with these thresholds on the test split and compares with the prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>在测试集上以这些阈值运行模型，并与预测对比</translation>
     </message>
     <message>
         <source>real run of the operating point: %1 on the test split, batch size %2</source>
-        <translation type="unfinished"></translation>
+        <translation>工作点的实际运行：%1，测试集，批大小 %2</translation>
     </message>
     <message>
         <source>note: other jobs are running; the real run&apos;s measured latency includes their load</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：其他任务正在运行；实际运行测得的延迟包含它们的负载</translation>
     </message>
     <message>
         <source>Running the operating point</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行工作点</translation>
     </message>
     <message>
         <source>real run: %1 of %2 exits and %3 of %2 predictions as the trace said; measured mean %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>实际运行：%2 个出口中 %1 个、%2 个预测中 %3 个与轨迹一致；实测平均 %4 ms</translation>
     </message>
     <message>
         <source>the real run&apos;s report was dropped: the inputs changed</source>
-        <translation type="unfinished"></translation>
+        <translation>实际运行的报告已丢弃：输入已更改</translation>
     </message>
     <message>
         <source>&lt;b&gt;&lt;font color=#c0392b&gt;For the previous operating point&lt;/font&gt;&lt;/b&gt; (thresholds %1): the thresholds or the latency moved since; run again to check the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;&lt;font color=#c0392b&gt;针对之前的工作点&lt;/font&gt;&lt;/b&gt;（阈值 %1）：此后阈值或延迟已变化；请重新运行以检验新的工作点。</translation>
     </message>
     <message>
         <source>&lt;b&gt;For the current operating point&lt;/b&gt; (thresholds %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;针对当前工作点&lt;/b&gt;（阈值 %1）。</translation>
     </message>
     <message>
         <source>&lt;i&gt;No real run yet.&lt;/i&gt; It runs the model the traces came from with the operating point&apos;s thresholds on the test split, times every sample and checks its exit and prediction against the trace-based evaluation.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;尚无实际运行。&lt;/i&gt;实际运行会在测试集上以工作点的阈值运行生成这些轨迹的模型，为每个样本计时，并将其出口和预测与基于轨迹的评估核对。</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>一致性</translation>
     </message>
     <message>
         <source>&lt;font color=#1e8449&gt;%1 of %2 exits and %3 of %2 predictions as the trace-based evaluation said&lt;/font&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;font color=#1e8449&gt;%2 个出口中 %1 个、%2 个预测中 %3 个与基于轨迹的评估一致&lt;/font&gt;</translation>
     </message>
     <message>
         <source>&lt;font color=#c0392b&gt;%1 of %2 exits and %3 of %2 predictions as the trace-based evaluation said&lt;/font&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;font color=#c0392b&gt;%2 个出口中 %1 个、%2 个预测中 %3 个与基于轨迹的评估一致&lt;/font&gt;</translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>%1 (trace-based evaluation: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（基于轨迹的评估：%2）</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量</translation>
     </message>
     <message>
         <source>%1 samples/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 样本/秒</translation>
     </message>
     <message>
         <source>Ran on</source>
-        <translation type="unfinished"></translation>
+        <translation>运行环境</translation>
     </message>
     <message>
         <source>%1, %2 thread(s), batch size %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 个线程，批大小 %3</translation>
     </message>
     <message>
         <source>Full model</source>
-        <translation type="unfinished"></translation>
+        <translation>完整模型</translation>
     </message>
     <message>
         <source>%1 ms when profiled, %2 ms right after the run%3</source>
-        <translation type="unfinished"></translation>
+        <translation>剖析时 %1 ms，运行刚结束时 %2 ms%3</translation>
     </message>
     <message>
         <source>: the machine&apos;s speed changed</source>
-        <translation type="unfinished"></translation>
+        <translation>：机器速度已变化</translation>
     </message>
     <message>
         <source>measured (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>实测（ms）</translation>
     </message>
     <message>
         <source>predicted (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>预测（ms）</translation>
     </message>
     <message>
         <source>measured vs predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>实测对比预测</translation>
     </message>
     <message>
         <source>predicted, drift-corrected (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>预测，漂移校正（ms）</translation>
     </message>
     <message>
         <source>measured vs corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>实测对比校正</translation>
     </message>
     <message>
         <source>mean</source>
-        <translation type="unfinished">平均</translation>
+        <translation>平均</translation>
     </message>
     <message>
         <source>p90</source>
-        <translation type="unfinished">p90</translation>
+        <translation>p90</translation>
     </message>
     <message>
         <source>n/a (not a time)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（非时间）</translation>
     </message>
     <message>
         <source>hits (run)</source>
-        <translation type="unfinished"></translation>
+        <translation>命中（运行）</translation>
     </message>
     <message>
         <source>hits (predicted)</source>
-        <translation type="unfinished"></translation>
+        <translation>命中（预测）</translation>
     </message>
     <message>
         <source>difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差值</translation>
     </message>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished">出口 %1</translation>
+        <translation>出口 %1</translation>
     </message>
 </context>
 <context>
