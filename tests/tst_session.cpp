@@ -37,6 +37,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace exitscope;
@@ -112,6 +113,29 @@ bool sameTrace(const Trace &a, const Trace &b)
                     return false;
         }
     return true;
+}
+
+// A window holding traces made in memory (as a model's or EENet's are: no file to refer
+// to) and relative costs, once its evaluators are ready; null if they never were.
+std::unique_ptr<MainWindow> windowWithMemoryTraces(Trace val, std::optional<Trace> test, const std::vector<double> &costs)
+{
+    LoadedInputs in;
+    in.valSummary = summarizeTrace(val);
+    in.val = std::move(val);
+    in.valPath = QStringLiteral("model.pt ▸ val");
+    if (test) {
+        in.test = std::move(test);
+        in.testPath = QStringLiteral("model.pt ▸ test");
+    }
+    in.latency = latencyProfileFromCosts(costs, CostUnit::Relative, "costs");
+    in.latencyPath = QStringLiteral("costs");
+    auto window = shownWindow();
+    if (!window)
+        return nullptr;
+    window->document()->setInputs(std::move(in));
+    if (!QTest::qWaitFor([&] { return window->document()->ready() && window->document()->jobs().isIdle(); }, 60000))
+        return nullptr;
+    return window;
 }
 
 } // namespace
@@ -271,19 +295,8 @@ private slots:
 
     void inMemoryTracesAreWrittenBeside()
     {
-        // Traces made in memory (as a model's or EENet's are): no file to refer to.
-        LoadedInputs in;
-        in.val = synthesize({4, 600, 10, 7});
-        in.valSummary = summarizeTrace(*in.val);
-        in.valPath = QStringLiteral("model.pt ▸ val");
-        in.test = synthesize({4, 500, 10, 8});
-        in.testPath = QStringLiteral("model.pt ▸ test");
-        in.latency = latencyProfileFromCosts({0.25, 0.5, 0.75, 1}, CostUnit::Relative, "costs");
-        in.latencyPath = QStringLiteral("costs");
-        auto window = shownWindow();
+        auto window = windowWithMemoryTraces(synthesize({4, 600, 10, 7}), synthesize({4, 500, 10, 8}), {0.25, 0.5, 0.75, 1});
         QVERIFY(window);
-        window->document()->setInputs(std::move(in));
-        QVERIFY(QTest::qWaitFor([&] { return window->document()->ready() && window->document()->jobs().isIdle(); }, 60000));
         window->document()->setThreshold(2, 0.75);
 
         const QString path = m_dir.filePath(QStringLiteral("memory.exitscope"));
@@ -314,16 +327,8 @@ private slots:
         QCOMPARE(readSession(other).val->file.path, QStringLiteral("other.exitscope.d/val.npz"));
 
         // A session replaces everything open: a test trace it does not have is closed.
-        LoadedInputs alone;
-        alone.val = synthesize({4, 400, 10, 9});
-        alone.valSummary = summarizeTrace(*alone.val);
-        alone.valPath = QStringLiteral("alone");
-        alone.latency = latencyProfileFromCosts({0.2, 0.4, 0.6, 1}, CostUnit::Relative, "costs");
-        alone.latencyPath = QStringLiteral("costs");
-        auto third = shownWindow();
+        auto third = windowWithMemoryTraces(synthesize({4, 400, 10, 9}), std::nullopt, {0.2, 0.4, 0.6, 1});
         QVERIFY(third);
-        third->document()->setInputs(std::move(alone));
-        QVERIFY(QTest::qWaitFor([&] { return third->document()->ready() && third->document()->jobs().isIdle(); }, 60000));
         const QString valOnly = m_dir.filePath(QStringLiteral("valonly.exitscope"));
         third->sessionController()->saveTo(valOnly);
         QVERIFY(reopened->document()->test());
@@ -333,6 +338,37 @@ private slots:
         QCOMPARE(reopened->document()->latency()->cumulative, third->document()->latency()->cumulative);
         QCOMPARE(reopened->document()->policyState().policy.thresholds, third->document()->policyState().policy.thresholds);
         QCOMPARE(reopened->sessionController()->path(), valOnly);
+    }
+
+    // Writing big in-memory traces is a job the save waits for: the window keeps painting
+    // and its status bar shows the save while it runs; the files are whole afterwards.
+    void bigSaveKeepsTheWindowPainting()
+    {
+        auto window = windowWithMemoryTraces(synthesize({4, 20000, 100, 5}), std::nullopt, {0.25, 0.5, 0.75, 1}); // 32 MB of probabilities
+        QVERIFY(window);
+
+        QStringList seen; // what the status showed at each tick during the save
+        QElapsedTimer sinceTick;
+        qint64 longestGap = 0;
+        QTimer tick;
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            longestGap = std::max(longestGap, sinceTick.restart());
+            seen << window->document()->jobs().status().title;
+        });
+        const QString path = m_dir.filePath(QStringLiteral("big.exitscope"));
+        QElapsedTimer saving;
+        saving.start();
+        sinceTick.start();
+        tick.start(5);
+        window->sessionController()->saveTo(path);
+        tick.stop();
+        qInfo("saved 32 MB of in-memory trace in %lld ms; the GUI thread's longest gap between 5 ms ticks: %lld ms",
+              static_cast<long long>(saving.elapsed()), static_cast<long long>(longestGap));
+        QVERIFY2(seen.contains(QStringLiteral("Saving the session")), qPrintable(seen.join(QLatin1Char('|'))));
+        QVERIFY(!window->isWindowModified());
+        QVERIFY(sameTrace(readTraceFile(QDir(sessionSideFolder(path)).filePath(QStringLiteral("val.npz")).toStdString()),
+                          *window->document()->val()));
+        QCOMPARE(readSession(path).val->file.path, QStringLiteral("big.exitscope.d/val.npz"));
     }
 
     void eenetImportWithALearnedScorer()

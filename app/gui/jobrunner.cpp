@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QMetaObject>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -151,6 +152,34 @@ void JobRunner::run(const std::shared_ptr<Job> &job, std::function<void(const Jo
             Qt::QueuedConnection);
     });
     Q_UNUSED(future)
+}
+
+QString JobRunner::runWaiting(const QString &slot, const QString &title, std::function<void(const JobContext &)> work)
+{
+    keepAcrossGenerations(slot);
+    QEventLoop loop;
+    bool finished = false, succeeded = false;
+    QString error;
+    const QMetaObject::Connection done = connect(this, &JobRunner::jobFinished, &loop, [&](const QString &finishedSlot) {
+        if (finishedSlot == slot) {
+            finished = true;
+            loop.quit();
+        }
+    });
+    // deliver and failed run, if at all, before jobFinished: while this frame is alive.
+    start<bool>(
+        slot, title, this,
+        [work = std::move(work)](const JobContext &context) {
+            work(context);
+            return true;
+        },
+        [&succeeded](std::shared_ptr<bool>) { succeeded = true; }, [&error](const QString &message) { error = message; });
+    if (!finished)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    disconnect(done);
+    if (succeeded)
+        return {};
+    return error.isEmpty() ? tr("%1: cancelled").arg(title) : error;
 }
 
 bool JobRunner::isCurrent(const Job &job) const

@@ -82,6 +82,13 @@ public:
             [deliver = std::move(deliver), result]() { deliver(std::move(*result)); }, std::move(failed));
     }
 
+    // Runs work on the pool while the caller waits, for writes whose caller needs the outcome
+    // now (saving before the window closes). The event loop keeps running (painting, the
+    // status bar's progress, other jobs' results) but holds user input back, so nothing the
+    // work captured changes under it. The slot is kept across generations. Returns "" when
+    // it succeeded, else the message (a failure's, or that it was cancelled).
+    QString runWaiting(const QString &slot, const QString &title, std::function<void(const JobContext &)> work);
+
     void cancel(const QString &slot);
     void cancelAll();
     // Jobs in this slot do not depend on the inputs (trace collection, which itself sets

@@ -235,7 +235,20 @@ QStringList ModelRunner::saveTo(const QString &folder)
 {
     if (!m_document->val())
         throw InputError(folder.toStdString(), "no traces to save: collect or open them first");
-    return saveCollected(folder, m_document->val(), m_document->test(), m_document->latencyProfilesToSave());
+    // Big traces take seconds to write: a job the call waits for (the window keeps painting).
+    // The worker owns what it writes (Trace copies share their data) and its result.
+    const Trace val = *m_document->val();
+    std::optional<Trace> test;
+    if (const Trace *t = m_document->test())
+        test = *t;
+    auto paths = std::make_shared<QStringList>();
+    const QString error = m_document->jobs().runWaiting(
+        QStringLiteral("saveTraces"), tr("Saving traces"), [folder, val, test, latency = m_document->latencyProfilesToSave(), paths](const JobContext &) {
+            *paths = saveCollected(folder, &val, test ? &*test : nullptr, latency);
+        });
+    if (!error.isEmpty())
+        throw InputError(std::string(), error.toStdString()); // the message names the file
+    return *paths;
 }
 
 void ModelRunner::saveInteractively()

@@ -56,13 +56,6 @@ QString shortHash(const QString &sha256)
     return sha256.left(12);
 }
 
-// A trace that is written beside the session: its file name there.
-struct SideTrace
-{
-    const Trace *trace = nullptr;
-    QString name;
-};
-
 } // namespace
 
 // What the worker found on reopening: the traces read again, and what differs.
@@ -121,6 +114,7 @@ void SessionController::markDirty()
 {
     if (m_restoring)
         return;
+    ++m_changes;
     m_dirty = true;
     emit stateChanged();
 }
@@ -179,9 +173,7 @@ Session SessionController::capture(const QString &sessionPath) const
     if (m_runner && m_runner->hasCollected() && m_runner->lastRequest()) {
         SessionModel model{*m_runner->lastRequest(), QString()};
         model.request.model = QFileInfo(model.request.model).absoluteFilePath();
-        if (QFileInfo(model.request.model).isFile())
-            model.sha256 = qstr(sha256OfFile(model.request.model.toStdString()));
-        s.model = model;
+        s.model = model; // hashed by saveTo's job
     }
     s.settings = d->settings();
     s.currentPolicy = d->currentPolicy();
@@ -197,36 +189,51 @@ void SessionController::saveTo(const QString &path)
 {
     if (!m_document->hasVal())
         throw InputError(path.toStdString(), "nothing to save yet: open traces (or a model and a dataset) first");
+    if (m_saving)
+        throw InputError(path.toStdString(), "a save is still being written");
     checkOutputIsNotInput(path.toStdString(), {m_document->valPath().toStdString(), m_document->testPath().toStdString(),
                                                m_document->latencyPath().toStdString()});
     Session s = capture(path);
-    // The traces only the window holds go beside the session; they and the session file
-    // appear together or not at all.
-    std::vector<SideTrace> sides;
-    if (s.val && s.val->file.sha256.isEmpty())
-        sides.push_back({m_document->val(), QStringLiteral("val.npz")});
-    if (s.test && s.test->file.sha256.isEmpty())
-        sides.push_back({m_document->test(), QStringLiteral("test.npz")});
-    std::vector<std::string> targets;
-    QDir folder;
-    if (!sides.empty())
-        folder = QDir(qstr(createFolder(sessionSideFolder(path).toStdString())));
-    for (const SideTrace &t : sides)
-        targets.push_back(folder.filePath(t.name).toStdString());
-    targets.push_back(path.toStdString());
-    AtomicFileSet files(targets);
-    for (std::size_t i = 0; i < sides.size(); ++i) {
-        writeTraceFile(*sides[i].trace, files[i].temporaryPath());
-        const QString sha = qstr(sha256OfFile(files[i].temporaryPath()));
-        (sides[i].name == QLatin1String("val.npz") ? s.val : s.test)->file.sha256 = sha;
-    }
     s.autosaveOf = path == m_recoveryPath ? m_path : QString();
-    writeSession(s, qstr(files[sides.size()].temporaryPath()));
-    files.commit();
+    // The traces only the window holds go beside the session; they and the session file
+    // appear together or not at all. Writing and hashing them can take seconds for big
+    // traces: a job, with the traces shared (a Trace copy shares its data).
+    std::vector<std::pair<Trace, QString>> sides;
+    if (s.val && s.val->file.sha256.isEmpty())
+        sides.emplace_back(*m_document->val(), QStringLiteral("val.npz"));
+    if (s.test && s.test->file.sha256.isEmpty())
+        sides.emplace_back(*m_document->test(), QStringLiteral("test.npz"));
+    const int changes = m_changes;
+    m_saving = true;
+    const QString error = m_document->jobs().runWaiting(
+        QStringLiteral("saveSession"), tr("Saving the session"), [path, s = std::move(s), sides = std::move(sides)](const JobContext &context) mutable {
+            std::vector<std::string> targets;
+            QDir folder;
+            if (!sides.empty())
+                folder = QDir(qstr(createFolder(sessionSideFolder(path).toStdString())));
+            for (const auto &side : sides)
+                targets.push_back(folder.filePath(side.second).toStdString());
+            targets.push_back(path.toStdString());
+            AtomicFileSet files(targets);
+            if (s.model && QFileInfo(s.model->request.model).isFile())
+                s.model->sha256 = qstr(sha256OfFile(s.model->request.model.toStdString()));
+            for (std::size_t i = 0; i < sides.size(); ++i) {
+                writeTraceFile(sides[i].first, files[i].temporaryPath());
+                const QString sha = qstr(sha256OfFile(files[i].temporaryPath()));
+                (sides[i].second == QLatin1String("val.npz") ? s.val : s.test)->file.sha256 = sha;
+            }
+            writeSession(s, qstr(files[sides.size()].temporaryPath()));
+            context.throwIfCancelled(); // a cancelled save leaves nothing
+            files.commit();
+        });
+    m_saving = false;
+    if (!error.isEmpty())
+        throw InputError(std::string(), error.toStdString()); // the message names the file
     if (path == m_recoveryPath)
         return;
     setPath(QFileInfo(path).absoluteFilePath());
-    markSaved();
+    if (changes == m_changes) // else something changed while it was written (a sweep's rows came)
+        markSaved();
     remember(m_path);
     emit saved(m_path);
 }
@@ -452,7 +459,7 @@ void SessionController::setAutosaveInterval(int seconds)
 
 bool SessionController::autosaveNow()
 {
-    if (!needsSaving() || m_restoring)
+    if (!needsSaving() || m_restoring || m_saving)
         return false;
     return writeRecovery();
 }

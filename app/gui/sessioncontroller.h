@@ -39,11 +39,12 @@ public:
     bool needsSaving() const;
 
     // The window's state as a session saved at `sessionPath` refers to it. Traces that
-    // exist only in memory get their side path (sessionSideFolder) and no hash yet: saveTo()
-    // writes them there and fills it in.
+    // exist only in memory get their side path (sessionSideFolder) and no hash yet, nor does
+    // the model: saveTo() writes and hashes them in its job.
     Session capture(const QString &sessionPath) const;
     // Saves to `path` (side files and the session together, all or none) and makes it the
-    // window's session. InputError naming the file on failure; nothing is changed then.
+    // window's session. The writing is a job the call waits for, with the window painting
+    // and user input held back. InputError naming the file on failure; nothing is changed then.
     void saveTo(const QString &path);
     // Reads `path` and restores it (a job: the sources are read and hashed again). A bad
     // file is reported by error() and the window goes on; a source that changed is reported
@@ -107,6 +108,8 @@ private:
     QMenu *m_recentMenu;
     QString m_path;
     bool m_dirty = false; // changes outside the undo stack since saved/opened
+    int m_changes = 0; // markDirty calls: what changed while a save was written stays unsaved
+    bool m_saving = false; // a save is being written (autosave and a close wait for it)
     bool m_restoring = false;
     QTimer m_autosave;
     int m_autosaveSeconds = 0;
