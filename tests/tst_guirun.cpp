@@ -20,9 +20,14 @@
 #include "widgets/plots/latencyplot.h"
 
 #include <qcustomplot.h>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileDialog>
+#include <QImage>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -52,6 +57,38 @@ QString screenshotPath(const QString &name)
     const QString dir = qEnvironmentVariableIsSet("EXITSCOPE_TEST_SHOTS") ? qEnvironmentVariable("EXITSCOPE_TEST_SHOTS")
                                                                            : QDir::tempPath();
     return QDir(dir).filePath(name);
+}
+
+// File ▸ Export plot as a user does it: the plot chosen by name in the list, the path typed
+// in the file dialog. Returns the names the list offered and the one it preselected.
+std::pair<QStringList, QString> exportPlotThroughTheMenu(MainWindow *window, const QString &name, const QString &path)
+{
+    QStringList offered;
+    QString preselected;
+    bool done = false;
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        if (auto *list = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            offered = list->comboBoxItems();
+            preselected = list->textValue();
+            list->setTextValue(name);
+            list->accept();
+        } else if (auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+            // Typed into the name field, as a user does (selectFile alone is lost when the
+            // dialog's folder is still loading).
+            auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            if (!name)
+                return;
+            name->setText(path);
+            QMetaObject::invokeMethod(files, "accept"); // as the Save button does
+            done = true;
+        }
+    });
+    answer.start(20);
+    window->action(QStringLiteral("exportPlot"))->trigger();
+    if (!done)
+        qWarning("the export dialogs did not come");
+    return {offered, preselected};
 }
 
 } // namespace
@@ -267,6 +304,22 @@ private slots:
         QTest::qWait(200);
         QVERIFY(window->grab().save(png));
         qInfo("predicted vs measured: %s", qPrintable(png));
+
+        // File ▸ Export plot offers the tab's plots, the shown one first, and writes them.
+        const QString hitsSvg = m_dir.filePath(QStringLiteral("hits.svg"));
+        const auto [offered, preselected] = exportPlotThroughTheMenu(window.get(), QStringLiteral("Real run: exit hits"), hitsSvg);
+        QVERIFY2(offered.contains(QStringLiteral("Latency profile")), qPrintable(offered.join(QLatin1Char('|'))));
+        QCOMPARE(preselected, QStringLiteral("Real run: exit hits"));
+        QVERIFY2(window->lastError().isEmpty(), qPrintable(window->lastError()));
+        QFile svg(hitsSvg);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        const QString latencyPng = screenshotPath(QStringLiteral("exitscope-export-latency.png"));
+        exportPlotThroughTheMenu(window.get(), QStringLiteral("Latency profile"), latencyPng);
+        QVERIFY2(window->lastError().isEmpty(), qPrintable(window->lastError()));
+        QImage latency(latencyPng);
+        QVERIFY(!latency.isNull());
+        QVERIFY(latency.width() >= 400);
 
         // A threshold moved: the report stays, for the previous operating point.
         d->setThreshold(0, d->policyState().policy.thresholds[0] * 0.5 + 0.01);

@@ -16,6 +16,8 @@
 #include "widgets/operatingpointpanel.h"
 #include "widgets/plots/exithistogramplot.h"
 #include "widgets/plots/gainplot.h"
+#include "widgets/plots/hitsplot.h"
+#include "widgets/plots/latencyplot.h"
 #include "widgets/plots/tradeoffplot.h"
 
 #include <QAction>
@@ -295,7 +297,7 @@ void MainWindow::createActions()
 // built translated, not retranslated live), as the menu says.
 void MainWindow::createLanguageMenu()
 {
-    QMenu *menu = m_viewMenu->addMenu(tr("&Language (at the next start)"));
+    QMenu *menu = m_viewMenu->addMenu(tr("Lan&guage (at the next start)"));
     menu->setObjectName(QStringLiteral("languageMenu"));
     auto *group = new QActionGroup(menu);
     const QString stored = storedLanguage();
@@ -523,28 +525,39 @@ void MainWindow::showRealRun()
 
 void MainWindow::exportPlot()
 {
-    QStringList names{tr("Trade-off plot")};
+    // Every plot the window shows, by the name the user knows it by; the current tab's
+    // first plot is offered first.
+    std::vector<std::pair<QString, PlotWidget *>> plots{{tr("Trade-off plot"), m_explorer->tradeoffPlot()}};
     for (std::size_t k = 0; k < m_explorer->histogramPlots().size(); ++k)
-        names << tr("Histogram of exit %1").arg(k);
-    const int comparisonPlots = static_cast<int>(names.size());
-    names << tr("Comparison: curves") << tr("Comparison: gain over the baseline");
+        plots.emplace_back(tr("Histogram of exit %1").arg(k), m_explorer->histogramPlots()[k]);
+    plots.emplace_back(tr("Comparison: curves"), m_compare->overlayPlot());
+    plots.emplace_back(tr("Comparison: gain over the baseline"), m_compare->gainPlot());
+    plots.emplace_back(tr("Latency profile"), m_latencyView->plot());
+    plots.emplace_back(tr("Real run: exit hits"), m_runView->hitsPlot());
+    QStringList names;
+    int current = 0;
+    for (const auto &[name, plot] : plots) {
+        if (current == 0 && m_centre->currentWidget() != m_explorer && m_centre->currentWidget()->isAncestorOf(plot))
+            current = static_cast<int>(names.size());
+        names << name;
+    }
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Export plot"), tr("Plot"), names, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(this, tr("Export plot"), tr("Plot"), names, current, false, &ok);
     if (!ok)
         return;
-    const int index = static_cast<int>(names.indexOf(chosen));
+    PlotWidget *plot = plots[static_cast<std::size_t>(names.indexOf(chosen))].second;
+    // Its tab comes forward: the user sees what is written, and a tab never shown has not
+    // laid its plot out yet (no size to draw).
+    for (int i = 0; i < m_centre->count(); ++i)
+        if (m_centre->widget(i)->isAncestorOf(plot))
+            m_centre->setCurrentIndex(i);
     QSettings settings;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), settings.value(QStringLiteral("lastFolder")).toString(),
                                                       tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;
-    PlotWidget *plot = index == 0 ? static_cast<PlotWidget *>(m_explorer->tradeoffPlot())
-                     : index == comparisonPlots ? static_cast<PlotWidget *>(m_compare->overlayPlot())
-                     : index == comparisonPlots + 1 ? static_cast<PlotWidget *>(m_compare->gainPlot())
-                                                   : m_explorer->histogramPlots()[static_cast<std::size_t>(index - 1)];
-    const bool written = plot->exportImage(path, &error);
-    if (written)
+    if (plot->exportImage(path, &error))
         log(tr("wrote %1").arg(path));
     else
         showError(tr("Export plot"), error);
