@@ -22,6 +22,6 @@ if(SCREENSHOT_URL)
     </screenshot>
   </screenshots>")
 endif()
-set(PROJECT_VERSION "${VERSION}")
+set(EXITSCOPE_METAINFO_VERSION "${VERSION}")
 set(EXITSCOPE_METAINFO_SCREENSHOTS "${screenshots}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/org.exitscope.Exitscope.metainfo.xml.in "${OUT}" @ONLY)

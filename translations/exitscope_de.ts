@@ -844,6 +844,13 @@ quote</translation>
     </message>
 </context>
 <context>
+    <name>exitscope::gui::JobRunner</name>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>exitscope::gui::Language</name>
     <message>
         <source>System</source>
@@ -1274,7 +1281,7 @@ quote</translation>
         <translation>Haupt</translation>
     </message>
     <message>
-        <source>&amp;Language (at the next start)</source>
+        <source>Lan&amp;guage (at the next start)</source>
         <translation>&amp;Sprache (beim nächsten Start)</translation>
     </message>
     <message>
@@ -1470,6 +1477,14 @@ quote</translation>
     <message>
         <source>Ctrl+Shift+G</source>
         <translation>Ctrl+Shift+G</translation>
+    </message>
+    <message>
+        <source>Latency profile</source>
+        <translation>Latenzprofil</translation>
+    </message>
+    <message>
+        <source>Real run: exit hits</source>
+        <translation>Realer Lauf: Treffer je Ausgang</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1764,10 @@ quote</translation>
             <numerusform>Latenz profiliert auf %1: %2 ms bis zum letzten Ausgang (Batch %3, %Ln gemessener Lauf)</numerusform>
             <numerusform>Latenz profiliert auf %1: %2 ms bis zum letzten Ausgang (Batch %3, %Ln gemessene Läufe)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Saving traces</source>
+        <translation>Traces werden gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2272,10 @@ mit dem letzten Ausgang)</translation>
     <message>
         <source>Discard</source>
         <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Saving the session</source>
+        <translation>Sitzung wird gespeichert</translation>
     </message>
 </context>
 <context>

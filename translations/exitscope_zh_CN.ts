@@ -837,6 +837,13 @@ hit rate %5
     </message>
 </context>
 <context>
+    <name>exitscope::gui::JobRunner</name>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1：已取消</translation>
+    </message>
+</context>
+<context>
     <name>exitscope::gui::Language</name>
     <message>
         <source>System</source>
@@ -1267,8 +1274,8 @@ hit rate %5
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>&amp;Language (at the next start)</source>
-        <translation>语言（下次启动时生效）(&amp;L)</translation>
+        <source>Lan&amp;guage (at the next start)</source>
+        <translation>语言（下次启动时生效）(&amp;G)</translation>
     </message>
     <message>
         <source>Language set to %1: it takes effect when exitscope starts again.</source>
@@ -1461,6 +1468,14 @@ hit rate %5
     <message>
         <source>Ctrl+Shift+G</source>
         <translation>Ctrl+Shift+G</translation>
+    </message>
+    <message>
+        <source>Latency profile</source>
+        <translation>延迟剖析</translation>
+    </message>
+    <message>
+        <source>Real run: exit hits</source>
+        <translation>实际运行：各出口命中</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1752,10 @@ hit rate %5
         <translation>
             <numerusform>已在 %1 上剖析延迟：到最后一个出口 %2 ms（批大小 %3，%Ln 次计时运行）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Saving traces</source>
+        <translation>正在保存轨迹</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2259,10 @@ hit rate %5
     <message>
         <source>Discard</source>
         <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Saving the session</source>
+        <translation>正在保存会话</translation>
     </message>
 </context>
 <context>
