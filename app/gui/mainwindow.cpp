@@ -523,10 +523,8 @@ void MainWindow::showRealRun()
     m_centre->setCurrentWidget(m_runView);
 }
 
-void MainWindow::exportPlot()
+std::vector<std::pair<QString, PlotWidget *>> MainWindow::plots() const
 {
-    // Every plot the window shows, by the name the user knows it by; the current tab's
-    // first plot is offered first.
     std::vector<std::pair<QString, PlotWidget *>> plots{{tr("Trade-off plot"), m_explorer->tradeoffPlot()}};
     for (std::size_t k = 0; k < m_explorer->histogramPlots().size(); ++k)
         plots.emplace_back(tr("Histogram of exit %1").arg(k), m_explorer->histogramPlots()[k]);
@@ -534,33 +532,53 @@ void MainWindow::exportPlot()
     plots.emplace_back(tr("Comparison: gain over the baseline"), m_compare->gainPlot());
     plots.emplace_back(tr("Latency profile"), m_latencyView->plot());
     plots.emplace_back(tr("Real run: exit hits"), m_runView->hitsPlot());
+    return plots;
+}
+
+QString MainWindow::shownPlot() const
+{
+    for (const auto &[name, plot] : plots())
+        if (m_centre->currentWidget()->isAncestorOf(plot))
+            return name;
+    return {};
+}
+
+void MainWindow::exportPlot()
+{
     QStringList names;
-    int current = 0;
-    for (const auto &[name, plot] : plots) {
-        if (current == 0 && m_centre->currentWidget() != m_explorer && m_centre->currentWidget()->isAncestorOf(plot))
-            current = static_cast<int>(names.size());
-        names << name;
-    }
+    for (const auto &entry : plots())
+        names << entry.first;
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Export plot"), tr("Plot"), names, current, false, &ok);
+    const QString chosen = QInputDialog::getItem(this, tr("Export plot"), tr("Plot"), names,
+                                                 std::max(0, static_cast<int>(names.indexOf(shownPlot()))), false, &ok);
     if (!ok)
         return;
-    PlotWidget *plot = plots[static_cast<std::size_t>(names.indexOf(chosen))].second;
+    QSettings settings;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), settings.value(QStringLiteral("lastFolder")).toString(),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (!path.isEmpty())
+        exportPlotTo(chosen, path);
+}
+
+bool MainWindow::exportPlotTo(const QString &name, const QString &path)
+{
+    const auto all = plots();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const auto &entry) { return entry.first == name; });
+    if (it == all.end())
+        return false;
+    PlotWidget *plot = it->second;
     // Its tab comes forward: the user sees what is written, and a tab never shown has not
     // laid its plot out yet (no size to draw).
     for (int i = 0; i < m_centre->count(); ++i)
         if (m_centre->widget(i)->isAncestorOf(plot))
             m_centre->setCurrentIndex(i);
-    QSettings settings;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), settings.value(QStringLiteral("lastFolder")).toString(),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
     QString error;
-    if (plot->exportImage(path, &error))
-        log(tr("wrote %1").arg(path));
-    else
+    if (!plot->exportImage(path, &error)) {
         showError(tr("Export plot"), error);
+        return false;
+    }
+    log(tr("wrote %1").arg(path));
+    return true;
 }
 
 void MainWindow::about()

@@ -6,6 +6,8 @@
 #include <QTimer>
 
 #include <climits>
+#include <utility>
+#include <vector>
 
 class QLabel;
 class QPlainTextEdit;
@@ -23,6 +25,7 @@ class FileActions;
 class LatencyView;
 class ModelRunner;
 class OperatingPointPanel;
+class PlotWidget;
 class PolicyPanel;
 class SessionController;
 class RunView;
@@ -69,6 +72,13 @@ public:
     QString lastError() const { return m_lastError; }
     // Runs the pending refresh now (tests and --screenshot, before grabbing).
     void refreshNow();
+
+    // File ▸ Export plot: every plot the window has, by the name the user knows it by, and
+    // the one the shown tab has first ("" for none). exportPlotTo writes the named plot
+    // (.png, .svg or .pdf) after bringing its tab forward; a failure is shown and logged.
+    std::vector<std::pair<QString, PlotWidget *>> plots() const;
+    QString shownPlot() const;
+    bool exportPlotTo(const QString &name, const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
