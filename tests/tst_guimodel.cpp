@@ -48,38 +48,25 @@ class TestGuiModel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir, m_small, m_big; // the datasets in folders of their own: x.npy, y.npy
-    QString m_model, m_monolithic, m_spec, m_bigSpec, m_bigValSpec;
+    QTemporaryDir m_dir;
+    MlpModels m_mlp;
+    QString m_bigSpec, m_bigValSpec;
     std::optional<Trace> m_cliVal, m_cliTest;
-
-    ModelRequest request(const QString &spec) const
-    {
-        ModelRequest r;
-        r.model = m_model;
-        r.dataset = spec;
-        return quickProfile(r);
-    }
 
 private slots:
     void initTestCase()
     {
         useTestSettings();
         QVERIFY(m_dir.isValid());
-        SHARED_DATA(model, "torchscript/mlp4_staged.pt");
-        SHARED_DATA(monolithic, "torchscript/mlp4_traced_tuple.pt");
-        m_model = model;
-        m_monolithic = monolithic;
-        m_spec = writeMlpDataset(m_small, 300, QStringLiteral("val=120&seed=3&classes=10"));
-        // Big enough that batch size 1 runs for seconds: cancelled long before the end.
-        const QString big = writeMlpDataset(m_big, 60000);
-        m_bigSpec = big + QStringLiteral("?val=100&seed=1");
-        m_bigValSpec = big + QStringLiteral("?val=0.5&seed=1");
+        SET_UP_MLP_MODELS(m_mlp);
+        m_bigSpec = m_mlp.bigDataset + QStringLiteral("?val=100&seed=1");
+        m_bigValSpec = m_mlp.bigDataset + QStringLiteral("?val=0.5&seed=1");
 
         // What the CLI writes for the same model and spec: the reference.
         const QString out = m_dir.filePath(QStringLiteral("cli"));
         QProcess cli;
         cli.start(QStringLiteral(EXITSCOPE_CLI),
-                  {QStringLiteral("trace"), QStringLiteral("--model"), m_model, QStringLiteral("--dataset"), m_spec,
+                  {QStringLiteral("trace"), QStringLiteral("--model"), m_mlp.staged, QStringLiteral("--dataset"), m_mlp.spec,
                    QStringLiteral("--out-dir"), out});
         QVERIFY(cli.waitForFinished(120000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
@@ -95,7 +82,7 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QSignalSpy probed(&dialog, &ModelDialog::probeFinished);
-        ModelRequest r = request(m_spec);
+        ModelRequest r = m_mlp.request(m_mlp.spec);
         dialog.setRequest(r);
         QVERIFY(QTest::qWaitFor([&] { return !probed.isEmpty(); }, 60000));
         QCOMPARE(probed.takeFirst().at(0).toBool(), true);
@@ -151,8 +138,8 @@ private slots:
         QFETCH(QString, model);
         QFETCH(QString, spec);
         QFETCH(QString, named);
-        const QString y = m_spec.section(QLatin1Char(','), 1).section(QLatin1Char('?'), 0, 0);
-        ModelRequest r = request(spec == QLatin1String("@") ? m_spec : spec);
+        const QString y = m_mlp.spec.section(QLatin1Char(','), 1).section(QLatin1Char('?'), 0, 0);
+        ModelRequest r = m_mlp.request(spec == QLatin1String("@") ? m_mlp.spec : spec);
         if (model == QLatin1String("@y"))
             r.model = y;
         else if (!model.isEmpty())
@@ -185,12 +172,12 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return (dialog = window->findChild<ModelDialog *>()) && dialog->isVisible(); }, 10000));
         QSignalSpy probed(dialog, &ModelDialog::probeFinished);
         // Typed as a user would: the model path, then the spec.
-        QTest::keyClicks(dialog->field(QStringLiteral("model")), m_model);
-        dialog->field(QStringLiteral("dataset"))->setText(m_spec);
+        QTest::keyClicks(dialog->field(QStringLiteral("model")), m_mlp.staged);
+        dialog->field(QStringLiteral("dataset"))->setText(m_mlp.spec);
         QVERIFY(QTest::qWaitFor([&] { return dialog->probed(); }, 60000));
         const ModelRequest asked = dialog->request();
-        QCOMPARE(asked.model, m_model);
-        QCOMPARE(asked.dataset, m_spec);
+        QCOMPARE(asked.model, m_mlp.staged);
+        QCOMPARE(asked.dataset, m_mlp.spec);
         QCOMPARE(asked.batchSize, 64);
         QVERIFY(!runner->running());
         // The GUI thread's longest gap while the jobs run: a 10 ms timer's.
@@ -254,7 +241,7 @@ private slots:
         QVERIFY(window);
         Document *d = window->document();
         // Before: the small dataset split otherwise (150 / 150), told apart from every run below.
-        QVERIFY(collectFromModel(window.get(), request(m_spec.section(QLatin1Char('?'), 0, 0) + QStringLiteral("?val=150&seed=4"))) >= 0);
+        QVERIFY(collectFromModel(window.get(), m_mlp.request(m_mlp.spec.section(QLatin1Char('?'), 0, 0) + QStringLiteral("?val=150&seed=4"))) >= 0);
         QCOMPARE(d->val()->samples(), 150);
         const Trace before = *d->val();
         const Trace beforeTest = *d->test();
@@ -262,7 +249,7 @@ private slots:
         const QStringList filesBefore = filesIn(m_dir.path());
 
         for (const bool afterVal : {false, true}) {
-            ModelRequest big = request(afterVal ? m_bigSpec : m_bigValSpec);
+            ModelRequest big = m_mlp.request(afterVal ? m_bigSpec : m_bigValSpec);
             big.batchSize = 1;
             ModelRunner *runner = window->modelRunner();
             runner->start(big);
@@ -291,7 +278,7 @@ private slots:
             QCOMPARE(filesIn(m_dir.path()), filesBefore);
         }
         // Cancelled while profiling: the new traces go, the previous inputs come back.
-        ModelRequest slow = request(m_spec);
+        ModelRequest slow = m_mlp.request(m_mlp.spec);
         slow.profileMinSeconds = 30; // far longer than the test waits
         slow.profileMaxSeconds = 30;
         window->modelRunner()->start(slow);
@@ -313,7 +300,7 @@ private slots:
         auto window = shownWindow();
         QVERIFY(window);
         Document *d = window->document();
-        ModelRequest big = request(m_bigValSpec);
+        ModelRequest big = m_mlp.request(m_bigValSpec);
         big.batchSize = 1;
         window->modelRunner()->start(big);
         QVERIFY(window->modelRunner()->running());
@@ -337,10 +324,10 @@ private slots:
         QString error;
         window->setErrorHandler([&error](const QString &message) { error = message; });
         Document *d = window->document();
-        QVERIFY(collectFromModel(window.get(), request(m_spec)) >= 0);
+        QVERIFY(collectFromModel(window.get(), m_mlp.request(m_mlp.spec)) >= 0);
         const Trace before = *d->val();
 
-        ModelRequest bad = request(m_spec);
+        ModelRequest bad = m_mlp.request(m_mlp.spec);
         bad.model = m_dir.filePath(QStringLiteral("missing.pt"));
         window->modelRunner()->start(bad);
         QVERIFY(QTest::qWaitFor([&] { return !error.isEmpty() && d->jobs().isIdle(); }, 60000));
@@ -348,7 +335,7 @@ private slots:
         compareTraceContents(*d->val(), before);
 
         error.clear();
-        bad = request(QStringLiteral("npy:") + m_dir.filePath(QStringLiteral("nothing.npy")));
+        bad = m_mlp.request(QStringLiteral("npy:") + m_dir.filePath(QStringLiteral("nothing.npy")));
         window->modelRunner()->start(bad);
         QVERIFY(QTest::qWaitFor([&] { return !error.isEmpty() && d->jobs().isIdle(); }, 60000));
         QVERIFY2(error.contains(QStringLiteral("nothing.npy")), qPrintable(error));
@@ -356,8 +343,8 @@ private slots:
 
         // A monolithic model: traces, and a note that its latency cannot be measured.
         error.clear();
-        bad = request(m_spec);
-        bad.model = m_monolithic;
+        bad = m_mlp.request(m_mlp.spec);
+        bad.model = m_mlp.monolithic;
         QSignalSpy finished(window->modelRunner(), &ModelRunner::finished);
         window->modelRunner()->start(bad);
         QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty() && d->jobs().isIdle(); }, 60000));
@@ -449,7 +436,7 @@ private slots:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         gui.setProcessEnvironment(env);
         gui.start(QStringLiteral(EXITSCOPE_GUI_BIN),
-                  {QStringLiteral("--model"), m_model, QStringLiteral("--dataset"), m_spec, QStringLiteral("--threads"), QStringLiteral("1"),
+                  {QStringLiteral("--model"), m_mlp.staged, QStringLiteral("--dataset"), m_mlp.spec, QStringLiteral("--threads"), QStringLiteral("1"),
                    QStringLiteral("--policies"), QStringLiteral("msdnet,branchynet,oracle"), QStringLiteral("--budgets"),
                    QStringLiteral("1:2:6"), QStringLiteral("--relative"), QStringLiteral("--screenshot"), png});
         QVERIFY(gui.waitForFinished(180000));
@@ -460,7 +447,7 @@ private slots:
             image.save(qEnvironmentVariable("EXITSCOPE_TEST_SHOTS") + QStringLiteral("/model-window.png"));
         // A bad model: exit status 3, the file named.
         gui.start(QStringLiteral(EXITSCOPE_GUI_BIN), {QStringLiteral("--model"), QStringLiteral("/nonexistent/m.pt"), QStringLiteral("--dataset"),
-                                                      m_spec, QStringLiteral("--screenshot"), png});
+                                                      m_mlp.spec, QStringLiteral("--screenshot"), png});
         QVERIFY(gui.waitForFinished(60000));
         QCOMPARE(gui.exitCode(), 3);
         QVERIFY(QString::fromLocal8Bit(gui.readAllStandardError()).contains(QStringLiteral("/nonexistent/m.pt")));

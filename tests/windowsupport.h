@@ -1,6 +1,8 @@
 #pragma once
 // Opening the real window in a test: shared by the GUI suites.
 
+#include "testsupport.h"
+
 #include "document.h"
 #include "explorerview.h"
 #include "mainwindow.h"
@@ -14,6 +16,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -38,6 +41,36 @@ inline ModelRequest quickProfile(ModelRequest r)
     r.profileWarmup = 2;
     return r;
 }
+
+// What the model-driven suites open: the shared 4-exit MLP (staged, and its monolithic
+// twin) and datasets the test writes: a small one (300 samples, 120 of them val) and a big
+// one (60,000 samples: batch size 1 runs for seconds, so a cancel lands mid-way). Filled
+// in initTestCase by SET_UP_MLP_MODELS.
+struct MlpModels
+{
+    QTemporaryDir small, big; // each dataset in a folder of its own: x.npy, y.npy
+    QString staged, monolithic, spec, bigDataset;
+
+    // A request as the dialog makes it, with a quick profile.
+    ModelRequest request(const QString &dataset, const QString &model = {}) const
+    {
+        ModelRequest r;
+        r.model = model.isEmpty() ? staged : model;
+        r.dataset = dataset;
+        return quickProfile(r);
+    }
+};
+
+// Skips (fails under CI) where ../shared is absent, as SHARED_DATA does.
+#define SET_UP_MLP_MODELS(models)                                                                                \
+    do {                                                                                                         \
+        SHARED_DATA(staged_, "torchscript/mlp4_staged.pt");                                                      \
+        SHARED_DATA(monolithic_, "torchscript/mlp4_traced_tuple.pt");                                            \
+        (models).staged = staged_;                                                                               \
+        (models).monolithic = monolithic_;                                                                       \
+        (models).spec = exitscope::test::writeMlpDataset((models).small, 300, QStringLiteral("val=120&seed=3&classes=10")); \
+        (models).bigDataset = exitscope::test::writeMlpDataset((models).big, 60000);                             \
+    } while (false)
 
 // Runs the model in the window to the end (traces, profiles, evaluators; a monolithic
 // model has no latency to wait for): the milliseconds it took, -1 when it did not get there.
