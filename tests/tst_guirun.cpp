@@ -85,8 +85,20 @@ private slots:
         Document *d = window->document();
         ModelRequest r = m_mlp.request(m_mlp.spec);
         r.profileBatchSizes = {1, 8};
+        QSignalSpy succeeded(&d->jobs(), &JobRunner::jobSucceeded);
         const qint64 ms = collectFromModel(window.get(), r);
         QVERIFY(ms >= 0);
+        // Each job's duration is reported; the log names the slow ones.
+        QStringList titles;
+        for (const QList<QVariant> &job : std::as_const(succeeded)) {
+            titles << job.at(0).toString();
+            const qint64 took = job.at(1).toLongLong();
+            QVERIFY(took >= 0 && took <= ms);
+            if (took >= 500)
+                QVERIFY2(window->messages().contains(job.at(0).toString() + QStringLiteral(": done in ")), qPrintable(window->messages()));
+        }
+        QVERIFY2(titles.contains(QStringLiteral("Collecting traces")) && titles.contains(QStringLiteral("Profiling latency")),
+                 qPrintable(titles.join(QLatin1Char('|'))));
         qInfo("traces (300 samples) and profiles at batch sizes 1 and 8: %lld ms", static_cast<long long>(ms));
         QCOMPARE(d->latencyProfiles().size(), std::size_t(2));
         QCOMPARE(d->latencyProfiles()[0].provenance.batchSize, 1);

@@ -1486,6 +1486,10 @@ quote</translation>
         <source>Real run: exit hits</source>
         <translation>Realer Lauf: Treffer je Ausgang</translation>
     </message>
+    <message>
+        <source>%1: done in %2 s</source>
+        <translation>%1: fertig nach %2 s</translation>
+    </message>
 </context>
 <context>
     <name>exitscope::gui::ModelDialog</name>

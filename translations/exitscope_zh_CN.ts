@@ -1477,6 +1477,10 @@ hit rate %5
         <source>Real run: exit hits</source>
         <translation>实际运行：各出口命中</translation>
     </message>
+    <message>
+        <source>%1: done in %2 s</source>
+        <translation>%1：用时 %2 秒</translation>
+    </message>
 </context>
 <context>
     <name>exitscope::gui::ModelDialog</name>

@@ -147,6 +147,8 @@ void JobRunner::run(const std::shared_ptr<Job> &job, std::function<void(const Jo
                     deliver();
                 else if (deliverable && failed)
                     failed(error);
+                if (deliverable && ok)
+                    emit self->jobSucceeded(job->title, job->started.elapsed());
                 self->finish(job->slot, ok && deliverable);
             },
             Qt::QueuedConnection);

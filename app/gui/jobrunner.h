@@ -109,6 +109,8 @@ signals:
     void jobStarted(const QString &slot);
     // Finished, failed or cancelled; the slot is free.
     void jobFinished(const QString &slot, bool succeeded);
+    // A job succeeded and its result was delivered: its title and how long it ran.
+    void jobSucceeded(const QString &title, qint64 milliseconds);
     void progressChanged(); // throttled: at most every 100 ms while jobs run
     void warning(const QString &message); // a job's warning, once per warning id and job
     void idle(); // the last running job finished

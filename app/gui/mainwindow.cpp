@@ -341,6 +341,11 @@ void MainWindow::createStatusBar()
     connect(&m_document->jobs(), &JobRunner::progressChanged, this, &MainWindow::showProgress);
     connect(&m_document->jobs(), &JobRunner::jobStarted, this, &MainWindow::showProgress);
     connect(&m_document->jobs(), &JobRunner::jobFinished, this, &MainWindow::showProgress);
+    // How long the slow jobs took, in the log (the quick ones a drag starts would flood it).
+    connect(&m_document->jobs(), &JobRunner::jobSucceeded, this, [this](const QString &title, qint64 milliseconds) {
+        if (milliseconds >= 500)
+            log(tr("%1: done in %2 s").arg(title, QLocale().toString(milliseconds / 1000.0, 'f', 1)));
+    });
     showProgress();
 }
 
