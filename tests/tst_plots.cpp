@@ -75,7 +75,7 @@ const PlotData &plotData()
         SweepRequest request{d.val, test, kCosts, {}, BudgetKind::Mean,
                              {PolicyId::Heuristic, PolicyId::BranchyNet, PolicyId::MsdNet, PolicyId::SelfXit,
                               PolicyId::Patience, PolicyId::Oracle},
-                             {}, 2};
+                             {}, 2, {}};
         for (int i = 0; i < 24; ++i)
             request.budgets.push_back(1.0 + 3.4 * i / 23.0);
         const auto sweep = runSweep(request);

@@ -120,15 +120,7 @@ GainPlot::GainPlot(QWidget *parent)
     d->zeroLabel->setSelectable(false);
 
     // The legend under the axis rect, as the trade-off plot's.
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    plot->plotLayout()->addElement(1, 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
-    plot->legend->setWrap(4);
-    plot->legend->setMargins(QMargins(4, 2, 4, 2));
-    plot->legend->setColumnSpacing(10);
-    plot->legend->setIconSize(24, 10);
+    placeLegendBelow(4);
 
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setMouseTracking(true);

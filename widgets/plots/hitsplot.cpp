@@ -33,8 +33,7 @@ HitsPlot::HitsPlot(QWidget *parent)
     }
     useExitAxis(plot->xAxis, tr("exit"));
     plot->yAxis->setLabel(tr("samples"));
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    placeLegendBelow();
     applyColors();
     setHits({}, {});
 }
@@ -67,7 +66,7 @@ void HitsPlot::setHits(const std::vector<std::int64_t> &run, const std::vector<s
     d->predicted->setData(keys, predictedValues, true);
     QCustomPlot *plot = customPlot();
     plot->xAxis->setRange(-0.6, std::max(static_cast<double>(run.size()) - 0.4, 0.6));
-    plot->yAxis->setRange(0, top > 0 ? top * 1.3 : 1); // room for the legend
+    plot->yAxis->setRange(0, top > 0 ? top * 1.05 : 1);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -77,15 +77,7 @@ LatencyPlot::LatencyPlot(QWidget *parent)
     useExitAxis(plot->xAxis, tr("exit"));
 
     // The legend under the axis rect, as the other plots'.
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    plot->plotLayout()->addElement(1, 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
-    plot->legend->setWrap(5);
-    plot->legend->setMargins(QMargins(4, 2, 4, 2));
-    plot->legend->setColumnSpacing(10);
-    plot->legend->setIconSize(24, 10);
+    placeLegendBelow(5);
     applyColors();
     setData({});
 }

@@ -27,6 +27,21 @@ bool PlotWidget::exportImage(const QString &path, QString *error)
     return exportPlot(m_plot, path, error);
 }
 
+void PlotWidget::placeLegendBelow(int wrap)
+{
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
+    if (wrap > 0)
+        m_plot->legend->setWrap(wrap);
+    m_plot->legend->setMargins(QMargins(4, 2, 4, 2));
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setColumnSpacing(10);
+    m_plot->legend->setIconSize(24, 10);
+}
+
 void PlotWidget::applyColors()
 {
     applyPlotPalette(m_plot, palette());

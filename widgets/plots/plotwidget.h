@@ -32,6 +32,9 @@ protected:
     // legend; subclasses add their own elements and call the base first. Not called by the
     // base constructor (a subclass calls it once its elements exist).
     virtual void applyColors();
+    // The legend in a row under the axis rect, so that it covers no data; it wraps after
+    // `wrap` entries (0: one row).
+    void placeLegendBelow(int wrap = 0);
 
     bool event(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -156,15 +156,7 @@ TradeoffPlot::Private::Private(TradeoffPlot *owner, QCustomPlot *customPlot)
 
     // The legend goes under the axis rect, several columns wide, so that nine policies do
     // not cover the curves.
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    plot->plotLayout()->addElement(1, 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
-    plot->legend->setMargins(QMargins(4, 2, 4, 2));
-    plot->legend->setRowSpacing(0);
-    plot->legend->setColumnSpacing(10);
-    plot->legend->setIconSize(24, 10);
+    owner->placeLegendBelow();
 
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setMouseTracking(true);
