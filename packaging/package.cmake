@@ -22,9 +22,11 @@ set(CPACK_STRIP_FILES ON)
 # the offscreen one --screenshot uses) is in qt6-qpa-plugins, which libqt6gui6 only
 # recommends: without it the window does not start. The demo reads Debian's Fashion-MNIST.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dataset-fashion-mnist") # the demo's images
 if(EXITSCOPE_GUI)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
+  # Qt's own dialogs in German and Chinese, and a font with Chinese glyphs.
+  string(APPEND CPACK_DEBIAN_PACKAGE_RECOMMENDS ", qt6-translations-l10n, fonts-noto-cjk | fonts-wqy-microhei")
 endif()
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dataset-fashion-mnist")
 set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 include(CPack)

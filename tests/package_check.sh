@@ -22,7 +22,10 @@ echo "Depends: $depends"
 for need in qt6-qpa-plugins libqt6widgets6 libtorch libqcustomplot libzip; do
   [[ "$depends" == *"$need"* ]] || fail "Depends lacks $need"
 done
-[[ "$(dpkg-deb -f "$deb" Recommends)" == *dataset-fashion-mnist* ]] || fail "Recommends lacks dataset-fashion-mnist"
+recommends=$(dpkg-deb -f "$deb" Recommends)
+for wanted in dataset-fashion-mnist qt6-translations-l10n "fonts-noto-cjk | fonts-wqy-microhei"; do
+  [[ "$recommends" == *"$wanted"* ]] || fail "Recommends lacks $wanted: $recommends"
+done
 # Every dependency can be satisfied here (the build's libraries are installed).
 apt-get install --simulate "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "apt cannot install the package"; }
 
