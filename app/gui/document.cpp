@@ -58,6 +58,11 @@ Document::Document(QObject *parent)
 
 Document::~Document()
 {
+    // Its owner is being torn down: nobody may hear the jobs cancelled or the undo stack
+    // cleared (the listeners, the window among them, are half destroyed; UBSan saw
+    // MainWindow::updateTitle called from ~QWidget).
+    m_jobs.blockSignals(true);
+    m_undo.blockSignals(true);
     m_jobs.cancelAll();
 }
 
