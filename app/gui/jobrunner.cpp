@@ -156,7 +156,7 @@ void JobRunner::run(const std::shared_ptr<Job> &job, std::function<void(const Jo
     Q_UNUSED(future)
 }
 
-QString JobRunner::runWaiting(const QString &slot, const QString &title, std::function<void(const JobContext &)> work)
+void JobRunner::runWaiting(const QString &slot, const QString &title, std::function<void(const JobContext &)> work)
 {
     keepAcrossGenerations(slot);
     QEventLoop loop;
@@ -179,9 +179,8 @@ QString JobRunner::runWaiting(const QString &slot, const QString &title, std::fu
     if (!finished)
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     disconnect(done);
-    if (succeeded)
-        return {};
-    return error.isEmpty() ? tr("%1: cancelled").arg(title) : error;
+    if (!succeeded)
+        throw InputError(std::string(), (error.isEmpty() ? tr("%1: cancelled").arg(title) : error).toStdString());
 }
 
 bool JobRunner::isCurrent(const Job &job) const

@@ -85,9 +85,10 @@ public:
     // Runs work on the pool while the caller waits, for writes whose caller needs the outcome
     // now (saving before the window closes). The event loop keeps running (painting, the
     // status bar's progress, other jobs' results) but holds user input back, so nothing the
-    // work captured changes under it. The slot is kept across generations. Returns "" when
-    // it succeeded, else the message (a failure's, or that it was cancelled).
-    QString runWaiting(const QString &slot, const QString &title, std::function<void(const JobContext &)> work);
+    // work captured changes under it. The slot is kept across generations. Returns when it
+    // succeeded; throws InputError with the failure's message (it names the file), or that
+    // it was cancelled.
+    void runWaiting(const QString &slot, const QString &title, std::function<void(const JobContext &)> work);
 
     void cancel(const QString &slot);
     void cancelAll();

@@ -242,12 +242,10 @@ QStringList ModelRunner::saveTo(const QString &folder)
     if (const Trace *t = m_document->test())
         test = *t;
     auto paths = std::make_shared<QStringList>();
-    const QString error = m_document->jobs().runWaiting(
+    m_document->jobs().runWaiting(
         QStringLiteral("saveTraces"), tr("Saving traces"), [folder, val, test, latency = m_document->latencyProfilesToSave(), paths](const JobContext &) {
             *paths = saveCollected(folder, &val, test ? &*test : nullptr, latency);
         });
-    if (!error.isEmpty())
-        throw InputError(std::string(), error.toStdString()); // the message names the file
     return *paths;
 }
 

@@ -30,6 +30,7 @@ const QString kRecent = QStringLiteral("recentSessions");
 const QString kFolder = QStringLiteral("lastFolder");
 const QString kAutosave = QStringLiteral("session/autosaveSeconds");
 const QString kSlot = QStringLiteral("load"); // opening a session replaces any other reading of files
+const QString kSaveSlot = QStringLiteral("saveSession");
 const QString kSuffix = QStringLiteral("exitscope");
 constexpr int kRecentCount = 10;
 
@@ -103,6 +104,11 @@ bool SessionController::isModified() const
 bool SessionController::needsSaving() const
 {
     return m_document->hasVal() && (isModified() || (m_path.isEmpty() && m_dirty));
+}
+
+bool SessionController::saving() const
+{
+    return m_document->jobs().isRunning(kSaveSlot);
 }
 
 bool SessionController::opening() const
@@ -189,7 +195,7 @@ void SessionController::saveTo(const QString &path)
 {
     if (!m_document->hasVal())
         throw InputError(path.toStdString(), "nothing to save yet: open traces (or a model and a dataset) first");
-    if (m_saving)
+    if (saving())
         throw InputError(path.toStdString(), "a save is still being written");
     checkOutputIsNotInput(path.toStdString(), {m_document->valPath().toStdString(), m_document->testPath().toStdString(),
                                                m_document->latencyPath().toStdString()});
@@ -204,9 +210,8 @@ void SessionController::saveTo(const QString &path)
     if (s.test && s.test->file.sha256.isEmpty())
         sides.emplace_back(*m_document->test(), QStringLiteral("test.npz"));
     const int changes = m_changes;
-    m_saving = true;
-    const QString error = m_document->jobs().runWaiting(
-        QStringLiteral("saveSession"), tr("Saving the session"), [path, s = std::move(s), sides = std::move(sides)](const JobContext &context) mutable {
+    m_document->jobs().runWaiting(
+        kSaveSlot, tr("Saving the session"), [path, s = std::move(s), sides = std::move(sides)](const JobContext &context) mutable {
             std::vector<std::string> targets;
             QDir folder;
             if (!sides.empty())
@@ -226,9 +231,6 @@ void SessionController::saveTo(const QString &path)
             context.throwIfCancelled(); // a cancelled save leaves nothing
             files.commit();
         });
-    m_saving = false;
-    if (!error.isEmpty())
-        throw InputError(std::string(), error.toStdString()); // the message names the file
     if (path == m_recoveryPath)
         return;
     setPath(QFileInfo(path).absoluteFilePath());
@@ -459,7 +461,7 @@ void SessionController::setAutosaveInterval(int seconds)
 
 bool SessionController::autosaveNow()
 {
-    if (!needsSaving() || m_restoring || m_saving)
+    if (!needsSaving() || m_restoring || saving())
         return false;
     return writeRecovery();
 }

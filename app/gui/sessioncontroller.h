@@ -92,6 +92,7 @@ signals:
 
 private:
     struct Reopened;
+    bool saving() const; // a save is being written (its job runs): autosave skips, a second save is refused
     void markDirty();
     void setPath(const QString &path);
     void markSaved();
@@ -109,7 +110,6 @@ private:
     QString m_path;
     bool m_dirty = false; // changes outside the undo stack since saved/opened
     int m_changes = 0; // markDirty calls: what changed while a save was written stays unsaved
-    bool m_saving = false; // a save is being written (autosave and a close wait for it)
     bool m_restoring = false;
     QTimer m_autosave;
     int m_autosaveSeconds = 0;
